@@ -1,0 +1,120 @@
+package io.leadstream.chassis.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.CloudEventMetadata;
+
+/**
+ * Idempotent consumption. {@link #process} applies a handler to a message at most once per consumer:
+ * the event's {@code ce_id} is inserted into {@code processed_event} in the same transaction as the
+ * handler's effect, so a redelivered event finds its row and is skipped, and an effect that fails rolls
+ * its row back with it. Failures are retried a bounded number of times; then the message is nacked so
+ * the channel's {@code failure-strategy=dead-letter-queue} parks it with the reason and the partition
+ * keeps flowing.
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    static final String MARK = "insert into processed_event (consumer, event_id, event_type) values (:consumer, :eventId, :eventType) "
+            + "on conflict do nothing";
+
+    private static final int RETRIES = 3;
+
+    private final ObjectMapper mapper;
+
+    public EventInbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Applies {@code handler} once per ce_id for {@code consumer}, then acks; nacks after bounded retries. */
+    public Uni<Void> process(Message<?> message, String consumer, Function<InboundEvent, Uni<Void>> handler) {
+        InboundEvent event;
+        try {
+            event = read(message);
+        } catch (RuntimeException e) {
+            Log.errorf("%s: unreadable event sent to the dead-letter topic: %s", consumer, e.getMessage());
+            return Uni.createFrom().completionStage(message.nack(e));
+        }
+        return Panache.withTransaction(() -> applyOnce(consumer, event, handler))
+                .onFailure(e -> !(e instanceof MalformedEventException))
+                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(RETRIES)
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure != null) {
+                        Log.errorf(failure, "%s: event %s (%s) failed, sent to the dead-letter topic", consumer,
+                                event.id(), event.type());
+                        return Uni.createFrom().completionStage(message.nack(failure));
+                    }
+                    if (!applied) {
+                        Log.debugf("%s: event %s already processed, skipped", consumer, event.id());
+                    }
+                    return Uni.createFrom().completionStage(message.ack());
+                });
+    }
+
+    /** Inside the caller's transaction: true and the effect applied, or false when this event was seen before. */
+    public Uni<Boolean> applyOnce(String consumer, InboundEvent event, Function<InboundEvent, Uni<Void>> handler) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(MARK)
+                        .setParameter("consumer", consumer)
+                        .setParameter("eventId", event.id())
+                        .setParameter("eventType", event.type())
+                        .executeUpdate())
+                .chain(inserted -> inserted == 1
+                        ? handler.apply(event).replaceWith(Boolean.TRUE)
+                        : Uni.createFrom().item(Boolean.FALSE));
+    }
+
+    /** Reads the CloudEvents attributes (binary-mode Kafka headers, or in-process metadata) and JSON data. */
+    public InboundEvent read(Message<?> message) {
+        CloudEventMetadata<?> ce = null;
+        for (Object metadata : message.getMetadata()) {
+            if (metadata instanceof CloudEventMetadata<?> found) {
+                ce = found;
+                break;
+            }
+        }
+        if (ce == null || ce.getId() == null || ce.getId().isBlank()) {
+            throw new MalformedEventException("message has no CloudEvents ce_id header; cannot de-duplicate it");
+        }
+        Instant time = ce.getTimeStamp().map(t -> t.toInstant()).orElse(null);
+        String subject = ce.getSubject().orElse(null);
+        return new InboundEvent(ce.getId(), ce.getType(), String.valueOf(ce.getSource()), subject, time,
+                toJson(message.getPayload()), mapper);
+    }
+
+    private JsonNode toJson(Object payload) {
+        try {
+            if (payload == null) {
+                return mapper.nullNode();
+            }
+            if (payload instanceof JsonNode node) {
+                return node;
+            }
+            if (payload instanceof String text) {
+                return mapper.readTree(text);
+            }
+            if (payload instanceof byte[] bytes) {
+                return mapper.readTree(new String(bytes, StandardCharsets.UTF_8));
+            }
+            if (payload instanceof io.vertx.core.json.JsonObject json) {
+                return mapper.readTree(json.encode());
+            }
+            return mapper.valueToTree(payload);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new MalformedEventException("event data is not JSON: " + e.getMessage(), e);
+        }
+    }
+}

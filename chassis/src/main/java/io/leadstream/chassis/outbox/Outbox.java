@@ -1,0 +1,66 @@
+package io.leadstream.chassis.outbox;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadstream.chassis.events.CloudEvents;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes events to the {@code outbox_event} table through the caller's Hibernate Reactive session, so
+ * that the event commits or rolls back together with the state change it announces (never a dual
+ * write). {@link OutboxRelay} sends committed rows to Kafka afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    static final String INSERT = "insert into outbox_event (id, aggregate_id, event_type, payload, occurred_at) "
+            + "values (:id, :aggregateId, :eventType, cast(cast(:payload as text) as jsonb), :occurredAt)";
+
+    private final ObjectMapper mapper;
+
+    public Outbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Records {@code leadstream.<eventName>.v1} for {@code aggregateId}; must run inside the caller's transaction. */
+    public Uni<UUID> record(String aggregateId, String eventName, Object payload) {
+        return record(aggregateId, eventName, 1, payload);
+    }
+
+    public Uni<UUID> record(String aggregateId, String eventName, int version, Object payload) {
+        if (aggregateId == null || aggregateId.isBlank()) {
+            return Uni.createFrom().failure(new IllegalArgumentException("an outbox event needs an aggregate (lead) id"));
+        }
+        final String ceType;
+        final String json;
+        try {
+            ceType = CloudEvents.type(eventName, version);
+            json = mapper.writeValueAsString(payload);
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("cannot record event " + eventName, e));
+        }
+        UUID id = UUID.randomUUID();
+        // microsecond precision: what PostgreSQL stores, so ce_time is the same before and after a reload
+        Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.currentTransaction()
+                .onItem().ifNull().failWith(() -> new IllegalStateException(
+                        "Outbox.record must run inside the caller's transaction (@WithTransaction or Panache.withTransaction)"))
+                .chain(tx -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("id", id)
+                        .setParameter("aggregateId", aggregateId)
+                        .setParameter("eventType", ceType)
+                        .setParameter("payload", json)
+                        .setParameter("occurredAt", occurredAt)
+                        .executeUpdate())
+                .replaceWith(id);
+    }
+}

@@ -1,0 +1,27 @@
+package io.leadstream.chassis.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the transactional outbox relay ({@code leadstream.outbox.*}). */
+@ConfigMapping(prefix = "leadstream.outbox")
+public interface OutboxConfig {
+
+    /** The CloudEvents {@code ce_source} of everything this service publishes. */
+    @WithDefault("/${quarkus.application.name}")
+    String source();
+
+    /** Rows claimed and sent per relay transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long the relay waits for the broker's acknowledgement before giving the batch back. */
+    @WithDefault("15s")
+    Duration sendTimeout();
+
+    /** Whether the scheduled relay runs in this process (tests turn it off to drive it by hand). */
+    @WithDefault("true")
+    boolean relayEnabled();
+}

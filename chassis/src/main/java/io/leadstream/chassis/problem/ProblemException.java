@@ -1,0 +1,39 @@
+package io.leadstream.chassis.problem;
+
+import java.util.List;
+
+/**
+ * A domain error with its problem detail. Services throw these (or fail a Uni with them); the chassis
+ * answers them as {@code application/problem+json}. {@code typeSlug} becomes the stable type URI
+ * {@code https://leadstream.dev/problems/<slug>}.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ProblemException(int status, String typeSlug, String title, String detail) {
+        super(detail);
+        this.problem = Problem.of(status, typeSlug, title, detail);
+    }
+
+    public ProblemException(Problem problem) {
+        super(problem.detail());
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "not-found", "Not Found", what + " " + id + " was not found");
+    }
+
+    public static ProblemException conflict(String typeSlug, String detail) {
+        return new ProblemException(409, typeSlug, "Conflict", detail);
+    }
+
+    public static ProblemException badRequest(String typeSlug, String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.of(400, typeSlug, "Bad Request", detail).withErrors(errors));
+    }
+}

@@ -1,0 +1,198 @@
+package io.leadstream.chassis.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.leadstream.chassis.testing.KafkaResource;
+import io.leadstream.chassis.testing.PostgresResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+class OutboxTest {
+
+    private static final String TOPIC = "chassis.test";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    OutboxSender sender;
+    @Inject
+    OutboxConfig config;
+    @Inject
+    Pool pool;
+
+    KafkaCompanion kafka;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        relay.relayPending().await().atMost(WAIT); // start every test with nothing pending
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    @Test
+    @TestSecurity(user = "writer", roles = "writer")
+    void shouldLeaveNoOutboxRowWhenTheTransactionRollsBack() {
+        long before = count("select count(*) from outbox_event");
+
+        given().contentType("application/json").body("{\"name\":\"rolled back\"}")
+                .post("/test/items?fail=true")
+                .then().statusCode(409);
+
+        assertThat(count("select count(*) from outbox_event")).isEqualTo(before);
+        assertThat(count("select count(*) from test_item where name = 'rolled back'")).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "writer", roles = "writer")
+    void shouldPublishTheCommittedRowWithKeyAndCloudEventsHeaders() {
+        String eventId = given().contentType("application/json").body("{\"name\":\"kept\"}")
+                .post("/test/items")
+                .then().statusCode(200).extract().path("eventId");
+        String itemId = query("select aggregate_id from outbox_event where id = '" + eventId + "'").get(0).getString(0);
+
+        assertThat(relay.relayPending().await().atMost(WAIT)).isEqualTo(1);
+
+        ConsumerRecord<String, String> record = recordsFor(Set.of(itemId), 1).get(0);
+        assertThat(record.key()).isEqualTo(itemId);
+        assertThat(header(record, "ce_id")).isEqualTo(eventId);
+        assertThat(header(record, "ce_type")).isEqualTo("leadstream.item.created.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("/chassis-test");
+        assertThat(header(record, "ce_subject")).isEqualTo(itemId);
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(Instant.parse(header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(new io.vertx.core.json.JsonObject(record.value()))
+                .isEqualTo(new io.vertx.core.json.JsonObject().put("itemId", itemId));
+        assertThat(query("select published_at from outbox_event where id = '" + eventId + "'").get(0).getValue(0))
+                .isNotNull();
+    }
+
+    @Test
+    void shouldPublishEachRowExactlyOnceWhenTwoRelaysRunAtOnce() {
+        int rows = 300;
+        Set<String> aggregates = insertEvents(rows);
+        OutboxRelay second = new OutboxRelay(pool, sender, config);
+
+        AtomicInteger published = new AtomicInteger();
+        for (int round = 0; round < 50 && published.get() < rows; round++) {
+            var both = Uni.combine().all().unis(relay.relayPending(), second.relayPending()).asTuple()
+                    .await().atMost(WAIT);
+            published.addAndGet(both.getItem1() + both.getItem2());
+        }
+
+        assertThat(published.get()).isEqualTo(rows);
+        assertThat(count("select count(*) from outbox_event where published_at is null")).isZero();
+        List<ConsumerRecord<String, String>> records = recordsFor(aggregates, rows);
+        Map<String, Long> perId = records.stream()
+                .collect(Collectors.groupingBy(r -> header(r, "ce_id"), Collectors.counting()));
+        assertThat(perId).hasSize(rows);
+        assertThat(perId.values()).allMatch(n -> n == 1);
+    }
+
+    @Test
+    void shouldKeepRowsPendingAndRecordTheErrorWhenTheBrokerRefuses() {
+        Set<String> aggregates = insertEvents(3);
+        OutboxSender refusing = event -> Uni.createFrom().failure(new IllegalStateException("broker unavailable"));
+        OutboxRelay failing = new OutboxRelay(pool, refusing, config);
+
+        assertThatThrownBy(() -> failing.relayPending().await().atMost(WAIT)).hasMessageContaining("broker unavailable");
+
+        List<Row> pending = query("select attempts, last_error from outbox_event where published_at is null");
+        assertThat(pending).hasSize(3);
+        assertThat(pending).allSatisfy(row -> {
+            assertThat(row.getInteger("attempts")).isEqualTo(1);
+            assertThat(row.getString("last_error")).contains("broker unavailable");
+        });
+
+        assertThat(relay.relayPending().await().atMost(WAIT)).isEqualTo(3);
+        assertThat(recordsFor(aggregates, 3)).hasSize(3);
+    }
+
+    @Test
+    void shouldRefuseToRecordOutsideATransaction() {
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withSession(() -> outbox.record("lead-1", "item.created", Map.of()))))
+                .hasMessageContaining("inside the caller's transaction");
+    }
+
+    private Set<String> insertEvents(int n) {
+        Map<Integer, String> ids = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            ids.put(i, UUID.randomUUID().toString());
+        }
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Multi.createFrom().range(0, n)
+                    .onItem().transformToUniAndConcatenate(i -> outbox.record(ids.get(i), "item.created", Map.of("n", i)))
+                    .collect().asList()));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+        return Set.copyOf(ids.values());
+    }
+
+    private List<ConsumerRecord<String, String>> recordsFor(Set<String> keys, int expected) {
+        // read the whole topic for a few seconds so that a duplicate, if any, would be seen too
+        var task = kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics(TOPIC, Duration.ofSeconds(6));
+        task.awaitCompletion(WAIT);
+        List<ConsumerRecord<String, String>> ours = task.getRecords().stream()
+                .filter(r -> keys.contains(r.key())).toList();
+        assertThat(ours).as("records on %s for this test", TOPIC).hasSizeGreaterThanOrEqualTo(expected);
+        return ours;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private long count(String sql) {
+        return query(sql).get(0).getLong(0);
+    }
+
+    private List<Row> query(String sql) {
+        List<Row> rows = new java.util.ArrayList<>();
+        pool.query(sql).execute().await().atMost(WAIT).forEach(rows::add);
+        return rows;
+    }
+}
