@@ -21,6 +21,10 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
+    /** How often the relay looks for committed rows (it drains everything pending on each run). */
+    @WithDefault("0.2s")
+    Duration pollInterval();
+
     /** Whether the scheduled relay runs in this process (tests turn it off to drive it by hand). */
     @WithDefault("true")
     boolean relayEnabled();

@@ -1,0 +1,28 @@
+package io.leadstream.capture;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A lead with its contact data. Personal data lives here and nowhere else in Leadstream. */
+@Entity
+@Table(name = "lead")
+public class Lead extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String firstName;
+    public String lastName;
+    public String email;
+    public String phone;
+    public String company;
+    public String country;
+    public String source;
+    public Instant createdAt;
+    public Instant updatedAt;
+}

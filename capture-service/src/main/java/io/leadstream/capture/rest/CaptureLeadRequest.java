@@ -1,0 +1,23 @@
+package io.leadstream.capture.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What a caller may send to create a lead. Only these fields exist, so score, owner, stage, tenant or id
+ * cannot be set through it (unknown fields are ignored). An email or a phone is required.
+ */
+@Schema(name = "CaptureLeadRequest")
+public record CaptureLeadRequest(
+        @NotBlank @Size(max = 100) String firstName,
+        @NotBlank @Size(max = 100) String lastName,
+        @Size(max = 254) @Schema(description = "trimmed and lower-cased", examples = "ada@example.com") String email,
+        @Size(max = 40) @Schema(description = "normalised to E.164", examples = "+44 20 7946 0958") String phone,
+        @Size(max = 200) String company,
+        @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") @Schema(examples = "GB") String country,
+        @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "letters, digits, '.', '_' or '-'")
+        @Schema(description = "channel the lead came from, e.g. web, api, partner, import, whatsapp, call", examples = "web") String source) {
+}

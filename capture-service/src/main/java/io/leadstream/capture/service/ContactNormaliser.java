@@ -1,0 +1,115 @@
+package io.leadstream.capture.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+import io.leadstream.capture.rest.CaptureLeadRequest;
+import io.leadstream.chassis.problem.Problem.FieldError;
+import io.leadstream.chassis.problem.ProblemException;
+
+/**
+ * Normalises what callers send: names trimmed, emails trimmed and lower-cased, phones to E.164 with
+ * libphonenumber (using the lead's country, else the configured default region), countries and sources
+ * upper/lower-cased. Rejects what cannot be normalised with a 400 problem naming each field.
+ */
+@ApplicationScoped
+public class ContactNormaliser {
+
+    static final Set<String> FREE_EMAIL_DOMAINS = Set.of("gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk",
+            "hotmail.com", "outlook.com", "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net",
+            "web.de", "proton.me", "protonmail.com", "yandex.ru", "mail.ru", "qq.com", "163.com", "zoho.com");
+
+    private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    private final Optional<String> defaultRegion;
+
+    public ContactNormaliser(
+            @ConfigProperty(name = "leadstream.capture.default-phone-region") Optional<String> defaultRegion) {
+        this.defaultRegion = defaultRegion.map(r -> r.trim().toUpperCase(Locale.ROOT)).filter(r -> !r.isEmpty());
+    }
+
+    public NormalisedContact normalise(CaptureLeadRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        String country = blankToNull(request.country());
+        if (country != null) {
+            country = country.toUpperCase(Locale.ROOT);
+            if (!phones.getSupportedRegions().contains(country)) {
+                errors.add(new FieldError("country", "is not an ISO 3166-1 alpha-2 country code"));
+                country = null;
+            }
+        }
+        String email = normaliseEmail(request.email(), errors);
+        String phone = null;
+        String phoneType = null;
+        String rawPhone = blankToNull(request.phone());
+        if (rawPhone != null) {
+            Optional<PhoneNumber> parsed = parsePhone(rawPhone, country);
+            if (parsed.isEmpty()) {
+                errors.add(new FieldError("phone", "is not a valid phone number; write it in international format "
+                        + "(+44 20 7946 0958) or give the lead's country"));
+            } else {
+                phone = phones.format(parsed.get(), PhoneNumberUtil.PhoneNumberFormat.E164);
+                phoneType = phones.getNumberType(parsed.get()).name();
+            }
+        }
+        if (blankToNull(request.email()) == null && rawPhone == null) {
+            errors.add(new FieldError("email", "give an email or a phone number so the lead can be reached"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("validation",
+                    errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+        }
+        String company = blankToNull(request.company());
+        String domainKind = email == null ? null
+                : FREE_EMAIL_DOMAINS.contains(email.substring(email.indexOf('@') + 1)) ? "FREE" : "CORPORATE";
+        return new NormalisedContact(request.firstName().strip(), request.lastName().strip(), email, phone,
+                company == null ? null : company.strip(), country, request.source().strip().toLowerCase(Locale.ROOT),
+                new NormalisedContact.Quality(email != null, domainKind, phone != null, phoneType, company != null));
+    }
+
+    private Optional<PhoneNumber> parsePhone(String raw, String country) {
+        String region = country != null ? country : defaultRegion.orElse(null);
+        try {
+            PhoneNumber number = phones.parse(raw, raw.strip().startsWith("+") ? null : region);
+            return phones.isValidNumber(number) ? Optional.of(number) : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Trimmed and lower-cased; a structural check (one @, a dotted domain, no spaces). */
+    static String normaliseEmail(String raw, List<FieldError> errors) {
+        String email = blankToNull(raw);
+        if (email == null) {
+            return null;
+        }
+        email = email.strip().toLowerCase(Locale.ROOT);
+        int at = email.indexOf('@');
+        boolean valid = at > 0 && at == email.lastIndexOf('@') && at <= 64
+                && email.chars().noneMatch(Character::isWhitespace);
+        if (valid) {
+            String domain = email.substring(at + 1);
+            valid = domain.length() >= 3 && domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".")
+                    && !domain.contains("..");
+        }
+        if (!valid) {
+            errors.add(new FieldError("email", "is not a valid email address"));
+            return null;
+        }
+        return email;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,174 @@
+package io.leadstream.capture.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import io.leadstream.chassis.testing.OpenApiContract;
+import io.leadstream.chassis.testing.PostgresResource;
+import io.leadstream.chassis.testing.TestEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.smallrye.reactive.messaging.ce.CloudEventMetadata;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class LeadResourceTest {
+
+    private static final String ADA = """
+            {"firstName":" Ada ","lastName":"Lovelace","email":" Ada@Example.COM ","phone":"+44 20 7946 0958",
+             "company":"Analytical Engines Ltd","source":"web","score":99,"owner":"rep1"}""";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+    @Inject
+    ObjectMapper mapper;
+
+    InMemorySink<String> outbox;
+
+    @BeforeEach
+    void clearSink() {
+        outbox = connector.sink("outbox");
+        outbox.clear();
+    }
+
+    @Test
+    @TestSecurity(user = "crm-app", roles = "integration")
+    void shouldCaptureANormalisedLeadAndAnswer201WithLocation() {
+        String location = given().contentType("application/json").body(ADA).post("/api/leads")
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("email", equalTo("ada@example.com"))
+                .body("phone", equalTo("+442079460958"))
+                .body("firstName", equalTo("Ada"))
+                .extract().header("Location");
+
+        given().get(location).then().statusCode(200)
+                .body("email", equalTo("ada@example.com"))
+                .body("company", equalTo("Analytical Engines Ltd"))
+                .body("source", equalTo("web"));
+    }
+
+    @Test
+    @TestSecurity(user = "crm-app", roles = "integration")
+    void shouldAnnounceLeadCapturedWithoutPersonalData() throws Exception {
+        String id = given().contentType("application/json").body(ADA).post("/api/leads")
+                .then().statusCode(201).extract().path("id");
+
+        Message<String> event = await().atMost(Duration.ofSeconds(10)).until(
+                () -> outbox.received().stream().filter(m -> m.getPayload().contains(id)).findFirst().orElse(null),
+                m -> m != null);
+
+        CloudEventMetadata<?> ce = TestEvents.cloudEvent(event);
+        assertThat(ce.getType()).isEqualTo("leadstream.lead.captured.v1");
+        assertThat(ce.getSubject()).contains(id);
+        assertThat(ce.getSource().toString()).isEqualTo("/capture-service");
+
+        String payload = event.getPayload();
+        assertThat(payload).doesNotContainIgnoringCase("ada@example.com").doesNotContain("442079460958")
+                .doesNotContain("7946").doesNotContain("Lovelace").doesNotContain("\"Ada\"");
+        JsonNode json = mapper.readTree(payload);
+        assertThat(json.path("leadId").asText()).isEqualTo(id);
+        assertThat(json.path("quality").path("phoneValid").asBoolean()).isTrue();
+        assertThat(schemaErrors("lead.captured.v1", json)).isEmpty();
+    }
+
+    @Test
+    void shouldRejectPersonalDataInLeadCapturedBySchema() throws Exception {
+        JsonNode withEmail = mapper.readTree("""
+                {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","source":"web","capturedAt":"2026-11-22T10:00:00Z",
+                 "email":"ada@example.com","quality":{"emailValid":true,"phoneValid":false,"hasCompany":false}}""");
+        assertThat(schemaErrors("lead.captured.v1", withEmail)).isNotEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "crm-app", roles = "integration")
+    void shouldNeverStoreScoreOrOwnerSentByTheCaller() {
+        given().contentType("application/json").body(ADA).post("/api/leads")
+                .then().statusCode(201)
+                .body("score", equalTo(null))
+                .body("owner", equalTo(null));
+    }
+
+    @Test
+    @TestSecurity(user = "crm-app", roles = "integration")
+    void shouldNameEachInvalidField() {
+        given().contentType("application/json")
+                .body("{\"firstName\":\"\",\"lastName\":\"L\",\"email\":\"x@y.io\",\"source\":\"web\"}")
+                .post("/api/leads")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("firstName"));
+
+        given().contentType("application/json")
+                .body("{\"firstName\":\"A\",\"lastName\":\"L\",\"phone\":\"12\",\"source\":\"web\"}")
+                .post("/api/leads")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("phone"));
+    }
+
+    @Test
+    @TestSecurity(user = "crm-app", roles = "integration")
+    void shouldAnswerAnUnknownLeadWith404Problem() {
+        given().get("/api/leads/6f1c8a52-3d3b-4f0e-9a57-2a5c0b8e1d11")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://leadstream.dev/problems/not-found"));
+    }
+
+    @Test
+    void shouldAnswerWithoutTokenWith401Problem() {
+        given().contentType("application/json").body(ADA).post("/api/leads")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldNotLetARepReadAnyLeadYet() {
+        given().get("/api/leads/6f1c8a52-3d3b-4f0e-9a57-2a5c0b8e1d11")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldServeTheCommittedOpenApiDocument() {
+        String served = OpenApiContract.assertServedDocumentMatchesCommitted("capture-service");
+        assertThat(served).contains("/api/leads/{id}");
+    }
+
+    @Test
+    void shouldReportReadyWithItsDatabase() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private Set<ValidationMessage> schemaErrors(String event, JsonNode json) throws Exception {
+        try (InputStream schema = getClass().getResourceAsStream("/events/" + event + ".json")) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(json);
+        }
+    }
+
+}

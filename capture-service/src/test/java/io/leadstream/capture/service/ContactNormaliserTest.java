@@ -1,0 +1,86 @@
+package io.leadstream.capture.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadstream.capture.rest.CaptureLeadRequest;
+import io.leadstream.chassis.problem.ProblemException;
+
+class ContactNormaliserTest {
+
+    private final ContactNormaliser normaliser = new ContactNormaliser(Optional.empty());
+
+    private static CaptureLeadRequest request(String email, String phone, String country) {
+        return new CaptureLeadRequest("  Ada ", " Lovelace", email, phone, " Analytical Engines Ltd ", country, "Web");
+    }
+
+    @Test
+    void shouldTrimAndLowerCaseTheEmail() {
+        NormalisedContact contact = normaliser.normalise(request("  Ada.Lovelace@Example.COM ", null, null));
+        assertThat(contact.email()).isEqualTo("ada.lovelace@example.com");
+        assertThat(contact.quality().emailValid()).isTrue();
+        assertThat(contact.quality().emailDomainKind()).isEqualTo("CORPORATE");
+    }
+
+    @Test
+    void shouldTellFreeMailDomainsApart() {
+        assertThat(normaliser.normalise(request("ada@gmail.com", null, null)).quality().emailDomainKind()).isEqualTo("FREE");
+    }
+
+    @Test
+    void shouldWriteInternationalPhonesAsE164() {
+        NormalisedContact contact = normaliser.normalise(request(null, "+44 20 7946 0958", null));
+        assertThat(contact.phone()).isEqualTo("+442079460958");
+        assertThat(contact.quality().phoneValid()).isTrue();
+        assertThat(contact.quality().phoneType()).isEqualTo("FIXED_LINE");
+    }
+
+    @Test
+    void shouldUseTheLeadsCountryForNationalPhones() {
+        NormalisedContact contact = normaliser.normalise(request(null, "030 901820", "de"));
+        assertThat(contact.phone()).isEqualTo("+4930901820");
+        assertThat(contact.country()).isEqualTo("DE");
+    }
+
+    @Test
+    void shouldUseTheConfiguredDefaultRegionWhenNoCountryIsGiven() {
+        ContactNormaliser british = new ContactNormaliser(Optional.of("gb"));
+        assertThat(british.normalise(request(null, "020 7946 0958", null)).phone()).isEqualTo("+442079460958");
+    }
+
+    @Test
+    void shouldTrimNamesAndLowerCaseTheSource() {
+        NormalisedContact contact = normaliser.normalise(request("a@b.io", null, null));
+        assertThat(contact.firstName()).isEqualTo("Ada");
+        assertThat(contact.lastName()).isEqualTo("Lovelace");
+        assertThat(contact.company()).isEqualTo("Analytical Engines Ltd");
+        assertThat(contact.source()).isEqualTo("web");
+    }
+
+    @Test
+    void shouldRejectANationalPhoneWithoutCountryNamingTheField() {
+        assertThatThrownBy(() -> normaliser.normalise(request(null, "020 7946 0958", null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(400);
+                    assertThat(e.problem().errors()).extracting(f -> f.field()).containsExactly("phone");
+                });
+    }
+
+    @Test
+    void shouldRejectMalformedEmailsAndUnknownCountries() {
+        assertThatThrownBy(() -> normaliser.normalise(request("ada@@example", null, "XX")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().errors())
+                        .extracting(f -> f.field()).containsExactlyInAnyOrder("email", "country"));
+    }
+
+    @Test
+    void shouldRequireAWayToReachTheLead() {
+        assertThatThrownBy(() -> normaliser.normalise(request(" ", null, null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().errors())
+                        .extracting(f -> f.field()).containsExactly("email"));
+    }
+}
