@@ -1,0 +1,96 @@
+package io.leadstream.chassis.health;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Node;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness of the Kafka broker, answered within {@code leadstream.health.kafka.timeout} (Quarkus' own
+ * check waits for the admin client's default timeout, a minute, when the broker is gone). Turned off
+ * with {@code leadstream.health.kafka.enabled=false} (the service tests, which use in-memory channels).
+ */
+@Readiness
+@ApplicationScoped
+public class KafkaReadinessCheck implements HealthCheck {
+
+    static final String NAME = "Kafka broker";
+
+    private final boolean enabled;
+    private final String bootstrapServers;
+    private final Duration timeout;
+    private volatile Admin admin;
+
+    public KafkaReadinessCheck(
+            @ConfigProperty(name = "leadstream.health.kafka.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092") String bootstrapServers,
+            @ConfigProperty(name = "leadstream.health.kafka.timeout", defaultValue = "3s") Duration timeout) {
+        this.enabled = enabled;
+        this.bootstrapServers = bootstrapServers;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        if (!enabled) {
+            return HealthCheckResponse.named(NAME).up().withData("checked", false).build();
+        }
+        try {
+            Collection<Node> nodes = admin().describeCluster(new DescribeClusterOptions()
+                    .timeoutMs((int) timeout.toMillis())).nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+            return HealthCheckResponse.named(NAME).up()
+                    .withData("nodes", nodes.stream().map(n -> n.host() + ":" + n.port()).collect(Collectors.joining(",")))
+                    .build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return down(e);
+        } catch (Exception e) {
+            return down(e);
+        }
+    }
+
+    private HealthCheckResponse down(Exception e) {
+        String reason = e.getCause() != null ? e.getCause().toString() : e.toString();
+        return HealthCheckResponse.named(NAME).down().withData("bootstrap.servers", bootstrapServers)
+                .withData("reason", reason).build();
+    }
+
+    private Admin admin() {
+        Admin current = admin;
+        if (current == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    int millis = (int) timeout.toMillis();
+                    admin = Admin.create(Map.of(
+                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                            AdminClientConfig.CLIENT_ID_CONFIG, "readiness-check",
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
+                            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+                }
+                current = admin;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
+        }
+    }
+}

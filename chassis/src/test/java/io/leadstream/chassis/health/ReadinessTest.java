@@ -1,0 +1,55 @@
+package io.leadstream.chassis.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * With the chassis defaults, readiness reports the database and the Kafka broker: here both point at
+ * closed ports, so ready must be DOWN (503) while liveness stays UP.
+ */
+@QuarkusTest
+@TestProfile(ReadinessTest.EnginesUnreachable.class)
+class ReadinessTest {
+
+    public static class EnginesUnreachable implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:1/nowhere",
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/nowhere",
+                    "quarkus.flyway.migrate-at-start", "false",
+                    "leadstream.health.kafka.enabled", "true",
+                    "kafka.bootstrap.servers", "127.0.0.1:1");
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
+
+    @Test
+    void shouldReportNotReadyWhileDatabaseAndKafkaAreUnreachable() {
+        given().get("/q/health/ready")
+                .then().statusCode(503)
+                .body("status", equalTo("DOWN"))
+                .body("checks.findAll { it.status == 'DOWN' }.name", hasItem(equalTo("Kafka broker")))
+                .body("checks.findAll { it.status == 'DOWN' }.name", hasItem(containsString("Reactive PostgreSQL")));
+    }
+
+    @Test
+    void shouldStayLiveAndServeMetrics() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+}

@@ -1,0 +1,60 @@
+package io.leadstream.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where the running suite is (deploy/local/up.sh defaults; override with -Dleadstream.<name>=url) and
+ * real tokens from its Keycloak. The credentials are the realm file's local-only demo ones.
+ */
+final class Suite {
+
+    static final String CAPTURE = url("capture", "http://127.0.0.1:8081");
+    static final String SCORING = url("scoring", "http://127.0.0.1:8082");
+    static final String DISTRIBUTION = url("distribution", "http://127.0.0.1:8083");
+    static final String NURTURE = url("nurture", "http://127.0.0.1:8084");
+    static final String INSIGHTS = url("insights", "http://127.0.0.1:8085");
+    static final String KEYCLOAK = url("keycloak", "http://127.0.0.1:8180");
+    static final String KAFKA = System.getProperty("leadstream.kafka", "127.0.0.1:9092");
+    static final String TOKEN_ENDPOINT = KEYCLOAK + "/realms/leads/protocol/openid-connect/token";
+
+    /** The journey must complete within this time (issue 2). */
+    static final Duration JOURNEY = Duration.ofSeconds(15);
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private Suite() {
+    }
+
+    private static String url(String name, String fallback) {
+        return System.getProperty("leadstream." + name, fallback);
+    }
+
+    /** A service account token (client credentials grant). */
+    static String clientToken(String clientId, String secret) {
+        return TOKENS.computeIfAbsent("client:" + clientId, k -> given()
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .post(TOKEN_ENDPOINT)
+                .then().statusCode(200).extract().path("access_token"));
+    }
+
+    /** A person's token through the public CLI client (password grant; local use only). */
+    static String userToken(String username) {
+        return TOKENS.computeIfAbsent("user:" + username, k -> given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "leadstream-cli")
+                .formParam("username", username)
+                .formParam("password", username)
+                .post(TOKEN_ENDPOINT)
+                .then().statusCode(200).extract().path("access_token"));
+    }
+
+    static String crmApp() {
+        return clientToken("crm-app", "crm-app-secret");
+    }
+}
