@@ -9,6 +9,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "leadstream.outbox")
 public interface OutboxConfig {
 
+    /**
+     * Build-time switch: {@code false} for a service that publishes nothing (insights), which then gets no
+     * {@code outbox} channel and no relay (both are {@code @IfBuildProperty}-guarded).
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** The CloudEvents {@code ce_source} of everything this service publishes. */
     @WithDefault("/${quarkus.application.name}")
     String source();

@@ -1,0 +1,17 @@
+package io.leadstream.insights.rest;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The headline figures for the leads captured in [from, to). */
+@Schema(name = "Summary")
+public record SummaryView(
+        @Schema(description = "start of the period (inclusive)") Instant from,
+        @Schema(description = "end of the period (exclusive)") Instant to,
+        @Schema(description = "leads captured in the period") long captured,
+        @Schema(description = "of those, how many have been scored") long scored,
+        @Schema(description = "of those, how many have been assigned to a rep") long assigned,
+        @Schema(description = "median time from capture to first assignment over the assigned ones, in whole seconds; "
+                + "null when none was assigned", nullable = true) Long medianSpeedToLeadSeconds) {
+}

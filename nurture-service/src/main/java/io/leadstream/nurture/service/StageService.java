@@ -1,0 +1,76 @@
+package io.leadstream.nurture.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.leadstream.chassis.inbox.MalformedEventException;
+import io.leadstream.chassis.outbox.Outbox;
+import io.leadstream.chassis.problem.ProblemException;
+import io.leadstream.nurture.LeadStage;
+import io.leadstream.nurture.Stage;
+import io.leadstream.nurture.messaging.LeadAssignedEvent;
+import io.leadstream.nurture.messaging.LeadStageChanged;
+import io.leadstream.nurture.rest.StageView;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/** Leads' stages: opened on first assignment and announced as lead.stage-changed in the same transaction. */
+@ApplicationScoped
+public class StageService {
+
+    private final Outbox outbox;
+
+    public StageService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Runs inside the consumer's transaction (chassis inbox). */
+    public Uni<Void> assigned(LeadAssignedEvent event) {
+        if (event.leadId() == null || event.repId() == null || event.repId().isBlank()) {
+            return Uni.createFrom().failure(new MalformedEventException("lead.assigned without leadId or repId"));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return LeadStage.<LeadStage>findById(event.leadId()).chain(current -> switch (AssignmentDecision.of(current,
+                event.repId())) {
+            case OPEN -> open(event, now);
+            case CHANGE_OWNER -> changeOwner(current, event.repId(), now);
+            case NONE -> Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> open(LeadAssignedEvent event, Instant now) {
+        LeadStage lead = new LeadStage();
+        lead.leadId = event.leadId();
+        lead.stage = Stage.OPEN;
+        lead.owner = event.repId();
+        // the lead is open since distribution assigned it (not since this event was processed)
+        lead.stageSince = event.assignedAt() == null ? now : event.assignedAt().truncatedTo(ChronoUnit.MICROS);
+        lead.updatedAt = now;
+        return lead.<LeadStage>persist()
+                .chain(saved -> outbox.record(saved.leadId.toString(), "lead.stage-changed", new LeadStageChanged(
+                        saved.leadId, null, saved.stage, saved.owner, "assigned to " + saved.owner, saved.stageSince)))
+                .invoke(() -> Log.infof("opened lead %s for %s", lead.leadId, lead.owner))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> changeOwner(LeadStage lead, String repId, Instant now) {
+        String previous = lead.owner;
+        lead.owner = repId;
+        lead.updatedAt = now;
+        return lead.<LeadStage>persist()
+                .invoke(() -> Log.infof("lead %s now owned by %s (was %s), stays %s", lead.leadId, repId, previous,
+                        lead.stage))
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<StageView> find(UUID leadId) {
+        return LeadStage.<LeadStage>findById(leadId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", leadId))
+                .map(StageView::of);
+    }
+}
