@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Build and test Leadstream against the real engines, as CI does (.ci/run):
+#   1. JDK 17+
+#   2. engines up (deploy/local/up.sh --engines-only): PostgreSQL, Kafka, Keycloak
+#   3. ./mvnw -B install at the repo root (unit and service tests)
+#   4. (re)start the five services from the fresh jars, register the reps
+#   5. ./mvnw -B verify -pl system-tests -Psystem-tests (black-box tests against the running suite)
+#   6. on exit, stop whatever this script started that was not running before
+# Exits non-zero when a step fails, naming the step and its log.
+set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+HERE="$REPO/deploy/local"
+
+STEP_NAMES=() STEP_SECS=() STEP_STATUS=()
+FAILED_STEP="" FAILED_LOG=""
+T0="$(now_s)"
+STAMP="$LS_HOME/test-started"
+touch "$STAMP"
+
+# run_step NAME LOG CMD...: run CMD, output to the terminal and to LOG, record status and duration
+run_step() {
+  local name="$1" log="$2"; shift 2
+  local start rc=0
+  start="$(now_s)"
+  step "$name"
+  : >"$log"
+  if "$@" 2>&1 | tee -a "$log"; then rc=0; else rc=$?; fi
+  STEP_NAMES+=("$name"); STEP_SECS+=("$(( $(now_s) - start ))")
+  if ((rc == 0)); then
+    STEP_STATUS+=(ok)
+  else
+    STEP_STATUS+=(FAILED)
+    FAILED_STEP="$name"; FAILED_LOG="$log"
+    err "step '$name' failed (exit $rc) — see $(rel "$log")"
+    exit "$rc"
+  fi
+}
+
+# --- what runs already (so that we stop only what we start) ---------------------------------
+pg_running() { local c; c="$(pg_cluster 2>/dev/null)" && [[ "$(awk '{print $4}' <<<"$c")" == online* ]]; }
+any_service_running() {
+  local s
+  for s in "${SERVICES[@]}"; do port_open "${SERVICE_PORT[$s]}" && return 0; done
+  return 1
+}
+PG_BEFORE=0 KAFKA_BEFORE=0 KC_BEFORE=0 SERVICES_BEFORE=0
+pg_running && PG_BEFORE=1
+port_open "$KAFKA_PORT" && KAFKA_BEFORE=1
+port_open "$KC_PORT" && KC_BEFORE=1
+any_service_running && SERVICES_BEFORE=1
+
+test_counts() {
+  # Sum the Surefire/Failsafe reports written by this run: "tests: N passed, N failed, N skipped"
+  find "$REPO" -path "$LS_HOME" -prune -o \
+    \( -path '*/target/surefire-reports/TEST-*.xml' -o -path '*/target/failsafe-reports/TEST-*.xml' \) \
+    -newer "$STAMP" -print 2>/dev/null | python3 -c '
+import sys, xml.etree.ElementTree as ET
+t = f = s = 0
+for path in filter(None, (l.strip() for l in sys.stdin)):
+    try:
+        r = ET.parse(path).getroot()
+    except Exception:
+        continue
+    suites = [r] if r.tag == "testsuite" else r.findall("testsuite")
+    for x in suites:
+        t += int(x.get("tests", 0)); s += int(x.get("skipped", 0))
+        f += int(x.get("failures", 0)) + int(x.get("errors", 0))
+if t:
+    print(f"tests: {t - f - s} passed, {f} failed, {s} skipped")
+'
+}
+
+on_exit() {
+  local rc=$?
+  trap - EXIT INT TERM
+  set +e
+  echo
+  step "Cleaning up (stopping only what this run started)"
+  if ((!SERVICES_BEFORE)); then stop_services; else info "services were running before: left running (restarted from the new jars)"; fi
+  if ((!KC_BEFORE)); then stop_keycloak; else info "Keycloak was running before: left running"; fi
+  if ((!KAFKA_BEFORE)); then stop_kafka; else info "Kafka was running before: left running"; fi
+  if ((!PG_BEFORE)); then stop_postgres; else info "PostgreSQL was running before: left running"; fi
+
+  echo
+  step "Summary"
+  local i
+  for i in "${!STEP_NAMES[@]}"; do
+    printf '    %-8s %5ss  %s\n' "${STEP_STATUS[$i]}" "${STEP_SECS[$i]}" "${STEP_NAMES[$i]}"
+  done
+  printf '    total    %5ss\n' "$(( $(now_s) - T0 ))"
+  test_counts || true
+  rm -f "$STAMP"
+  if ((rc == 0)); then
+    ok "all steps passed"
+  elif [[ -n "$FAILED_STEP" ]]; then
+    err "FAILED: step '$FAILED_STEP' — see $(rel "$FAILED_LOG")"
+  else
+    err "FAILED (exit $rc) before the first step finished"
+  fi
+  exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- the steps --------------------------------------------------------------------------------
+run_step "JDK 17+" "$LOG_DIR/test-1-jdk.log" ensure_java
+ensure_java >/dev/null   # also in this shell (run_step ran it in a pipeline's subshell)
+
+run_step "engines up (PostgreSQL, Kafka, Keycloak)" "$LOG_DIR/test-2-engines.log" \
+  "$HERE/up.sh" --engines-only
+
+run_step "build, unit and service tests (./mvnw -B install)" "$LOG_DIR/test-3-build.log" \
+  mvnw -B --no-transfer-progress install
+
+restart_services() {
+  # (explicit && : errexit does not apply inside a function run as an 'if' condition)
+  "$HERE/down.sh" --services && "$HERE/up.sh" --services-only
+}
+run_step "services (re)started from the new jars, reps registered" "$LOG_DIR/test-4-services.log" \
+  restart_services
+
+run_step "system tests (./mvnw -B verify -pl system-tests -Psystem-tests)" "$LOG_DIR/test-5-system-tests.log" \
+  mvnw -B --no-transfer-progress verify -pl system-tests -Psystem-tests
