@@ -24,6 +24,10 @@ public class Outbox {
     static final String INSERT = "insert into outbox_event (id, aggregate_id, event_type, payload, occurred_at) "
             + "values (:id, :aggregateId, :eventType, cast(cast(:payload as text) as jsonb), :occurredAt)";
 
+    /** PostgreSQL channel the relay listens on; a NOTIFY is delivered only when the transaction commits. */
+    public static final String NOTIFY_CHANNEL = "outbox_event";
+    static final String NOTIFY = "notify " + NOTIFY_CHANNEL;
+
     private final ObjectMapper mapper;
 
     public Outbox(ObjectMapper mapper) {
@@ -60,7 +64,9 @@ public class Outbox {
                         .setParameter("eventType", ceType)
                         .setParameter("payload", json)
                         .setParameter("occurredAt", occurredAt)
-                        .executeUpdate())
+                        .executeUpdate()
+                        // wakes the relay right after commit (several in one transaction fold into one)
+                        .chain(() -> session.createNativeQuery(NOTIFY).executeUpdate()))
                 .replaceWith(id);
     }
 }

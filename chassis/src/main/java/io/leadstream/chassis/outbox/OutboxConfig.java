@@ -28,9 +28,16 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
-    /** How often the relay looks for committed rows (it drains everything pending on each run). */
-    @WithDefault("0.2s")
+    /**
+     * How often the relay looks for committed rows even without a notification (after a missed NOTIFY,
+     * or while the listening connection is down); each run drains everything pending.
+     */
+    @WithDefault("1s")
     Duration pollInterval();
+
+    /** Whether the relay listens for the commit-time NOTIFY and publishes at once (else it only polls). */
+    @WithDefault("true")
+    boolean listen();
 
     /** Whether the scheduled relay runs in this process (tests turn it off to drive it by hand). */
     @WithDefault("true")

@@ -4,14 +4,24 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -24,6 +34,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * acknowledgement, then marks them published and commits. If any send fails or times out, the
  * transaction rolls back, the rows stay unpublished with the attempt and error recorded, and the next
  * run retries them. Delivery is therefore at-least-once; consumers de-duplicate on {@code ce_id}.
+ * A run starts when a writing transaction commits (PostgreSQL LISTEN/NOTIFY) and, as a fallback, every
+ * {@code leadstream.outbox.poll-interval}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "leadstream.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -39,6 +51,9 @@ public class OutboxRelay {
     private final Pool pool;
     private final OutboxSender sender;
     private final OutboxConfig config;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile PgSubscriber subscriber;
 
     public OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config) {
         this.pool = pool;
@@ -46,14 +61,61 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${leadstream.outbox.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = RelayDisabled.class)
-    Uni<Void> scheduledRelay() {
-        return relayPending()
+    /**
+     * Listens for the NOTIFY that {@link Outbox#record} sends, delivered when the writing transaction
+     * commits, so events leave within milliseconds; the scheduled poll is the fallback.
+     */
+    void listen(@Observes StartupEvent started, Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        if (!config.relayEnabled() || !config.listen() || url.isEmpty()) {
+            return;
+        }
+        PgConnectOptions options = PgConnectOptions.fromUri(url.get().replaceFirst("^vertx-reactive:", ""));
+        user.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1_000L);
+        subscriber.channel(Outbox.NOTIFY_CHANNEL)
+                .subscribeHandler(ignored -> trigger()) // (re)connected: catch up on what committed meanwhile
+                .handler(ignored -> trigger());
+        subscriber.connect().onFailure(e -> Log.warnf(
+                "outbox relay cannot listen for notifications (%s); publishing every %s instead", e.getMessage(),
+                config.pollInterval()));
+    }
+
+    @PreDestroy
+    void stopListening() {
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+
+    @Scheduled(every = "${leadstream.outbox.poll-interval:1s}", delayed = "${leadstream.outbox.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayDisabled.class)
+    void scheduledRelay() {
+        trigger();
+    }
+
+    /**
+     * Relays everything pending, one run at a time in this process: a trigger that arrives during a run
+     * makes that run go round once more, so nothing committed meanwhile waits for the next poll.
+     */
+    public void trigger() {
+        again.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        again.set(false);
+        relayPending()
                 .onFailure().invoke(e -> Log.warnf("outbox relay run failed, will retry: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                .onFailure().recoverWithItem(0)
+                .subscribe().with(published -> {
+                    running.set(false);
+                    if (again.get()) {
+                        trigger();
+                    }
+                });
     }
 
     /** Relays batches until nothing is pending (or a batch fails); returns how many rows were published. */
