@@ -14,12 +14,12 @@ public record LeadCaptured(UUID leadId, String source, String company, String co
         Quality quality) {
 
     public record Quality(boolean emailValid, String emailDomainKind, boolean phoneValid, String phoneType,
-            boolean hasCompany) {
+            boolean hasCompany, boolean nameLooksReal) {
     }
 
     public static LeadCaptured of(Lead lead, NormalisedContact.Quality quality) {
         return new LeadCaptured(lead.id, lead.source, lead.company, lead.country, lead.createdAt,
                 new Quality(quality.emailValid(), quality.emailDomainKind(), quality.phoneValid(), quality.phoneType(),
-                        quality.hasCompany()));
+                        quality.hasCompany(), quality.nameLooksReal()));
     }
 }

@@ -17,7 +17,8 @@ public record CaptureLeadRequest(
         @Size(max = 254) @Schema(description = "trimmed and lower-cased", examples = "ada@example.com") String email,
         @Size(max = 40) @Schema(description = "normalised to E.164", examples = "+44 20 7946 0958") String phone,
         @Size(max = 200) String company,
-        @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code") @Schema(examples = "GB") String country,
+        @Size(max = 60) @Schema(description = "ISO 3166-1 alpha-2 or alpha-3 code, or the English name; stored as alpha-2",
+                examples = "GB") String country,
         @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "letters, digits, '.', '_' or '-'")
         @Schema(description = "channel the lead came from, e.g. web, api, partner, import, whatsapp, call", examples = "web") String source) {
 }

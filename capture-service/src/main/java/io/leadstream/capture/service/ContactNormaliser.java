@@ -1,16 +1,23 @@
 package io.leadstream.capture.service;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.sanctionco.jmail.EmailValidator;
+import com.sanctionco.jmail.JMail;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
@@ -19,9 +26,9 @@ import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
 
 /**
- * Normalises what callers send: names trimmed, emails trimmed and lower-cased, phones to E.164 with
- * libphonenumber (using the lead's country, else the configured default region), countries and sources
- * upper/lower-cased. Rejects what cannot be normalised with a 400 problem naming each field.
+ * Normalises what callers send: names trimmed (and title-cased where safe, see {@link Names}), emails
+ * trimmed, lower-cased and checked with JMail, phones to E.164 with libphonenumber (using the lead's
+ * country, else the configured default region), countries to ISO alpha-2, sources lower-cased. Rejects what cannot be normalised with a 400 problem naming each field.
  */
 @ApplicationScoped
 public class ContactNormaliser {
@@ -29,6 +36,11 @@ public class ContactNormaliser {
     static final Set<String> FREE_EMAIL_DOMAINS = Set.of("gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk",
             "hotmail.com", "outlook.com", "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net",
             "web.de", "proton.me", "protonmail.com", "yandex.ru", "mail.ru", "qq.com", "163.com", "zoho.com");
+
+    static final Set<String> DISPOSABLE_EMAIL_DOMAINS = loadDomains("/disposable-email-domains.txt");
+
+    private static final EmailValidator EMAILS = JMail.strictValidator().disallowQuotedIdentifiers()
+            .disallowObsoleteWhitespace();
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final Optional<String> defaultRegion;
@@ -40,12 +52,12 @@ public class ContactNormaliser {
 
     public NormalisedContact normalise(CaptureLeadRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        String country = blankToNull(request.country());
-        if (country != null) {
-            country = country.toUpperCase(Locale.ROOT);
-            if (!phones.getSupportedRegions().contains(country)) {
-                errors.add(new FieldError("country", "is not an ISO 3166-1 alpha-2 country code"));
-                country = null;
+        String country = null;
+        if (blankToNull(request.country()) != null) {
+            country = Countries.toAlpha2(request.country()).orElse(null);
+            if (country == null) {
+                errors.add(new FieldError("country",
+                        "is not a known country: give an ISO 3166-1 code (GB, GBR) or its English name"));
             }
         }
         String email = normaliseEmail(request.email(), errors);
@@ -70,11 +82,12 @@ public class ContactNormaliser {
                     errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
         }
         String company = blankToNull(request.company());
-        String domainKind = email == null ? null
-                : FREE_EMAIL_DOMAINS.contains(email.substring(email.indexOf('@') + 1)) ? "FREE" : "CORPORATE";
-        return new NormalisedContact(request.firstName().strip(), request.lastName().strip(), email, phone,
+        String firstName = Names.normalise(request.firstName());
+        String lastName = Names.normalise(request.lastName());
+        return new NormalisedContact(firstName, lastName, email, phone,
                 company == null ? null : company.strip(), country, request.source().strip().toLowerCase(Locale.ROOT),
-                new NormalisedContact.Quality(email != null, domainKind, phone != null, phoneType, company != null));
+                new NormalisedContact.Quality(email != null, email == null ? null : domainKind(email), phone != null,
+                        phoneType, company != null, Names.looksReal(firstName, lastName)));
     }
 
     private Optional<PhoneNumber> parsePhone(String raw, String country) {
@@ -87,26 +100,49 @@ public class ContactNormaliser {
         }
     }
 
-    /** Trimmed and lower-cased; a structural check (one @, a dotted domain, no spaces). */
+    /** Trimmed and lower-cased, then checked by JMail's strict validator (RFC 5322 without the oddities). */
     static String normaliseEmail(String raw, List<FieldError> errors) {
         String email = blankToNull(raw);
         if (email == null) {
             return null;
         }
         email = email.strip().toLowerCase(Locale.ROOT);
-        int at = email.indexOf('@');
-        boolean valid = at > 0 && at == email.lastIndexOf('@') && at <= 64
-                && email.chars().noneMatch(Character::isWhitespace);
-        if (valid) {
-            String domain = email.substring(at + 1);
-            valid = domain.length() >= 3 && domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".")
-                    && !domain.contains("..");
-        }
-        if (!valid) {
+        if (!EMAILS.isValid(email)) {
             errors.add(new FieldError("email", "is not a valid email address"));
             return null;
         }
         return email;
+    }
+
+    /** FREE (webmail), DISPOSABLE (throw-away mailbox) or CORPORATE. */
+    static String domainKind(String email) {
+        String domain = email.substring(email.lastIndexOf('@') + 1);
+        if (matchesDomain(domain, DISPOSABLE_EMAIL_DOMAINS)) {
+            return "DISPOSABLE";
+        }
+        return FREE_EMAIL_DOMAINS.contains(domain) ? "FREE" : "CORPORATE";
+    }
+
+    private static boolean matchesDomain(String domain, Set<String> domains) {
+        for (String d = domain; d.contains("."); d = d.substring(d.indexOf('.') + 1)) {
+            if (domains.contains(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> loadDomains(String resource) {
+        try (InputStream in = ContactNormaliser.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(l -> l.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String blankToNull(String value) {

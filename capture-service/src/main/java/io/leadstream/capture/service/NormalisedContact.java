@@ -8,6 +8,6 @@ public record NormalisedContact(String firstName, String lastName, String email,
         String country, String source, Quality quality) {
 
     public record Quality(boolean emailValid, String emailDomainKind, boolean phoneValid, String phoneType,
-            boolean hasCompany) {
+            boolean hasCompany, boolean nameLooksReal) {
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.leadstream.capture.rest.CaptureLeadRequest;
 import io.leadstream.chassis.problem.ProblemException;
@@ -29,6 +31,37 @@ class ContactNormaliserTest {
     @Test
     void shouldTellFreeMailDomainsApart() {
         assertThat(normaliser.normalise(request("ada@gmail.com", null, null)).quality().emailDomainKind()).isEqualTo("FREE");
+    }
+
+    @Test
+    void shouldTellDisposableMailboxesIncludingTheirSubdomains() {
+        assertThat(normaliser.normalise(request("x@mailinator.com", null, null)).quality().emailDomainKind())
+                .isEqualTo("DISPOSABLE");
+        assertThat(normaliser.normalise(request("x@eu.yopmail.com", null, null)).quality().emailDomainKind())
+                .isEqualTo("DISPOSABLE");
+        assertThat(ContactNormaliser.DISPOSABLE_EMAIL_DOMAINS).contains("guerrillamail.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ada@localhost", "ada@[192.168.0.1]", "ada..l@example.com",
+            "ada@example.", ".ada@example.com", "ada@exa_mple.com" })
+    void shouldRejectAddressesJMailsStrictValidatorRefuses(String email) {
+        assertThatThrownBy(() -> normaliser.normalise(request(email, null, null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().errors())
+                        .extracting(f -> f.field()).containsExactly("email"));
+    }
+
+    @Test
+    void shouldTitleCaseNamesWrittenInOneCaseAndFlagPlaceholders() {
+        NormalisedContact shouting = normaliser.normalise(
+                new CaptureLeadRequest("ADA", "LOVELACE", "a@b.io", null, null, "United Kingdom", "web"));
+        assertThat(shouting.firstName()).isEqualTo("Ada");
+        assertThat(shouting.lastName()).isEqualTo("Lovelace");
+        assertThat(shouting.country()).isEqualTo("GB");
+        assertThat(shouting.quality().nameLooksReal()).isTrue();
+        NormalisedContact placeholder = normaliser.normalise(
+                new CaptureLeadRequest("test", "test", "a@b.io", null, null, null, "web"));
+        assertThat(placeholder.quality().nameLooksReal()).isFalse();
     }
 
     @Test
