@@ -1,17 +1,29 @@
 package io.leadstream.capture.rest;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,8 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.leadstream.capture.repository.LeadSearch;
 import io.leadstream.capture.service.CaptureService;
 import io.leadstream.chassis.problem.Problem;
+import io.leadstream.chassis.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/leads")
@@ -57,6 +71,48 @@ public class LeadResource {
             URI location = uri.getBaseUriBuilder().path("api/leads").path(lead.id().toString()).build();
             return RestResponse.ResponseBuilder.<LeadView>created(location).entity(lead).build();
         });
+    }
+
+    @GET
+    @RolesAllowed({ "integration", "sales-manager", "lead-admin" })
+    @Operation(summary = "Search leads", description = "Newest first. `q` matches names, email, phone and company "
+            + "(case-insensitive, substring); `createdFrom` is inclusive and `createdTo` exclusive (ISO instant or "
+            + "date). Pass `nextCursor` as `cursor` for the next page. Filters by product and segment arrive with "
+            + "the qualifiers; reps cannot search yet.")
+    @APIResponse(responseCode = "200", description = "one page of leads",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class)))
+    @APIResponse(responseCode = "400", description = "invalid parameters, listed in errors[]",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<LeadPage> search(@QueryParam("q") @Size(max = 200) String q,
+            @QueryParam("source") @Size(max = 50) String source,
+            @QueryParam("createdFrom") String createdFrom,
+            @QueryParam("createdTo") String createdTo,
+            @QueryParam("cursor") @Size(max = 200) String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Instant from = instant("createdFrom", createdFrom, errors);
+        Instant to = instant("createdTo", createdTo, errors);
+        if (errors.isEmpty() && from != null && to != null && !from.isBefore(to)) {
+            errors.add(new Problem.FieldError("createdTo", "must be after createdFrom"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("validation", errors.size() + " parameter(s) invalid", errors);
+        }
+        return service.search(new LeadSearch.Criteria(q, source, from, to, cursor, limit));
+    }
+
+    /** An ISO instant ({@code 2026-11-22T10:00:00Z}) or date ({@code 2026-11-22}, start of day UTC). */
+    private static Instant instant(String name, String value, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(name, "is not an ISO date (2026-11-22) or instant (2026-11-22T10:00:00Z)"));
+            return null;
+        }
     }
 
     @GET

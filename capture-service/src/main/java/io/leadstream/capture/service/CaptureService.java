@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.capture.Lead;
 import io.leadstream.capture.messaging.LeadCaptured;
+import io.leadstream.capture.repository.LeadSearch;
 import io.leadstream.capture.rest.CaptureLeadRequest;
+import io.leadstream.capture.rest.LeadPage;
 import io.leadstream.capture.rest.LeadView;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.ProblemException;
@@ -23,10 +25,12 @@ public class CaptureService {
 
     private final ContactNormaliser normaliser;
     private final Outbox outbox;
+    private final LeadSearch leadSearch;
 
-    public CaptureService(ContactNormaliser normaliser, Outbox outbox) {
+    public CaptureService(ContactNormaliser normaliser, Outbox outbox, LeadSearch leadSearch) {
         this.normaliser = normaliser;
         this.outbox = outbox;
+        this.leadSearch = leadSearch;
     }
 
     @WithTransaction
@@ -49,6 +53,12 @@ public class CaptureService {
                     .invoke(() -> Log.infof("captured lead %s from %s", lead.id, lead.source))
                     .replaceWith(() -> LeadView.of(lead));
         });
+    }
+
+    @WithSession
+    public Uni<LeadPage> search(LeadSearch.Criteria criteria) {
+        return leadSearch.search(criteria)
+                .map(page -> new LeadPage(page.items().stream().map(LeadView::of).toList(), page.nextCursor()));
     }
 
     @WithSession
