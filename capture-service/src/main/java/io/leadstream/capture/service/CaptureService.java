@@ -11,7 +11,6 @@ import io.leadstream.capture.messaging.LeadCaptured;
 import io.leadstream.capture.rest.CaptureLeadRequest;
 import io.leadstream.capture.rest.LeadView;
 import io.leadstream.chassis.outbox.Outbox;
-import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -53,8 +52,6 @@ public class CaptureService {
 
     @WithSession
     public Uni<LeadView> find(UUID id) {
-        return Lead.<Lead>findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", id))
-                .map(LeadView::of);
+        return Lead.findExisting(id).map(LeadView::of);
     }
 }

@@ -14,9 +14,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
+import io.leadstream.capture.ConsentChannel;
 import io.leadstream.capture.rest.CaptureLeadRequest;
 import io.leadstream.chassis.problem.Problem.FieldError;
-import io.leadstream.chassis.problem.ProblemException;
 
 /**
  * Normalises what callers send: names trimmed, emails trimmed and lower-cased, phones to E.164 with
@@ -29,6 +29,9 @@ public class ContactNormaliser {
     static final Set<String> FREE_EMAIL_DOMAINS = Set.of("gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk",
             "hotmail.com", "outlook.com", "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net",
             "web.de", "proton.me", "protonmail.com", "yandex.ru", "mail.ru", "qq.com", "163.com", "zoho.com");
+
+    static final String INVALID_PHONE = "is not a valid phone number; write it in international format "
+            + "(+44 20 7946 0958) or give the lead's country";
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final Optional<String> defaultRegion;
@@ -48,15 +51,14 @@ public class ContactNormaliser {
                 country = null;
             }
         }
-        String email = normaliseEmail(request.email(), errors);
+        String email = normaliseEmail(request.email(), "email", errors);
         String phone = null;
         String phoneType = null;
         String rawPhone = blankToNull(request.phone());
         if (rawPhone != null) {
             Optional<PhoneNumber> parsed = parsePhone(rawPhone, country);
             if (parsed.isEmpty()) {
-                errors.add(new FieldError("phone", "is not a valid phone number; write it in international format "
-                        + "(+44 20 7946 0958) or give the lead's country"));
+                errors.add(new FieldError("phone", INVALID_PHONE));
             } else {
                 phone = phones.format(parsed.get(), PhoneNumberUtil.PhoneNumberFormat.E164);
                 phoneType = phones.getNumberType(parsed.get()).name();
@@ -65,16 +67,34 @@ public class ContactNormaliser {
         if (blankToNull(request.email()) == null && rawPhone == null) {
             errors.add(new FieldError("email", "give an email or a phone number so the lead can be reached"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("validation",
-                    errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
-        }
+        FieldErrors.throwIfAny(errors);
         String company = blankToNull(request.company());
         String domainKind = email == null ? null
                 : FREE_EMAIL_DOMAINS.contains(email.substring(email.indexOf('@') + 1)) ? "FREE" : "CORPORATE";
         return new NormalisedContact(request.firstName().strip(), request.lastName().strip(), email, phone,
                 company == null ? null : company.strip(), country, request.source().strip().toLowerCase(Locale.ROOT),
                 new NormalisedContact.Quality(email != null, domainKind, phone != null, phoneType, company != null));
+    }
+
+    /**
+     * The contact address a consent is for, normalised like the lead's own contact data: an email address
+     * for the email channel, else a phone number in E.164 (a national number in the lead's country). Null
+     * when blank; null plus an error on {@code field} when it cannot be normalised.
+     */
+    public String normaliseAddress(ConsentChannel channel, String raw, String leadCountry, String field,
+            List<FieldError> errors) {
+        if (blankToNull(raw) == null) {
+            return null;
+        }
+        if (channel.addressIsEmail()) {
+            return normaliseEmail(raw, field, errors);
+        }
+        Optional<PhoneNumber> parsed = parsePhone(raw, leadCountry);
+        if (parsed.isEmpty()) {
+            errors.add(new FieldError(field, INVALID_PHONE));
+            return null;
+        }
+        return phones.format(parsed.get(), PhoneNumberUtil.PhoneNumberFormat.E164);
     }
 
     private Optional<PhoneNumber> parsePhone(String raw, String country) {
@@ -88,7 +108,7 @@ public class ContactNormaliser {
     }
 
     /** Trimmed and lower-cased; a structural check (one @, a dotted domain, no spaces). */
-    static String normaliseEmail(String raw, List<FieldError> errors) {
+    static String normaliseEmail(String raw, String field, List<FieldError> errors) {
         String email = blankToNull(raw);
         if (email == null) {
             return null;
@@ -103,7 +123,7 @@ public class ContactNormaliser {
                     && !domain.contains("..");
         }
         if (!valid) {
-            errors.add(new FieldError("email", "is not a valid email address"));
+            errors.add(new FieldError(field, "is not a valid email address"));
             return null;
         }
         return email;
