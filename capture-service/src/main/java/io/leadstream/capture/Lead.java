@@ -7,7 +7,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /** A lead with its contact data. Personal data lives here and nowhere else in Leadstream. */
 @Entity
@@ -25,4 +27,9 @@ public class Lead extends PanacheEntityBase {
     public String source;
     public Instant createdAt;
     public Instant updatedAt;
+
+    /** The lead, or a 404 problem when there is none with this id. */
+    public static Uni<Lead> findExisting(UUID id) {
+        return Lead.<Lead>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("lead", id));
+    }
 }

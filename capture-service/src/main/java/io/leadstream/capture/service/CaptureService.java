@@ -13,7 +13,6 @@ import io.leadstream.capture.rest.CaptureLeadRequest;
 import io.leadstream.capture.rest.LeadPage;
 import io.leadstream.capture.rest.LeadView;
 import io.leadstream.chassis.outbox.Outbox;
-import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -63,8 +62,6 @@ public class CaptureService {
 
     @WithSession
     public Uni<LeadView> find(UUID id) {
-        return Lead.<Lead>findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", id))
-                .map(LeadView::of);
+        return Lead.findExisting(id).map(LeadView::of);
     }
 }

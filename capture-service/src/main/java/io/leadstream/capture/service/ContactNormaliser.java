@@ -21,9 +21,9 @@ import com.sanctionco.jmail.JMail;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
+import io.leadstream.capture.ConsentChannel;
 import io.leadstream.capture.rest.CaptureLeadRequest;
 import io.leadstream.chassis.problem.Problem.FieldError;
-import io.leadstream.chassis.problem.ProblemException;
 
 /**
  * Normalises what callers send: names trimmed (and title-cased where safe, see {@link Names}), emails
@@ -41,6 +41,9 @@ public class ContactNormaliser {
 
     private static final EmailValidator EMAILS = JMail.strictValidator().disallowQuotedIdentifiers()
             .disallowObsoleteWhitespace();
+
+    static final String INVALID_PHONE = "is not a valid phone number; write it in international format "
+            + "(+44 20 7946 0958) or give the lead's country";
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
     private final Optional<String> defaultRegion;
@@ -60,15 +63,14 @@ public class ContactNormaliser {
                         "is not a known country: give an ISO 3166-1 code (GB, GBR) or its English name"));
             }
         }
-        String email = normaliseEmail(request.email(), errors);
+        String email = normaliseEmail(request.email(), "email", errors);
         String phone = null;
         String phoneType = null;
         String rawPhone = blankToNull(request.phone());
         if (rawPhone != null) {
             Optional<PhoneNumber> parsed = parsePhone(rawPhone, country);
             if (parsed.isEmpty()) {
-                errors.add(new FieldError("phone", "is not a valid phone number; write it in international format "
-                        + "(+44 20 7946 0958) or give the lead's country"));
+                errors.add(new FieldError("phone", INVALID_PHONE));
             } else {
                 phone = phones.format(parsed.get(), PhoneNumberUtil.PhoneNumberFormat.E164);
                 phoneType = phones.getNumberType(parsed.get()).name();
@@ -77,10 +79,7 @@ public class ContactNormaliser {
         if (blankToNull(request.email()) == null && rawPhone == null) {
             errors.add(new FieldError("email", "give an email or a phone number so the lead can be reached"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("validation",
-                    errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
-        }
+        FieldErrors.throwIfAny(errors);
         String company = blankToNull(request.company());
         String firstName = Names.normalise(request.firstName());
         String lastName = Names.normalise(request.lastName());
@@ -88,6 +87,27 @@ public class ContactNormaliser {
                 company == null ? null : company.strip(), country, request.source().strip().toLowerCase(Locale.ROOT),
                 new NormalisedContact.Quality(email != null, email == null ? null : domainKind(email), phone != null,
                         phoneType, company != null, Names.looksReal(firstName, lastName)));
+    }
+
+    /**
+     * The contact address a consent is for, normalised like the lead's own contact data: an email address
+     * for the email channel, else a phone number in E.164 (a national number in the lead's country). Null
+     * when blank; null plus an error on {@code field} when it cannot be normalised.
+     */
+    public String normaliseAddress(ConsentChannel channel, String raw, String leadCountry, String field,
+            List<FieldError> errors) {
+        if (blankToNull(raw) == null) {
+            return null;
+        }
+        if (channel.addressIsEmail()) {
+            return normaliseEmail(raw, field, errors);
+        }
+        Optional<PhoneNumber> parsed = parsePhone(raw, leadCountry);
+        if (parsed.isEmpty()) {
+            errors.add(new FieldError(field, INVALID_PHONE));
+            return null;
+        }
+        return phones.format(parsed.get(), PhoneNumberUtil.PhoneNumberFormat.E164);
     }
 
     private Optional<PhoneNumber> parsePhone(String raw, String country) {
@@ -101,14 +121,14 @@ public class ContactNormaliser {
     }
 
     /** Trimmed and lower-cased, then checked by JMail's strict validator (RFC 5322 without the oddities). */
-    static String normaliseEmail(String raw, List<FieldError> errors) {
+    static String normaliseEmail(String raw, String field, List<FieldError> errors) {
         String email = blankToNull(raw);
         if (email == null) {
             return null;
         }
         email = email.strip().toLowerCase(Locale.ROOT);
         if (!EMAILS.isValid(email)) {
-            errors.add(new FieldError("email", "is not a valid email address"));
+            errors.add(new FieldError(field, "is not a valid email address"));
             return null;
         }
         return email;

@@ -7,9 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.Set;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
@@ -20,9 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 import io.leadstream.chassis.testing.OpenApiContract;
 import io.leadstream.chassis.testing.PostgresResource;
@@ -94,7 +89,7 @@ class LeadResourceTest {
         JsonNode json = mapper.readTree(payload);
         assertThat(json.path("leadId").asText()).isEqualTo(id);
         assertThat(json.path("quality").path("phoneValid").asBoolean()).isTrue();
-        assertThat(schemaErrors("lead.captured.v1", json)).isEmpty();
+        assertThat(EventSchemas.errors("lead.captured.v1", json)).isEmpty();
     }
 
     @Test
@@ -102,7 +97,7 @@ class LeadResourceTest {
         JsonNode withEmail = mapper.readTree("""
                 {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","source":"web","capturedAt":"2026-11-22T10:00:00Z",
                  "email":"ada@example.com","quality":{"emailValid":true,"phoneValid":false,"hasCompany":false}}""");
-        assertThat(schemaErrors("lead.captured.v1", withEmail)).isNotEmpty();
+        assertThat(EventSchemas.errors("lead.captured.v1", withEmail)).isNotEmpty();
     }
 
     @Test
@@ -164,11 +159,4 @@ class LeadResourceTest {
     void shouldReportReadyWithItsDatabase() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
-
-    private Set<ValidationMessage> schemaErrors(String event, JsonNode json) throws Exception {
-        try (InputStream schema = getClass().getResourceAsStream("/events/" + event + ".json")) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(json);
-        }
-    }
-
 }

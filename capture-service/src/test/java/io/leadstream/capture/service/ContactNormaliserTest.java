@@ -3,13 +3,17 @@ package io.leadstream.capture.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.leadstream.capture.ConsentChannel;
 import io.leadstream.capture.rest.CaptureLeadRequest;
+import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
 
 class ContactNormaliserTest {
@@ -115,5 +119,26 @@ class ContactNormaliserTest {
         assertThatThrownBy(() -> normaliser.normalise(request(" ", null, null)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().errors())
                         .extracting(f -> f.field()).containsExactly("email"));
+    }
+
+    @Test
+    void shouldNormaliseAConsentAddressForItsChannel() {
+        List<FieldError> errors = new ArrayList<>();
+        assertThat(normaliser.normaliseAddress(ConsentChannel.EMAIL, " Ada@Example.COM ", null, "proof.address", errors))
+                .isEqualTo("ada@example.com");
+        assertThat(normaliser.normaliseAddress(ConsentChannel.SMS, "030 901820", "DE", "proof.address", errors))
+                .isEqualTo("+4930901820");
+        assertThat(normaliser.normaliseAddress(ConsentChannel.PHONE, "  ", "DE", "proof.address", errors)).isNull();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheFieldOfAConsentAddressThatDoesNotFitItsChannel() {
+        List<FieldError> errors = new ArrayList<>();
+        assertThat(normaliser.normaliseAddress(ConsentChannel.WHATSAPP, "ada@example.com", "GB", "proof.address", errors))
+                .isNull();
+        assertThat(normaliser.normaliseAddress(ConsentChannel.EMAIL, "+44 20 7946 0958", "GB", "proof.address", errors))
+                .isNull();
+        assertThat(errors).extracting(FieldError::field).containsExactly("proof.address", "proof.address");
     }
 }

@@ -1,0 +1,21 @@
+package io.leadstream.capture.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.leadstream.capture.ConsentChannel;
+import io.leadstream.capture.ConsentEntry;
+import io.leadstream.capture.ConsentStatus;
+
+/**
+ * {@code leadstream.consent.changed.v1} (schema: {@code events/consent.changed.v1.json}): a grant or a withdrawal
+ * was recorded. Carries no personal data: the proof's address and IP address stay in capture-service.
+ */
+public record ConsentChanged(UUID leadId, String purpose, ConsentChannel channel, ConsentStatus status, String method,
+        Instant recordedAt) {
+
+    public static ConsentChanged of(ConsentEntry entry) {
+        return new ConsentChanged(entry.leadId, entry.purpose, entry.channel, entry.status, entry.method,
+                entry.recordedAt);
+    }
+}
