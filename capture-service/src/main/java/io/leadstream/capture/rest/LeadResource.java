@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,18 +26,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 
 import io.leadstream.capture.repository.LeadSearch;
 import io.leadstream.capture.service.CaptureService;
+import io.leadstream.capture.service.Idempotency;
+import io.leadstream.capture.service.IdempotencyKey;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -61,16 +67,35 @@ public class LeadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
     @Operation(summary = "Capture a lead", description = "Validates and normalises the contact data (email lower-cased, "
-            + "phone to E.164), stores the lead and announces lead.captured (without personal data).")
+            + "phone to E.164), stores the lead and announces lead.captured (without personal data). With an "
+            + "Idempotency-Key the request is performed once per key for 24 h: a repeat with the same body gets the "
+            + "first response again (status, Location and body, marked Idempotency-Replayed: true), including a 400; "
+            + "a repeat while the first is still running waits up to 5 s for it.")
     @APIResponse(responseCode = "201", description = "created; Location names the lead",
+            headers = {
+                    @Header(name = "Location", description = "the lead's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = Idempotency.REPLAYED_HEADER, description = "true when this is the stored response "
+                            + "to an earlier request with the same Idempotency-Key", schema = @Schema(type = SchemaType.BOOLEAN)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "400", description = "invalid fields, listed in errors[]",
+    @APIResponse(responseCode = "400", description = "invalid fields, listed in errors[], or a malformed Idempotency-Key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<LeadView>> capture(@Valid @NotNull CaptureLeadRequest request, @Context UriInfo uri) {
-        return service.capture(request).map(lead -> {
-            URI location = uri.getBaseUriBuilder().path("api/leads").path(lead.id().toString()).build();
-            return RestResponse.ResponseBuilder.<LeadView>created(location).entity(lead).build();
-        });
+    @APIResponse(responseCode = "409", description = "a request with this Idempotency-Key is still in flight after the "
+            + "wait (type .../idempotency-key-in-flight); retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "this Idempotency-Key was used with a different body "
+            + "(type .../idempotency-key-reused)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> capture(@NotNull CaptureLeadRequest request,
+            @HeaderParam(IdempotencyKey.HEADER) @Parameter(description = "makes retries safe: the same key with the same "
+                    + "body within 24 h is answered with the first response instead of creating another lead",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH,
+                            pattern = "^[!-~]+$", examples = "6f1c8a52-3d3b-4f0e-9a57-2a5c0b8e1d11")) String idempotencyKey,
+            @Context UriInfo uri, @Context SecurityContext security) {
+        IdempotencyKey key = IdempotencyKey.parse(security.getUserPrincipal(), idempotencyKey);
+        URI leads = uri.getBaseUriBuilder().path("api/leads").build();
+        return service.capture(request, key, uri.getPath(), id -> UriBuilder.fromUri(leads).path(id.toString()).build())
+                .map(Replies::toResponse);
     }
 
     @GET
