@@ -133,9 +133,10 @@ public class CaptureService {
                 .map(page -> new LeadPage(page.items().stream().map(LeadView::of).toList(), page.nextCursor()));
     }
 
+    /** The lead with the number of submissions merged into it; 404 problem when there is none. */
     @WithSession
     public Uni<LeadView> find(UUID id) {
-        return Lead.findExisting(id).map(LeadView::of);
+        return Lead.findExisting(id).chain(lead -> deduplication.mergeCount(id).map(LeadView.of(lead)::withMerges));
     }
 
     public Uni<LeadDuplicatesView> duplicates(UUID id) {

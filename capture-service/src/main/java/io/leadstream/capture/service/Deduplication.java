@@ -135,6 +135,13 @@ public class Deduplication {
                 .replaceWith(new Merge(survivor, matchedOn, filled));
     }
 
+    /** How many submissions were merged into the lead (in the caller's session). */
+    public Uni<Long> mergeCount(UUID leadId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from lead_merge where lead_id = :leadId", Long.class)
+                .setParameter("leadId", leadId).getSingleResult());
+    }
+
     /** Records that the new lead {@code lead} (already flushed) looks like each of {@code suspects}. */
     public Uni<Void> flag(Lead lead, List<Lead> suspects, Instant now) {
         Uni<Void> chain = Uni.createFrom().voidItem();

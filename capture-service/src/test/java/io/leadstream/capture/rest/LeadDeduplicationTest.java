@@ -93,7 +93,8 @@ class LeadDeduplicationTest {
         assertThat(rows.query("select filled_fields::text from lead_merge where lead_id = $1", UUID.fromString(id)))
                 .isEqualTo("{\"company\": \"Analytical Engines Ltd\"}");
         String read = given().get("/api/leads/" + id).then().statusCode(200)
-                .body("company", equalTo("Analytical Engines Ltd")).extract().asString();
+                .body("company", equalTo("Analytical Engines Ltd"))
+                .body("merges", equalTo(1)).extract().asString();
         assertThat(read).doesNotContain("duplicateOf");
 
         Message<String> event = mergedEvent(id);

@@ -81,7 +81,8 @@ class LeadResourceTest {
         given().get(location).then().statusCode(200)
                 .body("email", equalTo(adaEmail()))
                 .body("company", equalTo("Analytical Engines Ltd"))
-                .body("source", equalTo("web"));
+                .body("source", equalTo("web"))
+                .body("merges", equalTo(0));
     }
 
     @Test
