@@ -70,10 +70,20 @@ public class LeadResource {
             + "phone to E.164), stores the lead and announces lead.captured (without personal data). With an "
             + "Idempotency-Key the request is performed once per key for 24 h: a repeat with the same body gets the "
             + "first response again (status, Location and body, marked Idempotency-Replayed: true), including a 400; "
-            + "a repeat while the first is still running waits up to 5 s for it.")
+            + "a repeat while the first is still running waits up to 5 s for it. De-duplication: when a lead with the "
+            + "same normalised email or phone exists, the source's policy decides: merge (default; no new lead, the "
+            + "existing lead's blank email, phone, company and country are filled, 200 with duplicateOf, "
+            + "lead.merged instead of lead.captured), flag (201, the pair is listed under /duplicates) or create (201).")
     @APIResponse(responseCode = "201", description = "created; Location names the lead",
             headers = {
                     @Header(name = "Location", description = "the lead's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = Idempotency.REPLAYED_HEADER, description = "true when this is the stored response "
+                            + "to an earlier request with the same Idempotency-Key", schema = @Schema(type = SchemaType.BOOLEAN)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "200", description = "merged into an existing lead with the same email or phone: the "
+            + "body is that lead (after filling its blanks) with duplicateOf = its id; Location names it",
+            headers = {
+                    @Header(name = "Location", description = "the existing lead's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
                     @Header(name = Idempotency.REPLAYED_HEADER, description = "true when this is the stored response "
                             + "to an earlier request with the same Idempotency-Key", schema = @Schema(type = SchemaType.BOOLEAN)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
@@ -94,7 +104,8 @@ public class LeadResource {
             @Context UriInfo uri, @Context SecurityContext security) {
         IdempotencyKey key = IdempotencyKey.parse(security.getUserPrincipal(), idempotencyKey);
         URI leads = uri.getBaseUriBuilder().path("api/leads").build();
-        return service.capture(request, key, uri.getPath(), id -> UriBuilder.fromUri(leads).path(id.toString()).build())
+        return service.capture(request, key, uri.getPath(), id -> UriBuilder.fromUri(leads).path(id.toString()).build(),
+                security.getUserPrincipal().getName())
                 .map(Replies::toResponse);
     }
 
@@ -151,5 +162,20 @@ public class LeadResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LeadView> get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
         return service.find(id);
+    }
+
+    @GET
+    @Path("/{id}/duplicates")
+    @RolesAllowed({ "sales-manager", "lead-admin" })
+    @Operation(summary = "Suspected duplicates and merge history", description = "Other leads that share this lead's "
+            + "normalised email or E.164 phone (computed now) and pairs flagged when a lead was captured under the "
+            + "flag policy, each with matchedOn and a detail; and the submissions merged into this lead (without "
+            + "their data: only which blank fields they filled).")
+    @APIResponse(responseCode = "200", description = "suspected duplicates and merge history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadDuplicatesView.class)))
+    @APIResponse(responseCode = "404", description = "no such lead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<LeadDuplicatesView> duplicates(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
+        return service.duplicates(id);
     }
 }

@@ -5,15 +5,35 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.leadstream.capture.Lead;
 
 /** A lead as the API shows it. */
 @Schema(name = "Lead")
 public record LeadView(UUID id, String firstName, String lastName, String email, String phone, String company,
-        String country, String source, Instant createdAt, Instant updatedAt) {
+        String country, String source, Instant createdAt, Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "only in the 200 answer of POST /api/leads: the submission was merged into this "
+                + "existing lead (the same as id) instead of creating a new one") UUID duplicateOf,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "only in GET /api/leads/{id}: how many submissions were merged into this lead (history: "
+                + "GET /api/leads/{id}/duplicates)") Long merges) {
 
     public static LeadView of(Lead lead) {
         return new LeadView(lead.id, lead.firstName, lead.lastName, lead.email, lead.phone, lead.company, lead.country,
-                lead.source, lead.createdAt, lead.updatedAt);
+                lead.source, lead.createdAt, lead.updatedAt, null, null);
+    }
+
+    /** This lead as the answer to a submission that was merged into it. */
+    public LeadView asDuplicate() {
+        return new LeadView(id, firstName, lastName, email, phone, company, country, source, createdAt, updatedAt, id,
+                null);
+    }
+
+    /** This lead with the number of submissions merged into it. */
+    public LeadView withMerges(long count) {
+        return new LeadView(id, firstName, lastName, email, phone, company, country, source, createdAt, updatedAt,
+                duplicateOf, count);
     }
 }

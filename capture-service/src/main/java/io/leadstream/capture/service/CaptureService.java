@@ -3,6 +3,7 @@ package io.leadstream.capture.service;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,9 +17,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.capture.Lead;
+import io.leadstream.capture.config.DedupConfig;
 import io.leadstream.capture.messaging.LeadCaptured;
+import io.leadstream.capture.messaging.LeadMerged;
 import io.leadstream.capture.repository.LeadSearch;
 import io.leadstream.capture.rest.CaptureLeadRequest;
+import io.leadstream.capture.rest.LeadDuplicatesView;
 import io.leadstream.capture.rest.LeadPage;
 import io.leadstream.capture.rest.LeadView;
 import io.leadstream.chassis.outbox.Outbox;
@@ -30,7 +34,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Creating and reading leads. The lead, its lead.captured event and (with an {@code Idempotency-Key}) the key's
- * stored response commit in one transaction.
+ * stored response commit in one transaction. De-duplication happens in that transaction too: advisory locks on
+ * the normalised email and phone, then the lookup, then per the source's policy a merge into the oldest match
+ * (lead_merge row and lead.merged instead of a new lead and lead.captured), a flagged new lead, or a plain one.
  */
 @ApplicationScoped
 public class CaptureService {
@@ -44,9 +50,13 @@ public class CaptureService {
     private final Idempotency idempotency;
     private final Validator validator;
     private final ObjectMapper mapper;
+    private final Deduplication deduplication;
+    private final DedupConfig dedup;
 
     public CaptureService(ContactNormaliser normaliser, Outbox outbox, LeadSearch leadSearch, Idempotency idempotency,
-            Validator validator, ObjectMapper mapper) {
+            Validator validator, ObjectMapper mapper, Deduplication deduplication, DedupConfig dedup) {
+        this.deduplication = deduplication;
+        this.dedup = dedup;
         this.normaliser = normaliser;
         this.outbox = outbox;
         this.leadSearch = leadSearch;
@@ -57,18 +67,35 @@ public class CaptureService {
 
     /**
      * Validates, normalises and stores a lead; answers 201 with {@code locate(id)} as Location and the lead as
-     * body. With a key, runs once per key: validation happens after the claim, so an invalid request's 400
-     * is stored and replayed like a success.
+     * body, or 200 with the existing lead (and {@code duplicateOf}) when the submission was merged into it. With a
+     * key, runs once per key: validation happens after the claim, so an invalid request's 400 is stored and
+     * replayed like a success.
+     *
+     * @param caller the caller's principal, recorded as {@code merged_by}
      */
     public Uni<Reply> capture(CaptureLeadRequest request, IdempotencyKey key, String path,
-            Function<UUID, URI> locate) {
+            Function<UUID, URI> locate, String caller) {
         return idempotency.run(key, CAPTURE, request, path, claim -> Uni.createFrom()
                 .item(() -> normaliser.normalise(validated(request)))
-                .chain(contact -> Panache.withTransaction(() -> store(contact, claim, locate))));
+                .chain(contact -> Panache.withTransaction(() -> store(contact, claim, locate, caller))));
     }
 
-    private Uni<Reply> store(NormalisedContact contact, Idempotency.Claim claim, Function<UUID, URI> locate) {
+    private Uni<Reply> store(NormalisedContact contact, Idempotency.Claim claim, Function<UUID, URI> locate,
+            String caller) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        DedupConfig.Policy policy = dedup.policyFor(contact.source());
+        if (policy == DedupConfig.Policy.CREATE) {
+            return create(contact, claim, locate, now, List.of());
+        }
+        return deduplication.lock(contact)
+                .chain(() -> deduplication.matches(contact))
+                .chain(matches -> matches.isEmpty() ? create(contact, claim, locate, now, List.of())
+                        : policy == DedupConfig.Policy.FLAG ? create(contact, claim, locate, now, matches)
+                        : merge(matches.get(0), contact, claim, locate, now, caller));
+    }
+
+    private Uni<Reply> create(NormalisedContact contact, Idempotency.Claim claim, Function<UUID, URI> locate,
+            Instant now, List<Lead> suspects) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         lead.firstName = contact.firstName();
@@ -80,11 +107,24 @@ public class CaptureService {
         lead.source = contact.source();
         lead.createdAt = now;
         lead.updatedAt = now;
-        return lead.<Lead>persist()
+        Uni<Lead> stored = suspects.isEmpty() ? lead.persist()
+                : lead.<Lead>persistAndFlush().call(() -> deduplication.flag(lead, suspects, now));
+        return stored
                 .chain(() -> outbox.record(lead.id.toString(), "lead.captured", LeadCaptured.of(lead, contact.quality())))
                 .map(ignored -> Reply.created(locate.apply(lead.id), json(LeadView.of(lead))))
                 .call(reply -> idempotency.complete(claim, reply))
-                .invoke(() -> Log.infof("captured lead %s from %s", lead.id, lead.source));
+                .invoke(() -> Log.infof("captured lead %s from %s%s", lead.id, lead.source,
+                        suspects.isEmpty() ? "" : ", flagged as a suspected duplicate of " + suspects.size()));
+    }
+
+    private Uni<Reply> merge(Lead survivor, NormalisedContact contact, Idempotency.Claim claim,
+            Function<UUID, URI> locate, Instant now, String caller) {
+        return deduplication.merge(survivor, contact, now, caller)
+                .call(merge -> outbox.record(survivor.id.toString(), "lead.merged", new LeadMerged(survivor.id,
+                        merge.matchedOn(), contact.source(), List.copyOf(merge.filled().keySet()), now)))
+                .map(merge -> Reply.ok(locate.apply(survivor.id), json(LeadView.of(survivor).asDuplicate())))
+                .call(reply -> idempotency.complete(claim, reply))
+                .invoke(() -> Log.infof("merged a submission from %s into lead %s", contact.source(), survivor.id));
     }
 
     @WithSession
@@ -93,9 +133,14 @@ public class CaptureService {
                 .map(page -> new LeadPage(page.items().stream().map(LeadView::of).toList(), page.nextCursor()));
     }
 
+    /** The lead with the number of submissions merged into it; 404 problem when there is none. */
     @WithSession
     public Uni<LeadView> find(UUID id) {
-        return Lead.findExisting(id).map(LeadView::of);
+        return Lead.findExisting(id).chain(lead -> deduplication.mergeCount(id).map(LeadView.of(lead)::withMerges));
+    }
+
+    public Uni<LeadDuplicatesView> duplicates(UUID id) {
+        return deduplication.duplicates(id);
     }
 
     private CaptureLeadRequest validated(CaptureLeadRequest request) {

@@ -13,6 +13,11 @@ public record Reply(int status, String location, String body, boolean replayed) 
         return new Reply(201, location.toString(), json, false);
     }
 
+    /** 200 with the existing resource: the request was merged into it (de-duplication). */
+    public static Reply ok(URI location, String json) {
+        return new Reply(200, location.toString(), json, false);
+    }
+
     public boolean isProblem() {
         return status >= 400;
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 import jakarta.enterprise.inject.Any;
@@ -39,9 +40,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 @QuarkusTestResource(PostgresResource.class)
 class ConsentResourceTest {
 
-    private static final String LEAD = """
-            {"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","phone":"+44 20 7946 0958",
-             "country":"GB","source":"web"}""";
+    /** A lead of its own per call (its email and phone unique): a second post of the same would be merged. */
+    private static String lead() {
+        return """
+                {"firstName":"Ada","lastName":"Lovelace","email":"ada+%s@example.com","phone":"%s",
+                 "country":"GB","source":"web"}""".formatted(UUID.randomUUID(), LeadDeduplicationTest.londonNumber());
+    }
     private static final String EMAIL_GRANT = """
             {"purpose":"marketing","channel":"email","status":"GRANTED",
              "proof":{"method":"web-form","textVersion":"marketing-2026-01","source":"contact-form",
@@ -269,7 +273,7 @@ class ConsentResourceTest {
     }
 
     private static String newLead() {
-        return given().contentType("application/json").body(LEAD).post("/api/leads")
+        return given().contentType("application/json").body(lead()).post("/api/leads")
                 .then().statusCode(201).extract().path("id");
     }
 

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
@@ -33,9 +34,10 @@ import io.smallrye.reactive.messaging.memory.InMemorySink;
 @QuarkusTestResource(PostgresResource.class)
 class LeadResourceTest {
 
-    private static final String ADA = """
-            {"firstName":" Ada ","lastName":"Lovelace","email":" Ada@Example.COM ","phone":"+44 20 7946 0958",
-             "company":"Analytical Engines Ltd","source":"web","score":99,"owner":"rep1"}""";
+    /** Ada with an email and phone of her own per test: a second post of the same would be merged (200). */
+    private String tag;
+    private String nationalPhone;
+    private String ada;
 
     @Inject
     @Any
@@ -49,29 +51,44 @@ class LeadResourceTest {
     void clearSink() {
         outbox = connector.sink("outbox");
         outbox.clear();
+        tag = UUID.randomUUID().toString().replace("-", "");
+        nationalPhone = LeadDeduplicationTest.londonNumber();
+        ada = """
+                {"firstName":" Ada ","lastName":"Lovelace","email":" Ada+%s@Example.COM ","phone":"+44 %s",
+                 "company":"Analytical Engines Ltd","source":"web","score":99,"owner":"rep1"}"""
+                .formatted(tag.toUpperCase(), nationalPhone.substring(1));
+    }
+
+    private String adaEmail() {
+        return "ada+" + tag + "@example.com";
+    }
+
+    private String adaPhone() {
+        return "+44" + nationalPhone.substring(1).replace(" ", "");
     }
 
     @Test
     @TestSecurity(user = "crm-app", roles = "integration")
     void shouldCaptureANormalisedLeadAndAnswer201WithLocation() {
-        String location = given().contentType("application/json").body(ADA).post("/api/leads")
+        String location = given().contentType("application/json").body(ada).post("/api/leads")
                 .then().statusCode(201)
                 .header("Location", startsWith("http"))
-                .body("email", equalTo("ada@example.com"))
-                .body("phone", equalTo("+442079460958"))
+                .body("email", equalTo(adaEmail()))
+                .body("phone", equalTo(adaPhone()))
                 .body("firstName", equalTo("Ada"))
                 .extract().header("Location");
 
         given().get(location).then().statusCode(200)
-                .body("email", equalTo("ada@example.com"))
+                .body("email", equalTo(adaEmail()))
                 .body("company", equalTo("Analytical Engines Ltd"))
-                .body("source", equalTo("web"));
+                .body("source", equalTo("web"))
+                .body("merges", equalTo(0));
     }
 
     @Test
     @TestSecurity(user = "crm-app", roles = "integration")
     void shouldAnnounceLeadCapturedWithoutPersonalData() throws Exception {
-        String id = given().contentType("application/json").body(ADA).post("/api/leads")
+        String id = given().contentType("application/json").body(ada).post("/api/leads")
                 .then().statusCode(201).extract().path("id");
 
         Message<String> event = await().atMost(Duration.ofSeconds(10)).until(
@@ -84,8 +101,8 @@ class LeadResourceTest {
         assertThat(ce.getSource().toString()).isEqualTo("/capture-service");
 
         String payload = event.getPayload();
-        assertThat(payload).doesNotContainIgnoringCase("ada@example.com").doesNotContain("442079460958")
-                .doesNotContain("7946").doesNotContain("Lovelace").doesNotContain("\"Ada\"");
+        assertThat(payload).doesNotContainIgnoringCase(adaEmail()).doesNotContain(adaPhone().substring(1))
+                .doesNotContain(adaPhone().substring(3)).doesNotContain("Lovelace").doesNotContain("\"Ada\"");
         JsonNode json = mapper.readTree(payload);
         assertThat(json.path("leadId").asText()).isEqualTo(id);
         assertThat(json.path("quality").path("phoneValid").asBoolean()).isTrue();
@@ -103,7 +120,7 @@ class LeadResourceTest {
     @Test
     @TestSecurity(user = "crm-app", roles = "integration")
     void shouldNeverStoreScoreOrOwnerSentByTheCaller() {
-        given().contentType("application/json").body(ADA).post("/api/leads")
+        given().contentType("application/json").body(ada).post("/api/leads")
                 .then().statusCode(201)
                 .body("score", equalTo(null))
                 .body("owner", equalTo(null));
@@ -138,7 +155,7 @@ class LeadResourceTest {
 
     @Test
     void shouldAnswerWithoutTokenWith401Problem() {
-        given().contentType("application/json").body(ADA).post("/api/leads")
+        given().contentType("application/json").body(ada).post("/api/leads")
                 .then().statusCode(401).contentType("application/problem+json");
     }
 

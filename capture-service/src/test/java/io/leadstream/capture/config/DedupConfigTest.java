@@ -1,0 +1,46 @@
+package io.leadstream.capture.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadstream.capture.config.DedupConfig.Policy;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/** leadstream.capture.dedup.*: read as in production, where no source may have a policy of its own. */
+class DedupConfigTest {
+
+    @Test
+    void shouldMergeEverySourceWhenNothingIsConfigured() {
+        DedupConfig dedup = mapping(Map.of());
+
+        assertThat(dedup.policy()).isEmpty();
+        assertThat(dedup.policyFor("web")).isEqualTo(Policy.MERGE);
+        assertThat(dedup.policyFor(null)).isEqualTo(Policy.MERGE);
+    }
+
+    @Test
+    void shouldUseASourcesOwnPolicyElseTheDefault() {
+        DedupConfig dedup = mapping(Map.of(
+                "leadstream.capture.dedup.default-policy", "create",
+                "leadstream.capture.dedup.policy.\"import\"", "flag",
+                "leadstream.capture.dedup.policy.\"partner-site\"", "merge"));
+
+        assertThat(dedup.policyFor("import")).isEqualTo(Policy.FLAG);
+        assertThat(dedup.policyFor("Import")).isEqualTo(Policy.FLAG);
+        assertThat(dedup.policyFor("partner-site")).isEqualTo(Policy.MERGE);
+        assertThat(dedup.policyFor("web")).isEqualTo(Policy.CREATE);
+    }
+
+    private static DedupConfig mapping(Map<String, String> properties) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withMapping(DedupConfig.class)
+                .build();
+        return config.getConfigMapping(DedupConfig.class);
+    }
+}
