@@ -36,10 +36,11 @@ class LeadCapturedEventTest {
 
             String unique = UUID.randomUUID().toString().substring(0, 8);
             String email = "katherine." + unique + "@nasa.example";
+            String phone = Suite.uniquePhone();
             String leadId = given().auth().oauth2(Suite.crmApp()).contentType("application/json")
                     .body("""
-                            {"firstName":"Katherine","lastName":"Johnson","email":"%s","phone":"+1 757 555 0199",
-                             "company":"Langley Research","source":"web"}""".formatted(email))
+                            {"firstName":"Katherine","lastName":"Johnson","email":"%s","phone":"%s",
+                             "company":"Langley Research","source":"web"}""".formatted(email, phone))
                     .post(Suite.CAPTURE + "/api/leads")
                     .then().statusCode(201).extract().path("id");
 
@@ -62,7 +63,8 @@ class LeadCapturedEventTest {
             assertThat(Instant.parse(header(event, "ce_time"))).isBefore(Instant.now().plusSeconds(5));
             assertThat(event.value()).contains(leadId)
                     .doesNotContainIgnoringCase(email).doesNotContainIgnoringCase("katherine")
-                    .doesNotContain("Johnson").doesNotContain("7575550199").doesNotContain("555");
+                    .doesNotContain("Johnson").doesNotContain(phone.replace(" ", "").substring(1))
+                    .doesNotContain(phone.replace(" ", "").substring(phone.replace(" ", "").length() - 7));
         }
     }
 

@@ -23,17 +23,19 @@ class LeadJourneyTest {
         JsonPath before = summary(manager, from, to);
 
         String unique = UUID.randomUUID().toString().substring(0, 8);
+        String phone = Suite.uniquePhone();
         String location = given().auth().oauth2(Suite.crmApp()).contentType("application/json")
                 .body("""
-                        {"firstName":"Grace","lastName":"Hopper","email":"Grace.%s@Navy.example","phone":"+1 202 555 0143",
-                         "company":"Compiler Corp","source":"api"}""".formatted(unique))
+                        {"firstName":"Grace","lastName":"Hopper","email":"Grace.%s@Navy.example","phone":"%s",
+                         "company":"Compiler Corp","source":"api"}""".formatted(unique, phone))
                 .post(Suite.CAPTURE + "/api/leads")
                 .then().statusCode(201).extract().header("Location");
         String leadId = location.substring(location.lastIndexOf('/') + 1);
 
         JsonPath lead = given().auth().oauth2(Suite.crmApp()).get(location).then().statusCode(200).extract().jsonPath();
         assertThat(lead.getString("email")).isEqualTo("grace." + unique + "@navy.example");
-        assertThat(lead.getString("phone")).isEqualTo("+12025550143");
+        assertThat(lead.getString("phone")).isEqualTo(phone.replace(" ", ""));
+        assertThat(lead.getString("duplicateOf")).as("a new person is not merged").isNull();
 
         await().atMost(Suite.JOURNEY).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonPath score = given().auth().oauth2(Suite.crmApp()).get(Suite.SCORING + "/api/scores/" + leadId)

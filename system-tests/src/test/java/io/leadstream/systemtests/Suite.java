@@ -54,6 +54,15 @@ final class Suite {
                 .then().statusCode(200).extract().path("access_token"));
     }
 
+    /**
+     * A phone number no earlier run has used: the suite de-duplicates on phone, and PostgreSQL keeps its
+     * data between runs. A Washington DC number with a random exchange (220-299, never an N11 code) and line; never dialled.
+     */
+    static String uniquePhone() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return String.format("+1 202 %03d %04d", random.nextInt(220, 300), random.nextInt(0, 10000));
+    }
+
     static String crmApp() {
         return clientToken("crm-app", "crm-app-secret");
     }
