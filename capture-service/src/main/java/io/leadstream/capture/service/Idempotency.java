@@ -239,9 +239,10 @@ public class Idempotency {
                         + "send a new key for a new request");
     }
 
-    static RetryLaterProblem inFlight() {
-        return new RetryLaterProblem(Problem.of(409, "idempotency-key-in-flight", "Conflict",
-                "a request with this " + IdempotencyKey.HEADER + " is still being processed; retry shortly"), 1);
+    static ProblemException inFlight() {
+        return new ProblemException(409, "idempotency-key-in-flight", "Conflict",
+                "a request with this " + IdempotencyKey.HEADER + " is still being processed; retry shortly")
+                .retryAfter(1);
     }
 
     /** Resumes on the caller's Vert.x context after {@code delay}, without blocking it. */

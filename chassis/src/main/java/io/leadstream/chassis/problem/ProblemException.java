@@ -10,6 +10,7 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private Integer retryAfterSeconds;
 
     public ProblemException(int status, String typeSlug, String title, String detail) {
         super(detail);
@@ -23,6 +24,17 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Answer with {@code Retry-After: seconds} (409 while something is in flight, 429 over a quota, 503). */
+    public ProblemException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The {@code Retry-After} seconds, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException notFound(String what, Object id) {

@@ -41,7 +41,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        Response response = respond(e.problem(), uri);
+        if (e.retryAfterSeconds() == null) {
+            return response;
+        }
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper({ ResteasyReactiveViolationException.class, ConstraintViolationException.class })

@@ -93,6 +93,16 @@ class ProblemJsonTest {
     }
 
     @Test
+    @TestSecurity(user = "writer", roles = "writer")
+    void shouldSendRetryAfterWhenTheDomainProblemAsksForIt() {
+        given().contentType("application/json").body("{\"name\":\"x\"}").post("/test/items?fail=true")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .header("Retry-After", "7")
+                .body("type", equalTo("https://leadstream.dev/problems/test-failure"));
+    }
+
+    @Test
     void shouldAnswerAnUnknownPathWith404Problem() {
         given().get("/no/such/path")
                 .then().statusCode(404)

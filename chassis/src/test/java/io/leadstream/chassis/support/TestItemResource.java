@@ -52,7 +52,8 @@ public class TestItemResource {
                 .chain(() -> outbox.record(item.id.toString(), "item.created", Map.of("itemId", item.id.toString())))
                 .invoke(() -> {
                     if (fail) {
-                        throw new ProblemException(409, "test-failure", "Conflict", "failing after the outbox write");
+                        throw new ProblemException(409, "test-failure", "Conflict", "failing after the outbox write")
+                                .retryAfter(7);
                     }
                 })
                 .map(eventId -> Map.of("id", item.id.toString(), "eventId", eventId.toString()));
