@@ -36,10 +36,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/reps")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reps")
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "the token's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RepResource {
 
     /** A Keycloak username as Leadstream accepts it for a rep. */

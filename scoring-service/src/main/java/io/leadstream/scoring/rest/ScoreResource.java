@@ -23,10 +23,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/scores")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Scores")
-@APIResponse(responseCode = "401", description = "no valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "the token's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ScoreResource {
 
     private final ScoringService scoring;
