@@ -25,6 +25,10 @@ public class Lead extends PanacheEntityBase {
     public String company;
     public String country;
     public String source;
+    /** the partner tenant that submitted it (token claim partner_id), or null */
+    public String partnerId;
+    /** the web form it was posted to, or null */
+    public String formKey;
     public Instant createdAt;
     public Instant updatedAt;
 

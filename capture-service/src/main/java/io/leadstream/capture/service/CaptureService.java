@@ -75,26 +75,33 @@ public class CaptureService {
      */
     public Uni<Reply> capture(CaptureLeadRequest request, IdempotencyKey key, String path,
             Function<UUID, URI> locate, String caller) {
-        return idempotency.run(key, CAPTURE, request, path, claim -> Uni.createFrom()
-                .item(() -> normaliser.normalise(validated(request)))
-                .chain(contact -> Panache.withTransaction(() -> store(contact, claim, locate, caller))));
+        return capture(request, Origin.API, key, path, locate, caller);
     }
 
-    private Uni<Reply> store(NormalisedContact contact, Idempotency.Claim claim, Function<UUID, URI> locate,
-            String caller) {
+    /** As {@link #capture(CaptureLeadRequest, IdempotencyKey, String, Function, String)}, from a partner or form. */
+    public Uni<Reply> capture(CaptureLeadRequest request, Origin origin, IdempotencyKey key, String path,
+            Function<UUID, URI> locate, String caller) {
+        return idempotency.run(key, CAPTURE, request, path, claim -> Uni.createFrom()
+                .item(() -> normaliser.normalise(validated(request)))
+                .chain(contact -> Panache.withTransaction(() -> store(contact, origin, claim, locate, caller))));
+    }
+
+    private Uni<Reply> store(NormalisedContact contact, Origin origin, Idempotency.Claim claim,
+            Function<UUID, URI> locate, String caller) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DedupConfig.Policy policy = dedup.policyFor(contact.source());
         if (policy == DedupConfig.Policy.CREATE) {
-            return create(contact, claim, locate, now, List.of());
+            return create(contact, origin, claim, locate, now, List.of());
         }
         return deduplication.lock(contact)
                 .chain(() -> deduplication.matches(contact))
-                .chain(matches -> matches.isEmpty() ? create(contact, claim, locate, now, List.of())
-                        : policy == DedupConfig.Policy.FLAG ? create(contact, claim, locate, now, matches)
+                .chain(matches -> matches.isEmpty() ? create(contact, origin, claim, locate, now, List.of())
+                        : policy == DedupConfig.Policy.FLAG ? create(contact, origin, claim, locate, now, matches)
                         : merge(matches.get(0), contact, claim, locate, now, caller));
     }
 
-    private Uni<Reply> create(NormalisedContact contact, Idempotency.Claim claim, Function<UUID, URI> locate,
+    private Uni<Reply> create(NormalisedContact contact, Origin origin, Idempotency.Claim claim,
+            Function<UUID, URI> locate,
             Instant now, List<Lead> suspects) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
@@ -105,6 +112,8 @@ public class CaptureService {
         lead.company = contact.company();
         lead.country = contact.country();
         lead.source = contact.source();
+        lead.partnerId = origin.partnerId();
+        lead.formKey = origin.formKey();
         lead.createdAt = now;
         lead.updatedAt = now;
         Uni<Lead> stored = suspects.isEmpty() ? lead.persist()
