@@ -1,6 +1,8 @@
 package io.leadstream.chassis.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A domain error with its problem detail. Services throw these (or fail a Uni with them); the chassis
@@ -11,6 +13,7 @@ public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
     private Integer retryAfterSeconds;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String typeSlug, String title, String detail) {
         super(detail);
@@ -35,6 +38,22 @@ public class ProblemException extends RuntimeException {
     /** The {@code Retry-After} seconds, or null. */
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** Answer with this header too (e.g. the {@code RateLimit-*} headers of a 429). */
+    public ProblemException header(String name, Object value) {
+        headers.put(name, String.valueOf(value));
+        return this;
+    }
+
+    /** Extra headers for the answer, in the order they were added. */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
+    }
+
+    /** 429: over a quota or rate limit; say when to retry. */
+    public static ProblemException tooManyRequests(String detail, int retryAfterSeconds) {
+        return new ProblemException(429, "rate-limited", "Too Many Requests", detail).retryAfter(retryAfterSeconds);
     }
 
     public static ProblemException notFound(String what, Object id) {

@@ -42,10 +42,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
         Response response = respond(e.problem(), uri);
-        if (e.retryAfterSeconds() == null) {
+        if (e.retryAfterSeconds() == null && e.headers().isEmpty()) {
             return response;
         }
-        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        e.headers().forEach(builder::header);
+        if (e.retryAfterSeconds() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        return builder.build();
     }
 
     @ServerExceptionMapper({ ResteasyReactiveViolationException.class, ConstraintViolationException.class })

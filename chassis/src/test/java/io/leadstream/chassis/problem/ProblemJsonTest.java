@@ -94,11 +94,12 @@ class ProblemJsonTest {
 
     @Test
     @TestSecurity(user = "writer", roles = "writer")
-    void shouldSendRetryAfterWhenTheDomainProblemAsksForIt() {
+    void shouldSendRetryAfterAndExtraHeadersWhenTheDomainProblemAsksForThem() {
         given().contentType("application/json").body("{\"name\":\"x\"}").post("/test/items?fail=true")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .header("Retry-After", "7")
+                .header("X-Test-Header", "kept")
                 .body("type", equalTo("https://leadstream.dev/problems/test-failure"));
     }
 

@@ -53,7 +53,7 @@ public class TestItemResource {
                 .invoke(() -> {
                     if (fail) {
                         throw new ProblemException(409, "test-failure", "Conflict", "failing after the outbox write")
-                                .retryAfter(7);
+                                .retryAfter(7).header("X-Test-Header", "kept");
                     }
                 })
                 .map(eventId -> Map.of("id", item.id.toString(), "eventId", eventId.toString()));
