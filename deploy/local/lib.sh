@@ -24,7 +24,7 @@ KAFKA_BOOTSTRAP="127.0.0.1:9092"
 KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
 KAFKA_TOPICS_3=(leads.capture leads.scoring leads.distribution leads.nurture)
-KAFKA_TOPICS_1=(leads.dlq.scoring leads.dlq.distribution leads.dlq.nurture leads.dlq.insights)
+KAFKA_TOPICS_1=(leads.dlq.capture leads.dlq.scoring leads.dlq.distribution leads.dlq.nurture leads.dlq.insights)
 
 KC_VERSION="26.7.3"
 KC_HOME="$KC_BASE/keycloak-$KC_VERSION"

@@ -24,7 +24,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LeadSearch {
 
-    public record Criteria(String q, String source, Instant createdFrom, Instant createdTo, String cursor, int limit) {
+    /** {@code owner}: only leads assigned to this rep (a sales rep's search), or null for all. */
+    public record Criteria(String q, String source, Instant createdFrom, Instant createdTo, String cursor, int limit,
+            String owner) {
     }
 
     public record Page(List<Lead> items, String nextCursor) {
@@ -49,6 +51,10 @@ public class LeadSearch {
         if (criteria.createdTo() != null) {
             where.add("createdAt < :to");
             params.put("to", criteria.createdTo());
+        }
+        if (criteria.owner() != null) {
+            where.add("id in (select o.leadId from LeadOwner o where o.repId = :owner)");
+            params.put("owner", criteria.owner());
         }
         if (criteria.cursor() != null && !criteria.cursor().isBlank()) {
             Position after = Position.decode(criteria.cursor());

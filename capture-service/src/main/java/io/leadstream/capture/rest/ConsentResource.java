@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.leadstream.capture.service.ConsentService;
+import io.leadstream.capture.service.Viewer;
 import io.leadstream.chassis.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -32,7 +33,7 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
 @Tag(name = "Consents")
-@APIResponse(responseCode = "404", description = "no such lead",
+@APIResponse(responseCode = "404", description = "no such lead, or (for a sales rep) not one assigned to them",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsentResource {
 
@@ -55,7 +56,7 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConsentEntryView> record(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull RecordConsentRequest request, @Context SecurityContext caller) {
-        return service.record(id, request, caller.getUserPrincipal().getName());
+        return service.record(id, request, Viewer.of(caller));
     }
 
     @GET
@@ -64,7 +65,8 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "the ledger",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConsentLedgerView.class)))
-    public Uni<ConsentLedgerView> ledger(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
-        return service.ledger(id);
+    public Uni<ConsentLedgerView> ledger(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Context SecurityContext caller) {
+        return service.ledger(id, Viewer.of(caller));
     }
 }

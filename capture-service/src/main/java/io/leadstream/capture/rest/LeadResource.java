@@ -44,6 +44,7 @@ import io.leadstream.capture.repository.LeadSearch;
 import io.leadstream.capture.service.CaptureService;
 import io.leadstream.capture.service.Idempotency;
 import io.leadstream.capture.service.IdempotencyKey;
+import io.leadstream.capture.service.Viewer;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -106,11 +107,11 @@ public class LeadResource {
     }
 
     @GET
-    @RolesAllowed({ "integration", "sales-manager", "lead-admin" })
+    @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
     @Operation(summary = "Search leads", description = "Newest first. `q` matches names, email, phone and company "
             + "(case-insensitive, substring); `createdFrom` is inclusive and `createdTo` exclusive (ISO instant or "
-            + "date). Pass `nextCursor` as `cursor` for the next page. Filters by product and segment arrive with "
-            + "the qualifiers; reps cannot search yet.")
+            + "date). Pass `nextCursor` as `cursor` for the next page. A sales rep finds only the leads assigned to "
+            + "them (as distribution-service announced in lead.assigned).")
     @APIResponse(responseCode = "200", description = "one page of leads",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class)))
     @APIResponse(responseCode = "400", description = "invalid parameters, listed in errors[]",
@@ -120,7 +121,8 @@ public class LeadResource {
             @QueryParam("createdFrom") String createdFrom,
             @QueryParam("createdTo") String createdTo,
             @QueryParam("cursor") @Size(max = 200) String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @Context SecurityContext security) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant from = instant("createdFrom", createdFrom, errors);
         Instant to = instant("createdTo", createdTo, errors);
@@ -130,7 +132,8 @@ public class LeadResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("validation", errors.size() + " parameter(s) invalid", errors);
         }
-        return service.search(new LeadSearch.Criteria(q, source, from, to, cursor, limit));
+        return service.search(new LeadSearch.Criteria(q, source, from, to, cursor, limit,
+                Viewer.of(security).onlyOwner()));
     }
 
     /** An ISO instant ({@code 2026-11-22T10:00:00Z}) or date ({@code 2026-11-22}, start of day UTC). */
@@ -149,15 +152,16 @@ public class LeadResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "integration", "sales-manager", "lead-admin" })
-    @Operation(summary = "Read a lead", description = "Sales reps cannot read leads here yet: rep visibility follows "
-            + "assignments and arrives with the capture-service issue.")
+    @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
+    @Operation(summary = "Read a lead", description = "A sales rep reads only the leads assigned to them; any other "
+            + "lead answers 404, as if it did not exist.")
     @APIResponse(responseCode = "200", description = "the lead",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
-    @APIResponse(responseCode = "404", description = "no such lead",
+    @APIResponse(responseCode = "404", description = "no such lead, or (for a sales rep) not one assigned to them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<LeadView> get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
-        return service.find(id);
+    public Uni<LeadView> get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Context SecurityContext security) {
+        return service.find(id, Viewer.of(security));
     }
 
     @GET

@@ -52,9 +52,12 @@ public class CaptureService {
     private final ObjectMapper mapper;
     private final Deduplication deduplication;
     private final DedupConfig dedup;
+    private final LeadAccess leadAccess;
 
     public CaptureService(ContactNormaliser normaliser, Outbox outbox, LeadSearch leadSearch, Idempotency idempotency,
-            Validator validator, ObjectMapper mapper, Deduplication deduplication, DedupConfig dedup) {
+            Validator validator, ObjectMapper mapper, Deduplication deduplication, DedupConfig dedup,
+            LeadAccess leadAccess) {
+        this.leadAccess = leadAccess;
         this.deduplication = deduplication;
         this.dedup = dedup;
         this.normaliser = normaliser;
@@ -142,10 +145,13 @@ public class CaptureService {
                 .map(page -> new LeadPage(page.items().stream().map(LeadView::of).toList(), page.nextCursor()));
     }
 
-    /** The lead with the number of submissions merged into it; 404 problem when there is none. */
+    /**
+     * The lead with the number of submissions merged into it; 404 problem when there is none or the viewer (a
+     * rep) may not see it.
+     */
     @WithSession
-    public Uni<LeadView> find(UUID id) {
-        return Lead.findExisting(id).chain(lead -> deduplication.mergeCount(id).map(LeadView.of(lead)::withMerges));
+    public Uni<LeadView> find(UUID id, Viewer viewer) {
+        return leadAccess.visible(id, viewer).chain(lead -> deduplication.mergeCount(id).map(LeadView.of(lead)::withMerges));
     }
 
     public Uni<LeadDuplicatesView> duplicates(UUID id) {

@@ -38,14 +38,18 @@ public class ConsentService {
     private final ContactNormaliser normaliser;
     private final Outbox outbox;
 
-    public ConsentService(ContactNormaliser normaliser, Outbox outbox) {
+    private final LeadAccess leadAccess;
+
+    public ConsentService(ContactNormaliser normaliser, Outbox outbox, LeadAccess leadAccess) {
         this.normaliser = normaliser;
         this.outbox = outbox;
+        this.leadAccess = leadAccess;
     }
 
     @WithTransaction
-    public Uni<ConsentEntryView> record(UUID leadId, RecordConsentRequest request, String recordedBy) {
-        return Lead.findExisting(leadId).chain(lead -> {
+    public Uni<ConsentEntryView> record(UUID leadId, RecordConsentRequest request, Viewer viewer) {
+        String recordedBy = viewer.name();
+        return leadAccess.visible(leadId, viewer).chain(lead -> {
             ConsentEntry entry = entry(lead, request, recordedBy);
             return entry.<ConsentEntry>persist()
                     .chain(() -> outbox.record(leadId.toString(), "consent.changed", ConsentChanged.of(entry)))
@@ -56,8 +60,8 @@ public class ConsentService {
     }
 
     @WithSession
-    public Uni<ConsentLedgerView> ledger(UUID leadId) {
-        return Lead.findExisting(leadId)
+    public Uni<ConsentLedgerView> ledger(UUID leadId, Viewer viewer) {
+        return leadAccess.visible(leadId, viewer)
                 .chain(() -> ConsentEntry.<ConsentEntry>list("leadId = ?1 order by seq", leadId))
                 .map(ConsentLedgerView::of);
     }

@@ -113,7 +113,7 @@ class ConsentResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "rep1", roles = "sales-rep")
+    @TestSecurity(user = "crm-app", roles = "integration")
     void shouldNormaliseAPhoneAddressToE164WithTheLeadsCountry() {
         String lead = newLead();
         given().contentType("application/json").body("""
@@ -122,7 +122,7 @@ class ConsentResourceTest {
                 .post(consents(lead))
                 .then().statusCode(201)
                 .body("proof.address", equalTo("+442079460958"))
-                .body("recordedBy", equalTo("rep1"));
+                .body("recordedBy", equalTo("crm-app"));
     }
 
     @Test

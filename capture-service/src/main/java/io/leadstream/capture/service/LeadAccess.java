@@ -1,0 +1,28 @@
+package io.leadstream.capture.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.leadstream.capture.Lead;
+import io.leadstream.capture.LeadOwner;
+import io.leadstream.chassis.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Finds a lead the viewer may see. A lead a rep may not see answers exactly like a lead that does not exist
+ * (404), so reps cannot probe for other reps' leads.
+ */
+@ApplicationScoped
+public class LeadAccess {
+
+    /** The lead, or a 404 problem when there is none or the viewer may not see it. Needs a session. */
+    public Uni<Lead> visible(UUID id, Viewer viewer) {
+        if (viewer.seesAll()) {
+            return Lead.findExisting(id);
+        }
+        return LeadOwner.<LeadOwner>findById(id)
+                .chain(owner -> owner != null && owner.repId.equals(viewer.name()) ? Lead.findExisting(id)
+                        : Uni.createFrom().failure(ProblemException.notFound("lead", id)));
+    }
+}
