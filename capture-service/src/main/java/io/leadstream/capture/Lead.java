@@ -31,9 +31,21 @@ public class Lead extends PanacheEntityBase {
     public String formKey;
     public Instant createdAt;
     public Instant updatedAt;
+    /** when its personal data was erased (DELETE /api/leads/{id}); the row stays as a tombstone */
+    public Instant erasedAt;
 
-    /** The lead, or a 404 problem when there is none with this id. */
+    /** The lead, or a 404 problem when there is none with this id, or a 410 problem when it was erased. */
     public static Uni<Lead> findExisting(UUID id) {
-        return Lead.<Lead>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("lead", id));
+        return Lead.<Lead>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("lead", id))
+                .invoke(lead -> {
+                    if (lead.erasedAt != null) {
+                        throw erased(id);
+                    }
+                });
+    }
+
+    /** 410: the lead existed and its personal data was erased. */
+    public static ProblemException erased(UUID id) {
+        return new ProblemException(410, "lead-erased", "Gone", "lead " + id + " was erased");
     }
 }

@@ -34,6 +34,7 @@ public class LeadSearch {
 
     public Uni<Page> search(Criteria criteria) {
         List<String> where = new ArrayList<>();
+        where.add("erasedAt is null");
         Map<String, Object> params = new HashMap<>();
         if (criteria.q() != null && !criteria.q().isBlank()) {
             where.add("(lower(firstName) like :q escape '\\' or lower(lastName) like :q escape '\\' "
@@ -62,7 +63,7 @@ public class LeadSearch {
             params.put("afterCreated", after.createdAt());
             params.put("afterId", after.id());
         }
-        String query = (where.isEmpty() ? "" : "where " + String.join(" and ", where)) + " order by createdAt desc, id desc";
+        String query = "where " + String.join(" and ", where) + " order by createdAt desc, id desc";
         int limit = criteria.limit();
         return Lead.<Lead>find(query.strip(), params).range(0, limit).list().map(rows -> {
             boolean more = rows.size() > limit;

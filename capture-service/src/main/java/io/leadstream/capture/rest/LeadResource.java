@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -39,9 +40,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.leadstream.capture.repository.LeadSearch;
 import io.leadstream.capture.service.CaptureService;
+import io.leadstream.capture.service.Erasure;
 import io.leadstream.capture.service.Idempotency;
 import io.leadstream.capture.service.IdempotencyKey;
 import io.leadstream.capture.service.Viewer;
@@ -55,9 +58,11 @@ import io.smallrye.mutiny.Uni;
 public class LeadResource {
 
     private final CaptureService service;
+    private final Erasure erasure;
 
-    public LeadResource(CaptureService service) {
+    public LeadResource(CaptureService service, Erasure erasure) {
         this.service = service;
+        this.erasure = erasure;
     }
 
     @POST
@@ -159,9 +164,30 @@ public class LeadResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "404", description = "no such lead, or (for a sales rep) not one assigned to them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "the lead's personal data was erased (type .../lead-erased)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LeadView> get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Context SecurityContext security) {
         return service.find(id, Viewer.of(security));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("lead-admin")
+    @ResponseStatus(202)
+    @Operation(summary = "Erase a lead's personal data", description = "GDPR art. 17. In one transaction: names, "
+            + "email and phone removed (the lead stays as a tombstone with its id, source, company, country and "
+            + "dates); consent proofs kept with the address replaced by a keyed pseudonym and the IP address removed; "
+            + "the merge audit, suspected-duplicate pairs and stored Idempotency-Key responses of the lead deleted; "
+            + "lead.erased announced. Afterwards the lead and its consents answer 410. Erasing again answers the "
+            + "first erasure.")
+    @APIResponse(responseCode = "202", description = "erased; other services are told through lead.erased",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErasureView.class)))
+    @APIResponse(responseCode = "404", description = "no such lead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ErasureView> erase(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            @Context SecurityContext security) {
+        return erasure.erase(id, security.getUserPrincipal().getName());
     }
 
     @GET

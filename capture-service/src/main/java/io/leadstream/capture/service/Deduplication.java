@@ -63,12 +63,17 @@ public class Deduplication {
      * (two submissions sharing both never wait for each other crosswise).
      */
     public Uni<Void> lock(NormalisedContact contact) {
+        return lock(contact.email(), contact.phone());
+    }
+
+    /** The same locks for a stored lead's email and phone (erasure takes them so no merge lands meanwhile). */
+    public Uni<Void> lock(String email, String phone) {
         Set<String> keys = new TreeSet<>();
-        if (contact.email() != null) {
-            keys.add("lead.email:" + contact.email());
+        if (email != null) {
+            keys.add("lead.email:" + email);
         }
-        if (contact.phone() != null) {
-            keys.add("lead.phone:" + contact.phone());
+        if (phone != null) {
+            keys.add("lead.phone:" + phone);
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String key : keys) {

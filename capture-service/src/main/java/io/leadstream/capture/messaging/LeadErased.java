@@ -1,0 +1,11 @@
+package io.leadstream.capture.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code leadstream.lead.erased.v1} (schema: {@code events/lead.erased.v1.json}): the lead's personal data was
+ * erased in capture-service. Consumers drop or anonymise what they hold about the lead id.
+ */
+public record LeadErased(UUID leadId, Instant erasedAt) {
+}

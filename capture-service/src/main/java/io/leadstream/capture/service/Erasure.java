@@ -1,0 +1,122 @@
+package io.leadstream.capture.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.leadstream.capture.Lead;
+import io.leadstream.capture.messaging.LeadErased;
+import io.leadstream.capture.rest.ErasureView;
+import io.leadstream.chassis.outbox.Outbox;
+import io.leadstream.chassis.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Erasure of a lead's personal data (GDPR art. 17), in one transaction:
+ * <ol>
+ * <li>the de-duplication locks on its email and phone, and a row lock on the lead, so no merge lands meanwhile;</li>
+ * <li>the consent ledger's proof addresses replaced by a keyed pseudonym ({@code hmac-sha256:<hex>}, so a proof can
+ * still be matched against an address the person gives later) and IP addresses removed, through the ledger's
+ * erasure hook (every other ledger column stays);</li>
+ * <li>the merge audit (submissions with their data), suspected-duplicate pairs and stored Idempotency-Key
+ * responses naming the lead deleted;</li>
+ * <li>every personal column of the lead set to null, {@code erased_at} set: the row stays as a tombstone;</li>
+ * <li>{@code lead.erased} through the outbox.</li>
+ * </ol>
+ * Erasing an erased lead changes nothing and answers the first erasure again.
+ */
+@ApplicationScoped
+public class Erasure {
+
+    private final Outbox outbox;
+    private final Deduplication deduplication;
+    private final byte[] pseudonymKey;
+
+    public Erasure(Outbox outbox, Deduplication deduplication,
+            @ConfigProperty(name = "leadstream.capture.erasure.pseudonym-key") String pseudonymKey) {
+        this.outbox = outbox;
+        this.deduplication = deduplication;
+        this.pseudonymKey = pseudonymKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public Uni<ErasureView> erase(UUID id, String erasedBy) {
+        return Panache.withTransaction(() -> Lead.<Lead>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", id))
+                .chain(lead -> lead.erasedAt != null ? Uni.createFrom().item(ErasureView.of(lead))
+                        : deduplication.lock(lead.email, lead.phone)
+                                .chain(() -> Lead.<Lead>findById(id, LockModeType.PESSIMISTIC_WRITE))
+                                .chain(locked -> erase(locked, erasedBy))));
+    }
+
+    private Uni<ErasureView> erase(Lead lead, String erasedBy) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID id = lead.id;
+        return pseudonymiseConsentProofs(id)
+                .chain(() -> execute("delete from lead_merge where lead_id = :id", id))
+                .chain(() -> execute("delete from lead_duplicate where lead_id = :id or suspected_lead_id = :id", id))
+                .chain(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("delete from idempotency_key where response_location like :location")
+                        .setParameter("location", "%/api/leads/" + id).executeUpdate()))
+                .chain(() -> {
+                    lead.firstName = null;
+                    lead.lastName = null;
+                    lead.email = null;
+                    lead.phone = null;
+                    lead.erasedAt = now;
+                    lead.updatedAt = now;
+                    return lead.persistAndFlush();
+                })
+                .chain(() -> outbox.record(id.toString(), "lead.erased", new LeadErased(id, now)))
+                .invoke(() -> Log.infof("erased the personal data of lead %s (by %s)", id, erasedBy))
+                .replaceWith(() -> ErasureView.of(lead));
+    }
+
+    private Uni<Void> pseudonymiseConsentProofs(UUID id) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select distinct address from consent_entry where lead_id = :id and address is not null"
+                        + " and address not like 'hmac-sha256:%'", String.class)
+                .setParameter("id", id).getResultList()
+                .chain(addresses -> {
+                    Uni<Void> chain = session.createNativeQuery("set local leadstream.consent_erasure = 'on'")
+                            .executeUpdate().replaceWithVoid();
+                    for (String address : addresses) {
+                        chain = chain.chain(() -> session.createNativeQuery("update consent_entry set address = "
+                                + ":pseudonym where lead_id = :id and address = :address")
+                                .setParameter("pseudonym", pseudonym(address)).setParameter("id", id)
+                                .setParameter("address", address).executeUpdate()).replaceWithVoid();
+                    }
+                    return chain.chain(() -> session.createNativeQuery("update consent_entry set ip_address = null "
+                            + "where lead_id = :id and ip_address is not null").setParameter("id", id)
+                            .executeUpdate()).replaceWithVoid();
+                }));
+    }
+
+    private static Uni<Integer> execute(String sql, UUID id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql).setParameter("id", id)
+                .executeUpdate());
+    }
+
+    /** A keyed, one-way pseudonym of a proof address: the same address always gives the same pseudonym. */
+    String pseudonym(String address) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pseudonymKey, "HmacSHA256"));
+            return "hmac-sha256:" + HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
