@@ -24,9 +24,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LeadSearch {
 
-    /** {@code owner}: only leads assigned to this rep (a sales rep's search), or null for all. */
-    public record Criteria(String q, String source, Instant createdFrom, Instant createdTo, String cursor, int limit,
-            String owner) {
+    /**
+     * {@code product} and {@code segment} are compared as stored: trimmed, inner spaces collapsed, lower-case.
+     * {@code owner}: only leads assigned to this rep (a sales rep's search), or null for all.
+     */
+    public record Criteria(String q, String source, String product, String segment, Instant createdFrom,
+            Instant createdTo, String cursor, int limit, String owner) {
     }
 
     public record Page(List<Lead> items, String nextCursor) {
@@ -44,6 +47,16 @@ public class LeadSearch {
         if (criteria.source() != null && !criteria.source().isBlank()) {
             where.add("source = :source");
             params.put("source", criteria.source().strip().toLowerCase(Locale.ROOT));
+        }
+        String product = label(criteria.product());
+        if (product != null) {
+            where.add("array_contains(products, :product)"); // products @> array[…], through the GIN index
+            params.put("product", product);
+        }
+        String segment = label(criteria.segment());
+        if (segment != null) {
+            where.add("segment = :segment");
+            params.put("segment", segment);
         }
         if (criteria.createdFrom() != null) {
             where.add("createdAt >= :from");
@@ -71,6 +84,12 @@ public class LeadSearch {
             String next = more ? new Position(items.get(limit - 1).createdAt, items.get(limit - 1).id).encode() : null;
             return new Page(List.copyOf(items), next);
         });
+    }
+
+    /** As {@code LeadDetailsNormaliser.label} stores products and segments. */
+    static String label(String value) {
+        return value == null || value.isBlank() ? null
+                : value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     static String escapeLike(String text) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,9 +39,12 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadstream.capture.repository.LeadSearch;
 import io.leadstream.capture.service.CaptureService;
@@ -48,6 +52,7 @@ import io.leadstream.capture.service.Erasure;
 import io.leadstream.capture.service.Idempotency;
 import io.leadstream.capture.service.IdempotencyKey;
 import io.leadstream.capture.service.Viewer;
+import io.leadstream.capture.service.LeadPatching;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -57,11 +62,16 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Leads")
 public class LeadResource {
 
+    /** RFC 7396 */
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
     private final CaptureService service;
+    private final LeadPatching patching;
     private final Erasure erasure;
 
-    public LeadResource(CaptureService service, Erasure erasure) {
+    public LeadResource(CaptureService service, LeadPatching patching, Erasure erasure) {
         this.service = service;
+        this.patching = patching;
         this.erasure = erasure;
     }
 
@@ -115,14 +125,18 @@ public class LeadResource {
     @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
     @Operation(summary = "Search leads", description = "Newest first. `q` matches names, email, phone and company "
             + "(case-insensitive, substring); `createdFrom` is inclusive and `createdTo` exclusive (ISO instant or "
-            + "date). Pass `nextCursor` as `cursor` for the next page. A sales rep finds only the leads assigned to "
-            + "them (as distribution-service announced in lead.assigned).")
+            + "date); `product` keeps leads interested in that product, `segment` those in that market segment "
+            + "(both compared trimmed and lower-case, as stored). Pass `nextCursor` as `cursor` for the next page "
+            + "(with the same filters). A sales rep finds only the leads assigned to them (as distribution-service "
+            + "announced in lead.assigned).")
     @APIResponse(responseCode = "200", description = "one page of leads",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class)))
     @APIResponse(responseCode = "400", description = "invalid parameters, listed in errors[]",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LeadPage> search(@QueryParam("q") @Size(max = 200) String q,
             @QueryParam("source") @Size(max = 50) String source,
+            @QueryParam("product") @Size(max = 100) String product,
+            @QueryParam("segment") @Size(max = 100) String segment,
             @QueryParam("createdFrom") String createdFrom,
             @QueryParam("createdTo") String createdTo,
             @QueryParam("cursor") @Size(max = 200) String cursor,
@@ -137,7 +151,7 @@ public class LeadResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("validation", errors.size() + " parameter(s) invalid", errors);
         }
-        return service.search(new LeadSearch.Criteria(q, source, from, to, cursor, limit,
+        return service.search(new LeadSearch.Criteria(q, source, product, segment, from, to, cursor, limit,
                 Viewer.of(security).onlyOwner()));
     }
 
@@ -158,8 +172,9 @@ public class LeadResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Read a lead", description = "A sales rep reads only the leads assigned to them; any other "
-            + "lead answers 404, as if it did not exist.")
+    @Operation(summary = "Read a lead", description = "Everything about the lead: contact, basic info, qualifiers, "
+            + "additional info, source details, notes and how many submissions were merged into it. A sales rep "
+            + "reads only the leads assigned to them; any other lead answers 404, as if it did not exist.")
     @APIResponse(responseCode = "200", description = "the lead",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "404", description = "no such lead, or (for a sales rep) not one assigned to them",
@@ -188,6 +203,36 @@ public class LeadResource {
     public Uni<ErasureView> erase(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Context SecurityContext security) {
         return erasure.erase(id, security.getUserPrincipal().getName());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MERGE_PATCH)
+    @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
+    @Operation(summary = "Change a lead", description = "A JSON merge patch (RFC 7396, `application/merge-patch+json`) "
+            + "on the lead in the shape of the create request: send only what changes; `null` removes an optional "
+            + "field; objects (address, qualifiers, qualifiers.custom, additionalInfo, utm) merge member by member; "
+            + "arrays (products, tags) are replaced. The result is validated and normalised like a new lead: a "
+            + "required field (firstName, lastName, source, an email or a phone) cannot be removed. id, score, owner, "
+            + "stage, tenant, partnerId, formKey and createdAt are never writable (400 naming them). The change and "
+            + "lead.updated (the changed field names and the new business attributes, no personal data) commit "
+            + "together; a patch that changes nothing answers 200 and announces nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT,
+            description = "the fields to change, as in CaptureLeadRequest",
+            examples = "{\"jobTitle\": \"CTO\", \"qualifiers\": {\"products\": [\"heat-pumps\"]}, \"notes\": null}")))
+    @APIResponse(responseCode = "200", description = "the lead after the patch",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "400", description = "invalid or never-writable fields, listed in errors[]",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such lead, or (for a sales rep) not one assigned to them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "the lead was erased",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "not application/merge-patch+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<LeadView> patch(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+            JsonNode patch, @Context SecurityContext security) {
+        return patching.patch(id, patch, Viewer.of(security));
     }
 
     @GET

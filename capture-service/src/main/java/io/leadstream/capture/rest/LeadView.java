@@ -1,6 +1,9 @@
 package io.leadstream.capture.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,11 +11,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.leadstream.capture.Lead;
+import io.leadstream.capture.service.LeadFields;
 
-/** A lead as the API shows it. */
+/**
+ * A lead as the API shows it: contact, basic info, qualifiers, additional info, source details and notes.
+ * {@code address}, {@code dealSize}, {@code utm} and other absent values are null; lists and maps are empty.
+ */
 @Schema(name = "Lead")
 public record LeadView(UUID id, String firstName, String lastName, String email, String phone, String company,
-        String country, String source, Instant createdAt, Instant updatedAt,
+        @Schema(nullable = true) String jobTitle,
+        @Schema(nullable = true) PostalAddress address,
+        @Schema(nullable = true) String country,
+        @Schema(nullable = true) String language,
+        @Schema(nullable = true) String timeZone,
+        Qualifiers qualifiers,
+        AdditionalInfo additionalInfo,
+        String source,
+        @Schema(nullable = true) String campaign,
+        @Schema(nullable = true) Utm utm,
+        @Schema(nullable = true) String referrer,
+        @Schema(nullable = true, description = "the partner tenant that submitted it") String partnerId,
+        @Schema(nullable = true, description = "the web form it was posted to") String formKey,
+        @Schema(nullable = true) String notes,
+        Instant createdAt, Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "only in the 200 answer of POST /api/leads: the submission was merged into this "
                 + "existing lead (the same as id) instead of creating a new one") UUID duplicateOf,
@@ -21,19 +42,28 @@ public record LeadView(UUID id, String firstName, String lastName, String email,
                 + "GET /api/leads/{id}/duplicates)") Long merges) {
 
     public static LeadView of(Lead lead) {
-        return new LeadView(lead.id, lead.firstName, lead.lastName, lead.email, lead.phone, lead.company, lead.country,
-                lead.source, lead.createdAt, lead.updatedAt, null, null);
+        Map<String, Object> custom = lead.customQualifiers == null ? Map.of() : lead.customQualifiers;
+        Map<String, String> social = lead.socialAccounts == null ? Map.of() : lead.socialAccounts;
+        LocalDate birthDate = lead.birthDate;
+        List<String> products = LeadFields.products(lead);
+        return new LeadView(lead.id, lead.firstName, lead.lastName, lead.email, lead.phone, lead.company, lead.jobTitle,
+                LeadFields.address(lead), lead.country, lead.language, lead.timeZone,
+                new Qualifiers(products, lead.segment, LeadFields.tags(lead), LeadFields.dealSize(lead), custom),
+                new AdditionalInfo(social, birthDate), lead.source, lead.campaign, LeadFields.utm(lead), lead.referrer,
+                lead.partnerId, lead.formKey, lead.notes, lead.createdAt, lead.updatedAt, null, null);
     }
 
     /** This lead as the answer to a submission that was merged into it. */
     public LeadView asDuplicate() {
-        return new LeadView(id, firstName, lastName, email, phone, company, country, source, createdAt, updatedAt, id,
-                null);
+        return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
+                timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
+                createdAt, updatedAt, id, null);
     }
 
     /** This lead with the number of submissions merged into it. */
     public LeadView withMerges(long count) {
-        return new LeadView(id, firstName, lastName, email, phone, company, country, source, createdAt, updatedAt,
-                duplicateOf, count);
+        return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
+                timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
+                createdAt, updatedAt, duplicateOf, count);
     }
 }

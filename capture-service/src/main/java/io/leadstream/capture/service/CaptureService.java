@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -52,11 +53,13 @@ public class CaptureService {
     private final ObjectMapper mapper;
     private final Deduplication deduplication;
     private final DedupConfig dedup;
+    private final QualifierCatalogue qualifiers;
     private final LeadAccess leadAccess;
 
     public CaptureService(ContactNormaliser normaliser, Outbox outbox, LeadSearch leadSearch, Idempotency idempotency,
             Validator validator, ObjectMapper mapper, Deduplication deduplication, DedupConfig dedup,
-            LeadAccess leadAccess) {
+            QualifierCatalogue qualifiers, LeadAccess leadAccess) {
+        this.qualifiers = qualifiers;
         this.leadAccess = leadAccess;
         this.deduplication = deduplication;
         this.dedup = dedup;
@@ -85,8 +88,16 @@ public class CaptureService {
     public Uni<Reply> capture(CaptureLeadRequest request, Origin origin, IdempotencyKey key, String path,
             Function<UUID, URI> locate, String caller) {
         return idempotency.run(key, CAPTURE, request, path, claim -> Uni.createFrom()
-                .item(() -> normaliser.normalise(validated(request)))
+                .item(() -> validated(request))
+                .chain(valid -> qualifiers.of(customKeys(valid))
+                        .map(definitions -> normaliser.normalise(valid, definitions, Map.of())))
                 .chain(contact -> Panache.withTransaction(() -> store(contact, origin, claim, locate, caller))));
+    }
+
+    /** The custom qualifier keys a request uses (their definitions are needed to check the values). */
+    static Set<String> customKeys(CaptureLeadRequest request) {
+        return request.qualifiers() == null || request.qualifiers().custom() == null ? Set.of()
+                : request.qualifiers().custom().keySet();
     }
 
     private Uni<Reply> store(NormalisedContact contact, Origin origin, Idempotency.Claim claim,
@@ -108,13 +119,7 @@ public class CaptureService {
             Instant now, List<Lead> suspects) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
-        lead.firstName = contact.firstName();
-        lead.lastName = contact.lastName();
-        lead.email = contact.email();
-        lead.phone = contact.phone();
-        lead.company = contact.company();
-        lead.country = contact.country();
-        lead.source = contact.source();
+        LeadFields.write(lead, contact);
         lead.partnerId = origin.partnerId();
         lead.formKey = origin.formKey();
         lead.createdAt = now;

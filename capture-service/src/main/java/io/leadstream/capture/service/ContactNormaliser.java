@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,7 +29,8 @@ import io.leadstream.chassis.problem.Problem.FieldError;
 /**
  * Normalises what callers send: names trimmed (and title-cased where safe, see {@link Names}), emails
  * trimmed, lower-cased and checked with JMail, phones to E.164 with libphonenumber (using the lead's
- * country, else the configured default region), countries to ISO alpha-2, sources lower-cased. Rejects what cannot be normalised with a 400 problem naming each field.
+ * country, else the configured default region), countries to ISO alpha-2, sources lower-cased; the rest of the
+ * lead through {@link LeadDetailsNormaliser}. Rejects what cannot be normalised with a 400 problem naming each field.
  */
 @ApplicationScoped
 public class ContactNormaliser {
@@ -54,6 +56,17 @@ public class ContactNormaliser {
     }
 
     public NormalisedContact normalise(CaptureLeadRequest request) {
+        return normalise(request, Map.of(), Map.of());
+    }
+
+    /**
+     * The whole lead normalised (the rest through {@link LeadDetailsNormaliser}); every offending field in one 400.
+     *
+     * @param definitions the definitions of the custom qualifiers the request uses
+     * @param unchangedCustom on PATCH the lead's stored custom qualifiers (a value left as it was is kept)
+     */
+    public NormalisedContact normalise(CaptureLeadRequest request, Map<String, QualifierDefinition> definitions,
+            Map<String, Object> unchangedCustom) {
         List<FieldError> errors = new ArrayList<>();
         String country = null;
         if (blankToNull(request.country()) != null) {
@@ -79,14 +92,16 @@ public class ContactNormaliser {
         if (blankToNull(request.email()) == null && rawPhone == null) {
             errors.add(new FieldError("email", "give an email or a phone number so the lead can be reached"));
         }
+        NormalisedContact.Details details = LeadDetailsNormaliser.normalise(request, definitions, unchangedCustom, errors);
         FieldErrors.throwIfAny(errors);
         String company = blankToNull(request.company());
         String firstName = Names.normalise(request.firstName());
         String lastName = Names.normalise(request.lastName());
         return new NormalisedContact(firstName, lastName, email, phone,
                 company == null ? null : company.strip(), country, request.source().strip().toLowerCase(Locale.ROOT),
-                new NormalisedContact.Quality(email != null, email == null ? null : domainKind(email), phone != null,
-                        phoneType, company != null, Names.looksReal(firstName, lastName)));
+                details, new NormalisedContact.Quality(email != null, email == null ? null : domainKind(email),
+                        phone != null, phoneType, company != null, Names.looksReal(firstName, lastName),
+                        LeadDetailsNormaliser.addressComplete(details.address(), country)));
     }
 
     /**

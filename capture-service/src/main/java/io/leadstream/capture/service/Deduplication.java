@@ -47,7 +47,7 @@ public class Deduplication {
             values (:leadId, :suspectedId, :matchedOn, :detectedAt) on conflict do nothing""";
 
     /** A submission merged into {@code survivor}: the fields it filled (name → value) and how it matched. */
-    public record Merge(Lead survivor, MatchedOn matchedOn, Map<String, String> filled) {
+    public record Merge(Lead survivor, MatchedOn matchedOn, Map<String, Object> filled) {
     }
 
     private final Pool pool;
@@ -105,11 +105,12 @@ public class Deduplication {
 
     /**
      * Merges the submission into {@code survivor}: its data stays, its blank email, phone, company and country are
-     * filled from the submission, {@code updatedAt} becomes {@code now}; the merge is recorded in lead_merge.
+     * filled from the submission, and so is the rest of what it lacks ({@link MergeFill}); {@code updatedAt} becomes
+     * {@code now}; the merge is recorded in lead_merge.
      */
     public Uni<Merge> merge(Lead survivor, NormalisedContact contact, Instant now, String mergedBy) {
         MatchedOn matchedOn = matchedOn(survivor, contact);
-        Map<String, String> filled = new LinkedHashMap<>();
+        Map<String, Object> filled = new LinkedHashMap<>();
         if (survivor.email == null && contact.email() != null) {
             survivor.email = contact.email();
             filled.put("email", contact.email());
@@ -126,6 +127,7 @@ public class Deduplication {
             survivor.country = contact.country();
             filled.put("country", contact.country());
         }
+        MergeFill.fill(survivor, contact.details(), filled);
         survivor.updatedAt = now;
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_MERGE)
                 .setParameter("id", UUID.randomUUID())
@@ -235,8 +237,8 @@ public class Deduplication {
     }
 
     /** The submission as normalised, for the audit row (personal data: stays in capture-service). */
-    private static Map<String, String> submission(NormalisedContact contact) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    private static Map<String, Object> submission(NormalisedContact contact) {
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("firstName", contact.firstName());
         fields.put("lastName", contact.lastName());
         fields.put("email", contact.email());
@@ -244,6 +246,7 @@ public class Deduplication {
         fields.put("company", contact.company());
         fields.put("country", contact.country());
         fields.put("source", contact.source());
+        fields.put("details", contact.details());
         fields.values().removeIf(v -> v == null);
         return fields;
     }

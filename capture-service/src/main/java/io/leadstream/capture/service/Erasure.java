@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -33,7 +34,9 @@ import io.smallrye.mutiny.Uni;
  * erasure hook (every other ledger column stays);</li>
  * <li>the merge audit (submissions with their data), suspected-duplicate pairs and stored Idempotency-Key
  * responses naming the lead deleted;</li>
- * <li>every personal column of the lead set to null, {@code erased_at} set: the row stays as a tombstone;</li>
+ * <li>every personal column of the lead (names, email, phone, job title, street address, social accounts, birth
+ * date, referrer, notes) cleared, {@code erased_at} set: the row stays as a tombstone with its business attributes
+ * (company, country, language, time zone, qualifiers, source, campaign, UTM);</li>
  * <li>{@code lead.erased} through the outbox.</li>
  * </ol>
  * Erasing an erased lead changes nothing and answers the first erasure again.
@@ -75,6 +78,15 @@ public class Erasure {
                     lead.lastName = null;
                     lead.email = null;
                     lead.phone = null;
+                    lead.jobTitle = null;
+                    lead.street = null;
+                    lead.city = null;
+                    lead.postalCode = null;
+                    lead.region = null;
+                    lead.socialAccounts = Map.of();
+                    lead.birthDate = null;
+                    lead.referrer = null;
+                    lead.notes = null;
                     lead.erasedAt = now;
                     lead.updatedAt = now;
                     return lead.persistAndFlush();

@@ -51,7 +51,11 @@ class ErasureTest {
         String leadId = given().contentType("application/json").header("Idempotency-Key", "erase-" + tag)
                 .body("""
                         {"firstName":"%s","lastName":"%s","email":"%s","phone":"%s","company":"Erasable Ltd",
-                         "country":"GB","source":"web"}""".formatted(first, last, email, phone))
+                         "country":"GB","source":"web","jobTitle":"Chief Erasure Officer",
+                         "address":{"street":"%s Lane 7","city":"Ambridge","postalCode":"AB1 2CD"},
+                         "additionalInfo":{"socialAccounts":{"linkedin":"in-%s"},"birthDate":"1815-12-10"},
+                         "notes":"met %s at the fair","referrer":"https://ref.example/?who=%s"}"""
+                        .formatted(first, last, email, phone, tag, tag, tag, tag))
                 .post("/api/leads").then().statusCode(201).extract().path("id");
         given().contentType("application/json")
                 .body("""
@@ -67,7 +71,7 @@ class ErasureTest {
                  "proof":{"method":"verbal","textVersion":"v1","source":"call","address":"%s"}}"""
                 .formatted(mobile)).post("/api/leads/" + leadId + "/consents").then().statusCode(201);
         return new Person(leadId, List.of(first.toLowerCase(Locale.ROOT), last.toLowerCase(Locale.ROOT), email,
-                phone, mobile, ip, "erase." + tag));
+                phone, mobile, ip, tag, "1815-12-10"));
     }
 
     /** A London number in E.164 ({@code +44 20 7xxx xxxx}), random enough not to meet another test's. */

@@ -93,6 +93,62 @@ class LeadSearchTest {
                 .then().statusCode(200).body("items.size()", equalTo(0));
     }
 
+    private static String captureQualified(String source, String email, String products, String segment) {
+        return given().contentType("application/json")
+                .body("""
+                        {"firstName":"Ada","lastName":"Lovelace","email":"%s","source":"%s",
+                         "qualifiers":{"products":%s,"segment":%s}}""".formatted(email, source, products, segment))
+                .post("/api/leads").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void shouldFilterByProductAndSegmentAcrossPagesNewestFirst() {
+        String source = freshSource();
+        List<String> solarSmb = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            solarSmb.add(captureQualified(source, "solar" + i + "@filter.example", "[\"Solar Panels\",\"heat-pumps\"]",
+                    "\"SMB\""));
+            captureQualified(source, "pumps" + i + "@filter.example", "[\"heat-pumps\"]", "\"enterprise\"");
+        }
+        String solarEnterprise = captureQualified(source, "both@filter.example", "[\"solar panels\"]", "\"Enterprise\"");
+        captureQualified(source, "none@filter.example", "[]", "null");
+
+        List<String> newestFirst = new ArrayList<>(solarSmb);
+        Collections.reverse(newestFirst);
+        assertThat(allPages(source, "product", " SOLAR  panels ", null, 2))
+                .containsExactlyElementsOf(concat(List.of(solarEnterprise), newestFirst));
+        assertThat(allPages(source, "segment", "smb", null, 2)).containsExactlyElementsOf(newestFirst);
+        assertThat(allPages(source, "product", "solar panels", "enterprise", 2)).containsExactly(solarEnterprise);
+        assertThat(allPages(source, "product", "heat-pumps", null, 3)).hasSize(10);
+        assertThat(allPages(source, "product", "solar", null, 2)).isEmpty(); // whole products, not substrings
+    }
+
+    private static List<String> allPages(String source, String filter, String value, String segment, int limit) {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("source", source).queryParam(filter, value).queryParam("limit", limit);
+            if (segment != null) {
+                request.queryParam("segment", segment);
+            }
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/api/leads").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 20);
+        return seen;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     @Test
     void shouldNameInvalidParameters() {
         given().queryParam("limit", 1000000).get("/api/leads")
@@ -103,6 +159,8 @@ class LeadSearchTest {
                 .body("errors.field", hasItem("createdFrom"));
         given().queryParam("createdFrom", "2026-02-01").queryParam("createdTo", "2026-01-01").get("/api/leads")
                 .then().statusCode(400).body("errors.field", hasItem("createdTo"));
+        given().queryParam("product", "x".repeat(101)).get("/api/leads")
+                .then().statusCode(400).body("errors.field", hasItem("product"));
         given().queryParam("cursor", "not-a-cursor").get("/api/leads")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("cursor"));

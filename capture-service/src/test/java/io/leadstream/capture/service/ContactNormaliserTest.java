@@ -21,7 +21,8 @@ class ContactNormaliserTest {
     private final ContactNormaliser normaliser = new ContactNormaliser(Optional.empty());
 
     private static CaptureLeadRequest request(String email, String phone, String country) {
-        return new CaptureLeadRequest("  Ada ", " Lovelace", email, phone, " Analytical Engines Ltd ", country, "Web");
+        return Requests.lead("firstName", "  Ada ", "lastName", " Lovelace", "email", email, "phone", phone,
+                "company", " Analytical Engines Ltd ", "country", country, "source", "Web");
     }
 
     @Test
@@ -58,13 +59,14 @@ class ContactNormaliserTest {
     @Test
     void shouldTitleCaseNamesWrittenInOneCaseAndFlagPlaceholders() {
         NormalisedContact shouting = normaliser.normalise(
-                new CaptureLeadRequest("ADA", "LOVELACE", "a@b.io", null, null, "United Kingdom", "web"));
+                Requests.lead("firstName", "ADA", "lastName", "LOVELACE", "email", "a@b.io", "country", "United Kingdom",
+                        "source", "web"));
         assertThat(shouting.firstName()).isEqualTo("Ada");
         assertThat(shouting.lastName()).isEqualTo("Lovelace");
         assertThat(shouting.country()).isEqualTo("GB");
         assertThat(shouting.quality().nameLooksReal()).isTrue();
         NormalisedContact placeholder = normaliser.normalise(
-                new CaptureLeadRequest("test", "test", "a@b.io", null, null, null, "web"));
+                Requests.lead("firstName", "test", "lastName", "test", "email", "a@b.io", "source", "web"));
         assertThat(placeholder.quality().nameLooksReal()).isFalse();
     }
 
