@@ -3,6 +3,7 @@ package io.leadstream.capture;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -31,6 +32,14 @@ public class Lead extends PanacheEntityBase {
     public String formKey;
     public Instant createdAt;
     public Instant updatedAt;
+    /**
+     * The lead this one was merged into by a manager (then it is no longer searched or matched), or null. Written
+     * only by the merge's own SQL, never by Hibernate, so an update of the lead can never reset it.
+     */
+    @Column(insertable = false, updatable = false)
+    public UUID mergedInto;
+    @Column(insertable = false, updatable = false)
+    public Instant mergedAt;
 
     /** The lead, or a 404 problem when there is none with this id. */
     public static Uni<Lead> findExisting(UUID id) {

@@ -69,7 +69,9 @@ public class LeadResource {
             + "a repeat while the first is still running waits up to 5 s for it. De-duplication: when a lead with the "
             + "same normalised email or phone exists, the source's policy decides: merge (default; no new lead, the "
             + "existing lead's blank email, phone, company and country are filled, 200 with duplicateOf, "
-            + "lead.merged instead of lead.captured), flag (201, the pair is listed under /duplicates) or create (201).")
+            + "lead.merged instead of lead.captured), flag (201, the pair is listed under /duplicates) or create (201). "
+            + "Unless the policy is create, leads with a similar name at the same company are recorded as suspected "
+            + "duplicates (never merged automatically).")
     @APIResponse(responseCode = "201", description = "created; Location names the lead",
             headers = {
                     @Header(name = "Location", description = "the lead's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -109,8 +111,8 @@ public class LeadResource {
     @RolesAllowed({ "integration", "sales-manager", "lead-admin" })
     @Operation(summary = "Search leads", description = "Newest first. `q` matches names, email, phone and company "
             + "(case-insensitive, substring); `createdFrom` is inclusive and `createdTo` exclusive (ISO instant or "
-            + "date). Pass `nextCursor` as `cursor` for the next page. Filters by product and segment arrive with "
-            + "the qualifiers; reps cannot search yet.")
+            + "date). Pass `nextCursor` as `cursor` for the next page. Leads merged into another are not listed. "
+            + "Filters by product and segment arrive with the qualifiers; reps cannot search yet.")
     @APIResponse(responseCode = "200", description = "one page of leads",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class)))
     @APIResponse(responseCode = "400", description = "invalid parameters, listed in errors[]",
@@ -150,9 +152,10 @@ public class LeadResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "integration", "sales-manager", "lead-admin" })
-    @Operation(summary = "Read a lead", description = "Sales reps cannot read leads here yet: rep visibility follows "
-            + "assignments and arrives with the capture-service issue.")
-    @APIResponse(responseCode = "200", description = "the lead",
+    @Operation(summary = "Read a lead", description = "A lead a manager merged into another is still answered (200), "
+            + "as it was, with mergedInto naming the surviving lead and mergedAt. Sales reps cannot read leads here "
+            + "yet: rep visibility follows assignments and arrives with the capture-service issue.")
+    @APIResponse(responseCode = "200", description = "the lead (with mergedInto when it was merged into another)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "404", description = "no such lead",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -163,10 +166,11 @@ public class LeadResource {
     @GET
     @Path("/{id}/duplicates")
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Suspected duplicates and merge history", description = "Other leads that share this lead's "
-            + "normalised email or E.164 phone (computed now) and pairs flagged when a lead was captured under the "
-            + "flag policy, each with matchedOn and a detail; and the submissions merged into this lead (without "
-            + "their data: only which blank fields they filled).")
+    @Operation(summary = "Suspected duplicates and merge history", description = "Other leads, not merged away, that "
+            + "share this lead's normalised email or E.164 phone or have a similar name at the same company "
+            + "(both computed now), and pairs flagged when a lead was captured, each with matchedOn, the name "
+            + "similarity for NAME_AND_COMPANY and a detail; and the merges into this lead and into the leads merged "
+            + "into it: submissions and manual merges (without their data: only which blank fields they filled).")
     @APIResponse(responseCode = "200", description = "suspected duplicates and merge history",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadDuplicatesView.class)))
     @APIResponse(responseCode = "404", description = "no such lead",
