@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -74,6 +75,14 @@ public class Lead extends PanacheEntityBase {
     public Instant updatedAt;
     /** when its personal data was erased (DELETE /api/leads/{id}); the row stays as a tombstone */
     public Instant erasedAt;
+    /**
+     * The lead this one was merged into by a manager (then it is no longer searched or matched), or null. Written
+     * only by the merge's own SQL, never by Hibernate, so an update of the lead can never reset it.
+     */
+    @Column(insertable = false, updatable = false)
+    public UUID mergedInto;
+    @Column(insertable = false, updatable = false)
+    public Instant mergedAt;
 
     /** The lead, or a 404 problem when there is none with this id, or a 410 problem when it was erased. */
     public static Uni<Lead> findExisting(UUID id) {

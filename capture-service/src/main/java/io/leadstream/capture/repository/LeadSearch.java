@@ -39,6 +39,7 @@ public class LeadSearch {
         List<String> where = new ArrayList<>();
         where.add("erasedAt is null");
         Map<String, Object> params = new HashMap<>();
+        where.add("mergedInto is null"); // a lead merged into another is found as that one
         if (criteria.q() != null && !criteria.q().isBlank()) {
             where.add("(lower(firstName) like :q escape '\\' or lower(lastName) like :q escape '\\' "
                     + "or email like :q escape '\\' or phone like :q escape '\\' or lower(company) like :q escape '\\')");

@@ -61,7 +61,8 @@ public class ConsentResource {
 
     @GET
     @Operation(summary = "Read a lead's consents", description = "The current state per purpose and channel "
-            + "(the latest entry wins) and the whole history, oldest first.")
+            + "(the latest entry wins) and the whole history, oldest first. A lead that leads were merged into "
+            + "(POST /api/leads/{id}/merge) shows their entries too, each with its own leadId.")
     @APIResponse(responseCode = "200", description = "the ledger",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConsentLedgerView.class)))

@@ -85,7 +85,9 @@ public class LeadResource {
             + "a repeat while the first is still running waits up to 5 s for it. De-duplication: when a lead with the "
             + "same normalised email or phone exists, the source's policy decides: merge (default; no new lead, the "
             + "existing lead's blank email, phone, company and country are filled, 200 with duplicateOf, "
-            + "lead.merged instead of lead.captured), flag (201, the pair is listed under /duplicates) or create (201).")
+            + "lead.merged instead of lead.captured), flag (201, the pair is listed under /duplicates) or create (201). "
+            + "Unless the policy is create, leads with a similar name at the same company are recorded as suspected "
+            + "duplicates (never merged automatically).")
     @APIResponse(responseCode = "201", description = "created; Location names the lead",
             headers = {
                     @Header(name = "Location", description = "the lead's URL", schema = @Schema(type = SchemaType.STRING, format = "uri")),
@@ -127,8 +129,8 @@ public class LeadResource {
             + "(case-insensitive, substring); `createdFrom` is inclusive and `createdTo` exclusive (ISO instant or "
             + "date); `product` keeps leads interested in that product, `segment` those in that market segment "
             + "(both compared trimmed and lower-case, as stored). Pass `nextCursor` as `cursor` for the next page "
-            + "(with the same filters). A sales rep finds only the leads assigned to them (as distribution-service "
-            + "announced in lead.assigned).")
+            + "(with the same filters). Leads merged into another are not listed. A sales rep finds only the leads "
+            + "assigned to them (as distribution-service announced in lead.assigned).")
     @APIResponse(responseCode = "200", description = "one page of leads",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class)))
     @APIResponse(responseCode = "400", description = "invalid parameters, listed in errors[]",
@@ -173,9 +175,11 @@ public class LeadResource {
     @Path("/{id}")
     @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
     @Operation(summary = "Read a lead", description = "Everything about the lead: contact, basic info, qualifiers, "
-            + "additional info, source details, notes and how many submissions were merged into it. A sales rep "
-            + "reads only the leads assigned to them; any other lead answers 404, as if it did not exist.")
-    @APIResponse(responseCode = "200", description = "the lead",
+            + "additional info, source details, notes and how many submissions were merged into it. A lead a manager "
+            + "merged into another is still answered (200), as it was, with mergedInto naming the surviving lead and "
+            + "mergedAt. A sales rep reads only the leads assigned to them; any other lead answers 404, as if it did "
+            + "not exist.")
+    @APIResponse(responseCode = "200", description = "the lead (with mergedInto when it was merged into another)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "404", description = "no such lead, or (for a sales rep) not one assigned to them",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -238,10 +242,11 @@ public class LeadResource {
     @GET
     @Path("/{id}/duplicates")
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Suspected duplicates and merge history", description = "Other leads that share this lead's "
-            + "normalised email or E.164 phone (computed now) and pairs flagged when a lead was captured under the "
-            + "flag policy, each with matchedOn and a detail; and the submissions merged into this lead (without "
-            + "their data: only which blank fields they filled).")
+    @Operation(summary = "Suspected duplicates and merge history", description = "Other leads, not merged away, that "
+            + "share this lead's normalised email or E.164 phone or have a similar name at the same company "
+            + "(both computed now), and pairs flagged when a lead was captured, each with matchedOn, the name "
+            + "similarity for NAME_AND_COMPANY and a detail; and the merges into this lead and into the leads merged "
+            + "into it: submissions and manual merges (without their data: only which blank fields they filled).")
     @APIResponse(responseCode = "200", description = "suspected duplicates and merge history",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadDuplicatesView.class)))
     @APIResponse(responseCode = "404", description = "no such lead",

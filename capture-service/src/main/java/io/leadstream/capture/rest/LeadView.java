@@ -38,8 +38,13 @@ public record LeadView(UUID id, String firstName, String lastName, String email,
         @Schema(description = "only in the 200 answer of POST /api/leads: the submission was merged into this "
                 + "existing lead (the same as id) instead of creating a new one") UUID duplicateOf,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "only in GET /api/leads/{id}: how many submissions were merged into this lead (history: "
-                + "GET /api/leads/{id}/duplicates)") Long merges) {
+        @Schema(description = "only in GET /api/leads/{id} and the merge answer: how many merges this lead has had, "
+                + "including those of leads merged into it (history: GET /api/leads/{id}/duplicates)") Long merges,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "only for a lead a manager merged into another: the surviving lead, which now stands "
+                + "for this one (this lead is no longer searched or matched)") UUID mergedInto,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "with mergedInto: when it was merged") Instant mergedAt) {
 
     public static LeadView of(Lead lead) {
         Map<String, Object> custom = lead.customQualifiers == null ? Map.of() : lead.customQualifiers;
@@ -50,20 +55,21 @@ public record LeadView(UUID id, String firstName, String lastName, String email,
                 LeadFields.address(lead), lead.country, lead.language, lead.timeZone,
                 new Qualifiers(products, lead.segment, LeadFields.tags(lead), LeadFields.dealSize(lead), custom),
                 new AdditionalInfo(social, birthDate), lead.source, lead.campaign, LeadFields.utm(lead), lead.referrer,
-                lead.partnerId, lead.formKey, lead.notes, lead.createdAt, lead.updatedAt, null, null);
+                lead.partnerId, lead.formKey, lead.notes, lead.createdAt, lead.updatedAt, null, null,
+                lead.mergedInto, lead.mergedAt);
     }
 
     /** This lead as the answer to a submission that was merged into it. */
     public LeadView asDuplicate() {
         return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
                 timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
-                createdAt, updatedAt, id, null);
+                createdAt, updatedAt, id, null, mergedInto, mergedAt);
     }
 
-    /** This lead with the number of submissions merged into it. */
+    /** This lead with the number of merges it has had. */
     public LeadView withMerges(long count) {
         return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
                 timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
-                createdAt, updatedAt, duplicateOf, count);
+                createdAt, updatedAt, duplicateOf, count, mergedInto, mergedAt);
     }
 }

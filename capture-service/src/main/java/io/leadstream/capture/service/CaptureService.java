@@ -124,20 +124,18 @@ public class CaptureService {
         lead.formKey = origin.formKey();
         lead.createdAt = now;
         lead.updatedAt = now;
-        Uni<Lead> stored = suspects.isEmpty() ? lead.persist()
-                : lead.<Lead>persistAndFlush().call(() -> deduplication.flag(lead, suspects, now));
-        return stored
-                .chain(() -> outbox.record(lead.id.toString(), "lead.captured", LeadCaptured.of(lead, contact.quality())))
+        return lead.<Lead>persist().chain(() -> deduplication.flag(lead, suspects, now))
+                .call(() -> outbox.record(lead.id.toString(), "lead.captured", LeadCaptured.of(lead, contact.quality())))
+                .invoke(flagged -> Log.infof("captured lead %s from %s%s", lead.id, lead.source,
+                        flagged == 0 ? "" : ", flagged as a suspected duplicate of " + flagged))
                 .map(ignored -> Reply.created(locate.apply(lead.id), json(LeadView.of(lead))))
-                .call(reply -> idempotency.complete(claim, reply))
-                .invoke(() -> Log.infof("captured lead %s from %s%s", lead.id, lead.source,
-                        suspects.isEmpty() ? "" : ", flagged as a suspected duplicate of " + suspects.size()));
+                .call(reply -> idempotency.complete(claim, reply));
     }
 
     private Uni<Reply> merge(Lead survivor, NormalisedContact contact, Idempotency.Claim claim,
             Function<UUID, URI> locate, Instant now, String caller) {
         return deduplication.merge(survivor, contact, now, caller)
-                .call(merge -> outbox.record(survivor.id.toString(), "lead.merged", new LeadMerged(survivor.id,
+                .call(merge -> outbox.record(survivor.id.toString(), "lead.merged", LeadMerged.submission(survivor.id,
                         merge.matchedOn(), contact.source(), List.copyOf(merge.filled().keySet()), now)))
                 .map(merge -> Reply.ok(locate.apply(survivor.id), json(LeadView.of(survivor).asDuplicate())))
                 .call(reply -> idempotency.complete(claim, reply))

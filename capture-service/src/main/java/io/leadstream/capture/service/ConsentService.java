@@ -59,10 +59,12 @@ public class ConsentService {
         });
     }
 
+    /** The lead's ledger with the entries of the leads merged into it (linked, never moved: the ledger is append-only). */
     @WithSession
     public Uni<ConsentLedgerView> ledger(UUID leadId, Viewer viewer) {
         return leadAccess.visible(leadId, viewer)
-                .chain(() -> ConsentEntry.<ConsentEntry>list("leadId = ?1 order by seq", leadId))
+                .chain(() -> ConsentEntry.<ConsentEntry>list("leadId = ?1 or leadId in "
+                        + "(select l.id from Lead l where l.mergedInto = ?1) order by seq", leadId))
                 .map(ConsentLedgerView::of);
     }
 

@@ -5,7 +5,10 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -28,7 +31,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Erasure of a lead's personal data (GDPR art. 17), in one transaction:
  * <ol>
- * <li>the de-duplication locks on its email and phone, and a row lock on the lead, so no merge lands meanwhile;</li>
+ * <li>the lead's merge group (leads merged into one another stand for one person) is erased as a whole;</li>
+ * <li>the de-duplication locks on their emails and phones, and row locks on the leads, so no merge lands meanwhile;</li>
  * <li>the consent ledger's proof addresses replaced by a keyed pseudonym ({@code hmac-sha256:<hex>}, so a proof can
  * still be matched against an address the person gives later) and IP addresses removed, through the ledger's
  * erasure hook (every other ledger column stays);</li>
@@ -59,16 +63,53 @@ public class Erasure {
         return Panache.withTransaction(() -> Lead.<Lead>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", id))
                 .chain(lead -> lead.erasedAt != null ? Uni.createFrom().item(ErasureView.of(lead))
-                        : deduplication.lock(lead.email, lead.phone)
-                                .chain(() -> Lead.<Lead>findById(id, LockModeType.PESSIMISTIC_WRITE))
-                                .chain(locked -> erase(locked, erasedBy))));
+                        : mergeGroup(id).chain(group -> eraseGroup(id, group, erasedBy))));
     }
 
-    private Uni<ErasureView> erase(Lead lead, String erasedBy) {
+    /**
+     * The lead and every lead of its merge group: leads merged into one another stand for one person, so erasing any
+     * of them erases them all (the survivor holds values filled from the others, and lead_merge their snapshots).
+     */
+    private static Uni<List<UUID>> mergeGroup(UUID id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                with recursive up(id, merged_into) as (
+                    select id, merged_into from lead where id = :id
+                    union select l.id, l.merged_into from lead l join up on l.id = up.merged_into),
+                down(id) as (
+                    select id from up where merged_into is null
+                    union select l.id from lead l join down on l.merged_into = down.id)
+                select cast(id as text) from down""", String.class)
+                .setParameter("id", id).getResultList())
+                .map(ids -> ids.stream().map(UUID::fromString).sorted().toList());
+    }
+
+    private Uni<ErasureView> eraseGroup(UUID id, List<UUID> group, String erasedBy) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Lead.<Lead>list("id in ?1", group)
+                .chain(leads -> {
+                    Set<String> keys = new TreeSet<>();
+                    leads.forEach(lead -> keys.addAll(Deduplication.contactKeys(lead.email, lead.phone)));
+                    return deduplication.lock(keys);
+                })
+                .chain(() -> Lead.<Lead>find("id in ?1 order by id", group)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).list())
+                .chain(leads -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Lead lead : leads) {
+                        if (lead.erasedAt == null) {
+                            chain = chain.chain(() -> erase(lead, now, erasedBy));
+                        }
+                    }
+                    return chain.replaceWith(leads);
+                })
+                .map(leads -> leads.stream().filter(lead -> lead.id.equals(id)).findFirst().map(ErasureView::of)
+                        .orElseThrow());
+    }
+
+    private Uni<Void> erase(Lead lead, Instant now, String erasedBy) {
         UUID id = lead.id;
         return pseudonymiseConsentProofs(id)
-                .chain(() -> execute("delete from lead_merge where lead_id = :id", id))
+                .chain(() -> execute("delete from lead_merge where lead_id = :id or merged_lead_id = :id", id))
                 .chain(() -> execute("delete from lead_duplicate where lead_id = :id or suspected_lead_id = :id", id))
                 .chain(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("delete from idempotency_key where response_location like :location")
@@ -93,7 +134,7 @@ public class Erasure {
                 })
                 .chain(() -> outbox.record(id.toString(), "lead.erased", new LeadErased(id, now)))
                 .invoke(() -> Log.infof("erased the personal data of lead %s (by %s)", id, erasedBy))
-                .replaceWith(() -> ErasureView.of(lead));
+                .replaceWithVoid();
     }
 
     private Uni<Void> pseudonymiseConsentProofs(UUID id) {

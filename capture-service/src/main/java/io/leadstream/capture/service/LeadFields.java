@@ -53,6 +53,15 @@ public final class LeadFields {
         lead.notes = details.notes();
     }
 
+    /** The lead's details (everything but names, email, phone, company, country and source), as a submission has them. */
+    public static NormalisedContact.Details details(Lead lead) {
+        return new NormalisedContact.Details(lead.jobTitle, address(lead), lead.language, lead.timeZone,
+                products(lead), lead.segment, tags(lead), dealSize(lead),
+                lead.customQualifiers == null ? Map.of() : lead.customQualifiers,
+                lead.socialAccounts == null ? Map.of() : lead.socialAccounts, lead.birthDate, lead.campaign, utm(lead),
+                lead.referrer, lead.notes);
+    }
+
     public static PostalAddress address(Lead lead) {
         return lead.street == null && lead.city == null && lead.postalCode == null && lead.region == null ? null
                 : new PostalAddress(lead.street, lead.city, lead.postalCode, lead.region);

@@ -36,6 +36,27 @@ class DedupConfigTest {
         assertThat(dedup.policyFor("web")).isEqualTo(Policy.CREATE);
     }
 
+    @Test
+    void shouldMatchNamesAtTheSameCompanyFuzzilyByDefault() {
+        DedupConfig dedup = mapping(Map.of());
+
+        assertThat(dedup.fuzzy().enabled()).isTrue();
+        assertThat(dedup.fuzzy().nameSimilarity()).isEqualTo(0.55);
+        assertThat(dedup.fuzzy().maxSuspects()).isEqualTo(20);
+    }
+
+    @Test
+    void shouldReadTheFuzzySettings() {
+        DedupConfig dedup = mapping(Map.of(
+                "leadstream.capture.dedup.fuzzy.enabled", "false",
+                "leadstream.capture.dedup.fuzzy.name-similarity", "0.7",
+                "leadstream.capture.dedup.fuzzy.max-suspects", "5"));
+
+        assertThat(dedup.fuzzy().enabled()).isFalse();
+        assertThat(dedup.fuzzy().nameSimilarity()).isEqualTo(0.7);
+        assertThat(dedup.fuzzy().maxSuspects()).isEqualTo(5);
+    }
+
     private static DedupConfig mapping(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "test", 100))

@@ -70,8 +70,16 @@ class ErasureTest {
                 {"purpose":"sales-contact","channel":"whatsapp","status":"GRANTED",
                  "proof":{"method":"verbal","textVersion":"v1","source":"call","address":"%s"}}"""
                 .formatted(mobile)).post("/api/leads/" + leadId + "/consents").then().statusCode(201);
+        String otherEmail = "other." + tag + "@work.example";
+        String duplicate = given().contentType("application/json")
+                .body("""
+                        {"firstName":"%s","lastName":"%s","email":"%s","source":"migration"}"""
+                        .formatted(first, last, otherEmail))
+                .post("/api/leads").then().statusCode(201).extract().path("id");
+        given().contentType("application/json").body("{\"duplicateId\":\"" + duplicate + "\",\"reason\":\"same person\"}")
+                .post("/api/leads/" + leadId + "/merge").then().statusCode(200);
         return new Person(leadId, List.of(first.toLowerCase(Locale.ROOT), last.toLowerCase(Locale.ROOT), email,
-                phone, mobile, ip, tag, "1815-12-10"));
+                phone, mobile, ip, tag, "1815-12-10", otherEmail));
     }
 
     /** A London number in E.164 ({@code +44 20 7xxx xxxx}), random enough not to meet another test's. */
