@@ -44,7 +44,13 @@ public record LeadView(UUID id, String firstName, String lastName, String email,
         @Schema(description = "only for a lead a manager merged into another: the surviving lead, which now stands "
                 + "for this one (this lead is no longer searched or matched)") UUID mergedInto,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "with mergedInto: when it was merged") Instant mergedAt) {
+        @Schema(description = "with mergedInto: when it was merged") Instant mergedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "only in GET /api/leads/{id}: the current consent per purpose and channel (the whole "
+                + "ledger with its proof: GET /api/leads/{id}/consents)") List<ConsentLedgerView.CurrentConsent> consent,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "only in GET /api/leads/{id}: the merges into this lead and into the leads merged into "
+                + "it, oldest first (never the merged data)") List<LeadDuplicatesView.Merge> mergeHistory) {
 
     public static LeadView of(Lead lead) {
         Map<String, Object> custom = lead.customQualifiers == null ? Map.of() : lead.customQualifiers;
@@ -56,20 +62,28 @@ public record LeadView(UUID id, String firstName, String lastName, String email,
                 new Qualifiers(products, lead.segment, LeadFields.tags(lead), LeadFields.dealSize(lead), custom),
                 new AdditionalInfo(social, birthDate), lead.source, lead.campaign, LeadFields.utm(lead), lead.referrer,
                 lead.partnerId, lead.formKey, lead.notes, lead.createdAt, lead.updatedAt, null, null,
-                lead.mergedInto, lead.mergedAt);
+                lead.mergedInto, lead.mergedAt, null, null);
     }
 
     /** This lead as the answer to a submission that was merged into it. */
     public LeadView asDuplicate() {
         return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
                 timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
-                createdAt, updatedAt, id, null, mergedInto, mergedAt);
+                createdAt, updatedAt, id, null, mergedInto, mergedAt, null, null);
     }
 
     /** This lead with the number of merges it has had. */
     public LeadView withMerges(long count) {
         return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
                 timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
-                createdAt, updatedAt, duplicateOf, count, mergedInto, mergedAt);
+                createdAt, updatedAt, duplicateOf, count, mergedInto, mergedAt, consent, mergeHistory);
+    }
+
+    /** This lead with its current consents and merge history (GET /api/leads/{id}). */
+    public LeadView withHistory(List<ConsentLedgerView.CurrentConsent> currentConsent,
+            List<LeadDuplicatesView.Merge> merges) {
+        return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
+                timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
+                createdAt, updatedAt, duplicateOf, (long) merges.size(), mergedInto, mergedAt, currentConsent, merges);
     }
 }

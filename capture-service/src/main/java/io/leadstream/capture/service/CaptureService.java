@@ -55,10 +55,12 @@ public class CaptureService {
     private final DedupConfig dedup;
     private final QualifierCatalogue qualifiers;
     private final LeadAccess leadAccess;
+    private final ConsentService consents;
 
     public CaptureService(ContactNormaliser normaliser, Outbox outbox, LeadSearch leadSearch, Idempotency idempotency,
             Validator validator, ObjectMapper mapper, Deduplication deduplication, DedupConfig dedup,
-            QualifierCatalogue qualifiers, LeadAccess leadAccess) {
+            QualifierCatalogue qualifiers, LeadAccess leadAccess, ConsentService consents) {
+        this.consents = consents;
         this.qualifiers = qualifiers;
         this.leadAccess = leadAccess;
         this.deduplication = deduplication;
@@ -154,7 +156,9 @@ public class CaptureService {
      */
     @WithSession
     public Uni<LeadView> find(UUID id, Viewer viewer) {
-        return leadAccess.visible(id, viewer).chain(lead -> deduplication.mergeCount(id).map(LeadView.of(lead)::withMerges));
+        return leadAccess.visible(id, viewer).chain(lead -> consents.current(id)
+                .chain(consent -> deduplication.duplicates(id)
+                        .map(history -> LeadView.of(lead).withHistory(consent, history.merges()))));
     }
 
     public Uni<LeadDuplicatesView> duplicates(UUID id) {

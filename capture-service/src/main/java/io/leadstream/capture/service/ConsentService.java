@@ -62,10 +62,18 @@ public class ConsentService {
     /** The lead's ledger with the entries of the leads merged into it (linked, never moved: the ledger is append-only). */
     @WithSession
     public Uni<ConsentLedgerView> ledger(UUID leadId, Viewer viewer) {
-        return leadAccess.visible(leadId, viewer)
-                .chain(() -> ConsentEntry.<ConsentEntry>list("leadId = ?1 or leadId in "
-                        + "(select l.id from Lead l where l.mergedInto = ?1) order by seq", leadId))
-                .map(ConsentLedgerView::of);
+        return leadAccess.visible(leadId, viewer).chain(() -> entries(leadId)).map(ConsentLedgerView::of);
+    }
+
+    /** The current consent per purpose and channel of a lead known to exist (needs a session). */
+    public Uni<List<ConsentLedgerView.CurrentConsent>> current(UUID leadId) {
+        return entries(leadId).map(entries -> ConsentLedgerView.of(entries).current());
+    }
+
+    /** The lead's ledger with the ledgers of the leads merged into it, in the order recorded. */
+    private static Uni<List<ConsentEntry>> entries(UUID leadId) {
+        return ConsentEntry.<ConsentEntry>list("leadId = ?1 or leadId in "
+                + "(select l.id from Lead l where l.mergedInto = ?1) order by seq", leadId);
     }
 
     /** Validates what bean validation cannot (rules across fields, the address for its channel) and builds the row. */

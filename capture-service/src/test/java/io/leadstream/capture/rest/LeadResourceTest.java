@@ -87,6 +87,32 @@ class LeadResourceTest {
 
     @Test
     @TestSecurity(user = "crm-app", roles = "integration")
+    void shouldShowTheLeadWithItsCurrentConsentAndMergeHistory() {
+        String email = "history." + UUID.randomUUID() + "@example.com";
+        String id = given().contentType("application/json")
+                .body("{\"firstName\":\"Mary\",\"lastName\":\"Somerville\",\"email\":\"" + email + "\",\"source\":\"web\"}")
+                .post("/api/leads").then().statusCode(201).extract().path("id");
+        given().contentType("application/json").body("""
+                {"purpose":"marketing","channel":"email","status":"GRANTED",
+                 "proof":{"method":"web-form","textVersion":"v1","source":"contact-form","address":"%s"}}"""
+                .formatted(email)).post("/api/leads/" + id + "/consents").then().statusCode(201);
+        given().contentType("application/json")
+                .body("{\"firstName\":\"Mary\",\"lastName\":\"Somerville\",\"email\":\"" + email
+                        + "\",\"company\":\"Royal Society\",\"source\":\"api\"}")
+                .post("/api/leads").then().statusCode(200);
+
+        given().get("/api/leads/" + id).then().statusCode(200)
+                .body("consent[0].purpose", equalTo("marketing"))
+                .body("consent[0].channel", equalTo("email"))
+                .body("consent[0].status", equalTo("GRANTED"))
+                .body("mergeHistory[0].kind", equalTo("SUBMISSION"))
+                .body("mergeHistory[0].source", equalTo("api"))
+                .body("mergeHistory[0].filledFields", hasItem("company"))
+                .body("merges", equalTo(1));
+    }
+
+    @Test
+    @TestSecurity(user = "crm-app", roles = "integration")
     void shouldAnnounceLeadCapturedWithoutPersonalData() throws Exception {
         String id = given().contentType("application/json").body(ada).post("/api/leads")
                 .then().statusCode(201).extract().path("id");
