@@ -89,7 +89,8 @@ public class PartnerLeadResource {
             + "partner learns neither its id nor its data. Idempotency-Key is required: the same key with the same "
             + "body within 24 h replays the first answer (Idempotency-Replayed: true), with another body it is a 422, "
             + "still in flight a 409.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @RequestBody(required = true, description = "the lead, with the fields of POST /api/leads; here `source` may be "
+            + "left out and defaults to `partner`", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CaptureLeadRequest.class)))
     @APIResponse(responseCode = "201", description = "received; Location names the submission",
             headers = {
@@ -113,7 +114,7 @@ public class PartnerLeadResource {
     @APIResponse(responseCode = "429", description = RATE_LIMITED,
             headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> submit(JsonNode body,
+    public Uni<Response> submitPartnerLead(JsonNode body,
             @HeaderParam(IdempotencyKey.HEADER) @Parameter(required = true, description = "required: one unique value "
                     + "per lead (for example a UUID), the same one when retrying it",
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH,
@@ -144,7 +145,7 @@ public class PartnerLeadResource {
     @APIResponse(responseCode = "429", description = RATE_LIMITED,
             headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PartnerLeadView> get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
+    public Uni<PartnerLeadView> readPartnerLead(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Context SecurityContext security, @Context HttpServerResponse response) {
         String tenant = admit(security.getUserPrincipal(), response);
         return partners.find(tenant, id);
@@ -165,7 +166,7 @@ public class PartnerLeadResource {
     @APIResponse(responseCode = "429", description = RATE_LIMITED,
             headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PartnerLeadPage> list(@QueryParam("createdFrom") String createdFrom,
+    public Uni<PartnerLeadPage> listPartnerLeads(@QueryParam("createdFrom") String createdFrom,
             @QueryParam("createdTo") String createdTo,
             @QueryParam("cursor") @Schema(maxLength = 200) String cursor,
             @QueryParam("limit") @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50") String limit,
