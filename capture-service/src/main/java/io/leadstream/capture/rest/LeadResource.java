@@ -158,7 +158,7 @@ public class LeadResource {
     }
 
     /** An ISO instant ({@code 2026-11-22T10:00:00Z}) or date ({@code 2026-11-22}, start of day UTC). */
-    private static Instant instant(String name, String value, List<Problem.FieldError> errors) {
+    static Instant instant(String name, String value, List<Problem.FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -89,11 +89,37 @@ public class CaptureService {
     /** As {@link #capture(CaptureLeadRequest, IdempotencyKey, String, Function, String)}, from a partner or form. */
     public Uni<Reply> capture(CaptureLeadRequest request, Origin origin, IdempotencyKey key, String path,
             Function<UUID, URI> locate, String caller) {
+        return capture(request, origin, key, path, leadReceipt(locate), caller);
+    }
+
+    /**
+     * As above, answered by {@code receipt} inside the capture transaction (the partner API answers with the
+     * partner's own submission instead of the lead, and records it with the lead).
+     */
+    public Uni<Reply> capture(CaptureLeadRequest request, Origin origin, IdempotencyKey key, String path,
+            Receipt receipt, String caller) {
         return idempotency.run(key, CAPTURE, request, path, claim -> Uni.createFrom()
                 .item(() -> validated(request))
                 .chain(valid -> qualifiers.of(customKeys(valid))
                         .map(definitions -> normaliser.normalise(valid, definitions, Map.of())))
-                .chain(contact -> Panache.withTransaction(() -> store(contact, origin, claim, locate, caller))));
+                .chain(contact -> Panache.withTransaction(() -> store(contact, origin, claim, receipt, caller))));
+    }
+
+    /** The answer of POST /api/leads: 201 with the new lead, or 200 with the lead it was merged into. */
+    private Receipt leadReceipt(Function<UUID, URI> locate) {
+        return new Receipt() {
+            @Override
+            public Uni<Reply> created(Lead lead, NormalisedContact contact, Instant now) {
+                return Uni.createFrom().item(() -> Reply.created(locate.apply(lead.id), json(LeadView.of(lead))));
+            }
+
+            @Override
+            public Uni<Reply> merged(Deduplication.Merge merge, NormalisedContact contact, Instant now) {
+                Lead survivor = merge.survivor();
+                return Uni.createFrom().item(() -> Reply.ok(locate.apply(survivor.id),
+                        json(LeadView.of(survivor).asDuplicate())));
+            }
+        };
     }
 
     /** The custom qualifier keys a request uses (their definitions are needed to check the values). */
@@ -103,21 +129,20 @@ public class CaptureService {
     }
 
     private Uni<Reply> store(NormalisedContact contact, Origin origin, Idempotency.Claim claim,
-            Function<UUID, URI> locate, String caller) {
+            Receipt receipt, String caller) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DedupConfig.Policy policy = dedup.policyFor(contact.source());
         if (policy == DedupConfig.Policy.CREATE) {
-            return create(contact, origin, claim, locate, now, List.of());
+            return create(contact, origin, claim, receipt, now, List.of());
         }
         return deduplication.lock(contact)
                 .chain(() -> deduplication.matches(contact))
-                .chain(matches -> matches.isEmpty() ? create(contact, origin, claim, locate, now, List.of())
-                        : policy == DedupConfig.Policy.FLAG ? create(contact, origin, claim, locate, now, matches)
-                        : merge(matches.get(0), contact, claim, locate, now, caller));
+                .chain(matches -> matches.isEmpty() ? create(contact, origin, claim, receipt, now, List.of())
+                        : policy == DedupConfig.Policy.FLAG ? create(contact, origin, claim, receipt, now, matches)
+                        : merge(matches.get(0), contact, claim, receipt, now, caller));
     }
 
-    private Uni<Reply> create(NormalisedContact contact, Origin origin, Idempotency.Claim claim,
-            Function<UUID, URI> locate,
+    private Uni<Reply> create(NormalisedContact contact, Origin origin, Idempotency.Claim claim, Receipt receipt,
             Instant now, List<Lead> suspects) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
@@ -130,16 +155,16 @@ public class CaptureService {
                 .call(() -> outbox.record(lead.id.toString(), "lead.captured", LeadCaptured.of(lead, contact.quality())))
                 .invoke(flagged -> Log.infof("captured lead %s from %s%s", lead.id, lead.source,
                         flagged == 0 ? "" : ", flagged as a suspected duplicate of " + flagged))
-                .map(ignored -> Reply.created(locate.apply(lead.id), json(LeadView.of(lead))))
+                .chain(() -> receipt.created(lead, contact, now))
                 .call(reply -> idempotency.complete(claim, reply));
     }
 
     private Uni<Reply> merge(Lead survivor, NormalisedContact contact, Idempotency.Claim claim,
-            Function<UUID, URI> locate, Instant now, String caller) {
+            Receipt receipt, Instant now, String caller) {
         return deduplication.merge(survivor, contact, now, caller)
                 .call(merge -> outbox.record(survivor.id.toString(), "lead.merged", LeadMerged.submission(survivor.id,
                         merge.matchedOn(), contact.source(), List.copyOf(merge.filled().keySet()), now)))
-                .map(merge -> Reply.ok(locate.apply(survivor.id), json(LeadView.of(survivor).asDuplicate())))
+                .chain(merge -> receipt.merged(merge, contact, now))
                 .call(reply -> idempotency.complete(claim, reply))
                 .invoke(() -> Log.infof("merged a submission from %s into lead %s", contact.source(), survivor.id));
     }

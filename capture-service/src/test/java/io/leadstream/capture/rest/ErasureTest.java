@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URI;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +20,15 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.service.CaptureService;
+import io.leadstream.capture.service.Origin;
+import io.leadstream.capture.service.PartnerSubmissions;
+import io.leadstream.capture.service.Reply;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -34,12 +41,16 @@ class ErasureTest {
     @Inject
     Pool pool;
     @Inject
+    CaptureService captureService;
+    @Inject
+    PartnerSubmissions partnerSubmissions;
+    @Inject
     ObjectMapper mapper;
     /** A lead with distinctive personal values, a merged submission, consents with proof and an idempotency key. */
     private record Person(String leadId, List<String> personalValues) {
     }
 
-    private Person personWithHistory() {
+    private Person personWithHistory() throws Throwable {
         String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String first = "Zerafina" + letters(tag);
         String last = "Quillfeather" + letters(tag);
@@ -70,6 +81,9 @@ class ErasureTest {
                 {"purpose":"sales-contact","channel":"whatsapp","status":"GRANTED",
                  "proof":{"method":"verbal","textVersion":"v1","source":"call","address":"%s"}}"""
                 .formatted(mobile)).post("/api/leads/" + leadId + "/consents").then().statusCode(201);
+        String partnerPhone = londonNumber();
+        submitAsPartner("acme", "{\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"email\":\""
+                + email + "\",\"phone\":\"" + partnerPhone + "\"}", "erase-partner-" + tag);
         String otherEmail = "other." + tag + "@work.example";
         String duplicate = given().contentType("application/json")
                 .body("""
@@ -79,7 +93,19 @@ class ErasureTest {
         given().contentType("application/json").body("{\"duplicateId\":\"" + duplicate + "\",\"reason\":\"same person\"}")
                 .post("/api/leads/" + leadId + "/merge").then().statusCode(200);
         return new Person(leadId, List.of(first.toLowerCase(Locale.ROOT), last.toLowerCase(Locale.ROOT), email,
-                phone, mobile, ip, tag, "1815-12-10", otherEmail));
+                phone, mobile, ip, tag, "1815-12-10", otherEmail, partnerPhone));
+    }
+
+    /** A partner submission through the partner API's own pipeline (the test's identity is an admin). */
+    private void submitAsPartner(String partnerId, String json, String idempotencyKey) throws Throwable {
+        Principal caller = () -> "partner-" + partnerId;
+        var body = mapper.readTree(json);
+        Reply reply = VertxContextSupport.subscribeAndAwait(() -> captureService.capture(
+                partnerSubmissions.request(body), Origin.partner(partnerId),
+                PartnerSubmissions.key(caller, partnerId, idempotencyKey), "/api/partner/leads",
+                partnerSubmissions.receipt(partnerId, caller.getName(),
+                        id -> URI.create("http://localhost/api/partner/leads/" + id)), caller.getName()));
+        assertThat(reply.status()).isEqualTo(201);
     }
 
     /** A London number in E.164 ({@code +44 20 7xxx xxxx}), random enough not to meet another test's. */
@@ -96,7 +122,7 @@ class ErasureTest {
     }
 
     @Test
-    void shouldLeaveNothingPersonalInAnyTable() {
+    void shouldLeaveNothingPersonalInAnyTable() throws Throwable {
         Person person = personWithHistory();
         assertThat(rowsMentioning(person.personalValues())).as("the personal data is stored before erasure")
                 .isNotEmpty();
@@ -109,7 +135,7 @@ class ErasureTest {
     }
 
     @Test
-    void shouldKeepTheConsentProofPseudonymisedAndAnswer410Afterwards() {
+    void shouldKeepTheConsentProofPseudonymisedAndAnswer410Afterwards() throws Throwable {
         Person person = personWithHistory();
         given().delete("/api/leads/" + person.leadId()).then().statusCode(202);
 
@@ -135,7 +161,7 @@ class ErasureTest {
     }
 
     @Test
-    void shouldAnnounceLeadErasedOnceWithoutPersonalData() throws Exception {
+    void shouldAnnounceLeadErasedOnceWithoutPersonalData() throws Throwable {
         Person person = personWithHistory();
         String first = given().delete("/api/leads/" + person.leadId()).then().statusCode(202).extract().path("erasedAt");
         String again = given().delete("/api/leads/" + person.leadId()).then().statusCode(202).extract().path("erasedAt");
@@ -175,7 +201,8 @@ class ErasureTest {
         pool.query("select table_name from information_schema.tables where table_schema = 'public' "
                 + "and table_type = 'BASE TABLE'").execute().await().atMost(Duration.ofSeconds(10))
                 .forEach(row -> tables.add(row.getString(0)));
-        assertThat(tables).contains("lead", "consent_entry", "lead_merge", "idempotency_key", "outbox_event");
+        assertThat(tables).contains("lead", "consent_entry", "lead_merge", "idempotency_key", "outbox_event",
+                "partner_submission");
         List<String> found = new ArrayList<>();
         for (String table : tables) {
             pool.query("select t::text from \"" + table + "\" t").execute().await().atMost(Duration.ofSeconds(10))
