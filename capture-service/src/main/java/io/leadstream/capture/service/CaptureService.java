@@ -186,8 +186,10 @@ public class CaptureService {
                         .map(history -> LeadView.of(lead).withHistory(consent, history.merges()))));
     }
 
+    /** Suspected duplicates and merge history; 404 for an unknown lead, 410 for an erased one. */
+    @WithSession
     public Uni<LeadDuplicatesView> duplicates(UUID id) {
-        return deduplication.duplicates(id);
+        return Lead.findExisting(id).chain(() -> deduplication.duplicates(id));
     }
 
     private CaptureLeadRequest validated(CaptureLeadRequest request) {

@@ -143,6 +143,7 @@ class ErasureTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://leadstream.dev/problems/lead-erased"));
         given().get("/api/leads/" + person.leadId() + "/consents").then().statusCode(410);
+        given().get("/api/leads/" + person.leadId() + "/duplicates").then().statusCode(410);
         given().queryParam("q", person.personalValues().get(0)).get("/api/leads").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.empty());
 
