@@ -75,7 +75,7 @@ public class CallResource {
     @APIResponse(responseCode = "422", description = "this Idempotency-Key was used with a different body "
             + "(type .../idempotency-key-reused)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> log(@Valid @NotNull CallRequest call,
+    public Uni<Response> logCall(@Valid @NotNull CallRequest call,
             @HeaderParam(IdempotencyKey.HEADER) @Parameter(description = "makes retries safe: the same key with the "
                     + "same body within 24 h is answered with the first response",
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH,

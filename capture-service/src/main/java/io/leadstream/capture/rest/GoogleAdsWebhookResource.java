@@ -53,7 +53,7 @@ public class GoogleAdsWebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "google_key missing or wrong (type .../webhook-key-invalid)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> receive(GoogleAdsLeadPayload payload, @Context UriInfo uri) {
+    public Uni<Response> receiveGoogleAdsLead(GoogleAdsLeadPayload payload, @Context UriInfo uri) {
         URI leads = uri.getBaseUriBuilder().path("api/leads").build();
         return inbox.receive(payload, uri.getPath(), id -> UriBuilder.fromUri(leads).path(id.toString()).build())
                 .map(Replies::toResponse);

@@ -52,7 +52,7 @@ public class WhatsAppWebhookResource {
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "403", description = "wrong mode or verify token (type .../webhook-verify-token-invalid)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public String verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
+    public String verifyWhatsAppWebhook(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
             @QueryParam("hub.challenge") String challenge) {
         return inbox.verify(mode, token, challenge);
     }
@@ -75,7 +75,7 @@ public class WhatsAppWebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "missing or wrong signature (type .../webhook-signature-invalid)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<WhatsAppReceipt> receive(byte[] body,
+    public Uni<WhatsAppReceipt> receiveWhatsAppMessages(byte[] body,
             @HeaderParam(SIGNATURE_HEADER) @Parameter(description = "sha256=<hex HMAC-SHA256 of the body>") String signature,
             @Context UriInfo uri) {
         URI leads = uri.getBaseUriBuilder().path("api/leads").build();
