@@ -674,7 +674,10 @@ start_service() {
     die "port $port is taken by another program (expected $s)"
   fi
   [[ -f "$jar" ]] || die "$s: $(rel "$jar") missing (run deploy/local/up.sh --build)"
-  start_bg "$s" "$REPO" "$JAVA" -Xmx256m -jar "$jar"
+  # deploy/local/<service>.properties, when there is one, holds local-only settings (e.g. webhook secrets)
+  local config=()
+  [[ -f "$REPO/deploy/local/$s.properties" ]] && config=("-Dquarkus.config.locations=file:$REPO/deploy/local/$s.properties")
+  start_bg "$s" "$REPO" "$JAVA" -Xmx256m "${config[@]}" -jar "$jar"
   wait_until "$s" "$SERVICE_READY_TIMEOUT" "$s ready on http://127.0.0.1:$port" service_ready "$s"
 }
 

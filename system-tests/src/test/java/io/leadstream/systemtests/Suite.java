@@ -63,6 +63,27 @@ final class Suite {
         return String.format("+1 202 %03d %04d", random.nextInt(220, 300), random.nextInt(0, 10000));
     }
 
+    /**
+     * capture-service's local-only settings (webhook secrets), from the file deploy/local passes to the service:
+     * {@code -Dleadstream.capture-config=path}, else {@code ../deploy/local/capture-service.properties} (the tests run
+     * in system-tests/).
+     */
+    static String captureSetting(String name) {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("leadstream.capture-config",
+                "../deploy/local/capture-service.properties"));
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file.toAbsolutePath(), e);
+        }
+        String value = properties.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException(name + " is not set in " + file.toAbsolutePath());
+        }
+        return value;
+    }
+
     static String crmApp() {
         return clientToken("crm-app", "crm-app-secret");
     }

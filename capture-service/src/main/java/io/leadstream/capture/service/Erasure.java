@@ -36,8 +36,9 @@ import io.smallrye.mutiny.Uni;
  * <li>the consent ledger's proof addresses replaced by a keyed pseudonym ({@code hmac-sha256:<hex>}, so a proof can
  * still be matched against an address the person gives later) and IP addresses removed, through the ledger's
  * erasure hook (every other ledger column stays);</li>
- * <li>the merge audit (submissions with their data), suspected-duplicate pairs, partner submissions and stored
- * Idempotency-Key responses naming the lead or those submissions deleted;</li>
+ * <li>the merge audit (submissions with their data), suspected-duplicate pairs, partner submissions, inbound
+ * contacts (WhatsApp message ids, call notes) and stored Idempotency-Key responses naming the lead or those
+ * submissions deleted;</li>
  * <li>every personal column of the lead (names, email, phone, job title, street address, social accounts, birth
  * date, referrer, notes) cleared, {@code erased_at} set: the row stays as a tombstone with its business attributes
  * (company, country, language, time zone, qualifiers, source, campaign, UTM);</li>
@@ -117,6 +118,7 @@ public class Erasure {
                 .chain(() -> execute("delete from idempotency_key k using partner_submission s where s.lead_id = :id "
                         + "and k.response_location like '%/api/partner/leads/' || cast(s.id as text)", id))
                 .chain(() -> execute("delete from partner_submission where lead_id = :id", id))
+                .chain(() -> execute("delete from inbound_contact where lead_id = :id", id))
                 .chain(() -> {
                     lead.firstName = null;
                     lead.lastName = null;

@@ -84,6 +84,10 @@ class ErasureTest {
         String partnerPhone = londonNumber();
         submitAsPartner("acme", "{\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"email\":\""
                 + email + "\",\"phone\":\"" + partnerPhone + "\"}", "erase-partner-" + tag);
+        given().contentType("application/json").body("""
+                {"phone":"%s","direction":"inbound","durationSeconds":60,"outcome":"answered",
+                 "summary":"asked for %s's quote","callId":"call-%s"}""".formatted(phone, tag, tag))
+                .post("/api/calls").then().statusCode(200);
         String otherEmail = "other." + tag + "@work.example";
         String duplicate = given().contentType("application/json")
                 .body("""
@@ -203,7 +207,7 @@ class ErasureTest {
                 + "and table_type = 'BASE TABLE'").execute().await().atMost(Duration.ofSeconds(10))
                 .forEach(row -> tables.add(row.getString(0)));
         assertThat(tables).contains("lead", "consent_entry", "lead_merge", "idempotency_key", "outbox_event",
-                "partner_submission");
+                "partner_submission", "inbound_contact");
         List<String> found = new ArrayList<>();
         for (String table : tables) {
             pool.query("select t::text from \"" + table + "\" t").execute().await().atMost(Duration.ofSeconds(10))

@@ -1,0 +1,173 @@
+package io.leadstream.capture.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadstream.capture.Lead;
+import io.leadstream.capture.messaging.LeadInquired;
+import io.leadstream.chassis.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The contacts that arrive through the inquiry channels (WhatsApp messages, Google Ads lead forms, logged calls),
+ * one {@code inbound_contact} row each, keyed by the channel's own id: a webhook delivered again finds its row and
+ * creates nothing. Every contact recorded on a lead is announced as {@code lead.inquired} in the same transaction
+ * (metadata only). Leads themselves are created by {@link CaptureService}; this class records what happened.
+ */
+@ApplicationScoped
+public class InboundContacts {
+
+    /** What a contact did: created a lead, was merged into one by de-duplication, was logged on a known lead. */
+    public enum Outcome {
+        CREATED, MERGED, INQUIRY, REJECTED
+    }
+
+    /**
+     * One contact as its channel described it. {@code details} must hold no personal data (ids, types, flags);
+     * {@code note} may (a call's summary) and never leaves capture-service.
+     */
+    public record Contact(String channel, String externalId, Instant receivedAt, String messageType,
+            Integer textLength, String direction, Integer durationSeconds, String callOutcome, boolean test,
+            Map<String, Object> details, String note) {
+    }
+
+    /** A recorded contact; {@code fresh} is false when the channel's id had been recorded before (a redelivery). */
+    public record Recorded(UUID id, UUID leadId, Outcome outcome, boolean fresh) {
+    }
+
+    static final String INSERT = """
+            insert into inbound_contact (id, channel, external_id, lead_id, outcome, received_at, recorded_at, test,
+                                         details, note)
+            values (:id, :channel, cast(:externalId as text), cast(:leadId as uuid), :outcome, :receivedAt, :recordedAt,
+                    :test, cast(cast(:details as text) as jsonb), cast(:note as text))
+            on conflict (channel, external_id) do nothing""";
+    static final String FIND = "select id, lead_id, outcome from inbound_contact where channel = $1 and external_id = $2";
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final Idempotency idempotency;
+
+    public InboundContacts(Pool pool, Outbox outbox, ObjectMapper mapper, Idempotency idempotency) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.idempotency = idempotency;
+    }
+
+    /** The lead a capture reply names: the last segment of its Location (201 created, 200 merged). */
+    public static UUID leadIdOf(Reply reply) {
+        String location = reply.location();
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** The contact recorded under this channel id, or null (also null without an id). */
+    public Uni<Recorded> find(String channel, String externalId) {
+        if (externalId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return pool.preparedQuery(FIND).execute(Tuple.of(channel, externalId)).map(rows -> {
+            RowIterator<Row> it = rows.iterator();
+            if (!it.hasNext()) {
+                return null;
+            }
+            Row row = it.next();
+            return new Recorded(row.getUUID("id"), row.getUUID("lead_id"), Outcome.valueOf(row.getString("outcome")),
+                    false);
+        });
+    }
+
+    /**
+     * In one transaction: finds the oldest lead with this E.164 phone and records the contact on it as an
+     * {@link Outcome#INQUIRY} with its {@code lead.inquired} event (and completes {@code claim} with
+     * {@code reply}). Null when no lead has the phone (nothing written).
+     */
+    public Uni<Recorded> onKnownPhone(String phone, Contact contact, Idempotency.Claim claim,
+            Function<Recorded, Reply> reply) {
+        return Panache.withTransaction(() -> Lead.<Lead>find("phone = ?1", Sort.by("createdAt").and("id"), phone)
+                .firstResult()
+                .chain(lead -> lead == null ? Uni.createFrom().<Recorded>nullItem()
+                        : record(lead.id, Outcome.INQUIRY, contact, claim, reply)));
+    }
+
+    /**
+     * Records the contact on the lead that {@link CaptureService} just created ({@link Outcome#CREATED}) or merged
+     * it into ({@link Outcome#MERGED}), with its {@code lead.inquired} event, in a transaction of its own.
+     */
+    public Uni<Recorded> onLead(UUID leadId, Outcome outcome, Contact contact, Idempotency.Claim claim,
+            Function<Recorded, Reply> reply) {
+        return Panache.withTransaction(() -> record(leadId, outcome, contact, claim, reply));
+    }
+
+    /** Records a contact that could not become a lead (so a redelivery is skipped); no event. */
+    public Uni<Recorded> rejected(Contact contact) {
+        return Panache.withTransaction(() -> record(null, Outcome.REJECTED, contact, Idempotency.Claim.NONE, null));
+    }
+
+    private Uni<Recorded> record(UUID leadId, Outcome outcome, Contact contact, Idempotency.Claim claim,
+            Function<Recorded, Reply> reply) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+                .setParameter("id", id)
+                .setParameter("channel", contact.channel())
+                .setParameter("externalId", contact.externalId())
+                .setParameter("leadId", leadId == null ? null : leadId.toString())
+                .setParameter("outcome", outcome.name())
+                .setParameter("receivedAt", contact.receivedAt().truncatedTo(ChronoUnit.MICROS))
+                .setParameter("recordedAt", now)
+                .setParameter("test", contact.test())
+                .setParameter("details", json(contact.details() == null ? Map.of() : contact.details()))
+                .setParameter("note", contact.note())
+                .executeUpdate())
+                .chain(inserted -> inserted == 1
+                        ? announce(id, leadId, outcome, contact).replaceWith(new Recorded(id, leadId, outcome, true))
+                        : earlier(contact))
+                .call(recorded -> reply == null ? Uni.createFrom().voidItem()
+                        : idempotency.complete(claim, reply.apply(recorded)));
+    }
+
+    /** The row a concurrent delivery of the same contact inserted first (committed: the insert waited for it). */
+    private Uni<Recorded> earlier(Contact contact) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select cast(id as text), cast(lead_id as text), outcome from inbound_contact "
+                        + "where channel = :channel and external_id = :externalId", Object[].class)
+                .setParameter("channel", contact.channel())
+                .setParameter("externalId", contact.externalId())
+                .getSingleResult())
+                .map(row -> new Recorded(UUID.fromString((String) row[0]),
+                        row[1] == null ? null : UUID.fromString((String) row[1]), Outcome.valueOf((String) row[2]), false));
+    }
+
+    private Uni<Void> announce(UUID id, UUID leadId, Outcome outcome, Contact contact) {
+        if (outcome == Outcome.REJECTED) {
+            return Uni.createFrom().voidItem();
+        }
+        LeadInquired event = new LeadInquired(id, leadId, contact.channel(), outcome == Outcome.CREATED,
+                contact.messageType(), contact.receivedAt().truncatedTo(ChronoUnit.MICROS), contact.textLength(),
+                contact.direction(), contact.durationSeconds(), contact.callOutcome(), contact.test() ? Boolean.TRUE : null);
+        return outbox.record(leadId.toString(), "lead.inquired", event).replaceWithVoid();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}
