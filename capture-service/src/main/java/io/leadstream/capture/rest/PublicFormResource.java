@@ -166,7 +166,6 @@ public class PublicFormResource {
 
     @GET
     @Path("/confirm")
-    @Produces({ MediaType.TEXT_HTML, Problem.MEDIA_TYPE })
     @Operation(summary = "Follow a double opt-in link", description = "The link in the confirmation email. Records "
             + "the form's email consent (proof method double-opt-in, the form's text version, the form key, the "
             + "client address) and emits consent.changed; then a small page, or 303 to the form's "
