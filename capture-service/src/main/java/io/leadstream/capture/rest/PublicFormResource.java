@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,10 +75,13 @@ public class PublicFormResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(Problem.MEDIA_TYPE)
-    @Operation(summary = "Post a web form (browser)", description = "The page's <form method=post> posts here. "
-            + "The mapped fields become a lead (validated, normalised and de-duplicated as POST /api/leads); the "
-            + "browser is sent to the form's redirect URL with ?lead=submitted. A filled honeypot field gets the "
-            + "same answer and nothing is stored. Invalid fields: 400 problem naming the form's own field names.")
+    @Operation(summary = "Post a web form", description = "No token: a page's <form method=post> "
+            + "(application/x-www-form-urlencoded) or a script (JSON object of the form's field names) posts here. The "
+            + "mapped fields become a lead (validated, normalised and de-duplicated as POST /api/leads). A browser "
+            + "post is answered 303 to the form's redirect URL with ?lead=submitted; JSON 201 with a reference (an "
+            + "anonymous caller never gets the lead). A filled honeypot field gets the same answer and nothing is "
+            + "stored. Invalid fields: 400 problem naming the form's own field names. A request whose Origin is not "
+            + "one of the form's: 403, nothing stored. Allowed origins get Access-Control-Allow-Origin.")
     @APIResponse(responseCode = "303", description = "accepted: go to the form's redirect URL",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @APIResponse(responseCode = "400", description = "invalid fields, listed in errors[] by form field name",
@@ -89,7 +93,11 @@ public class PublicFormResource {
     @APIResponse(responseCode = "429", description = RATE_LIMITED,
             headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> submitForm(@PathParam("formKey") String formKey, MultivaluedMap<String, String> fields,
+    public Uni<Response> submitForm(@PathParam("formKey") String formKey,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "the form's fields (name=value&…)",
+                            additionalProperties = String.class)))
+            MultivaluedMap<String, String> fields,
             @HeaderParam("Origin") @Parameter(hidden = true) String origin,
             @HeaderParam("X-Forwarded-For") @Parameter(hidden = true) String forwardedFor,
             @Context UriInfo uri, @Context HttpServerRequest request) {
@@ -125,8 +133,10 @@ public class PublicFormResource {
             headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> submitJson(@PathParam("formKey") String formKey,
-            @Schema(type = SchemaType.OBJECT, description = "form field name → value",
-                    examples = "{\"your_email\": \"ada@example.com\", \"first\": \"Ada\", \"last\": \"Lovelace\"}")
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "form field name → string, number or "
+                            + "boolean", examples = "{\"your_email\": \"ada@example.com\", \"first\": \"Ada\", "
+                            + "\"last\": \"Lovelace\"}")))
             ObjectNode body,
             @HeaderParam("Origin") @Parameter(hidden = true) String origin,
             @HeaderParam("X-Forwarded-For") @Parameter(hidden = true) String forwardedFor,
