@@ -90,7 +90,7 @@ public class FormSubmissions {
     public Uni<Accepted> submit(String key, Submission submission) {
         return Panache.withTransaction(() -> WebForm.<WebForm>findById(key).chain(form -> {
             if (form == null || !form.active) {
-                count(key, "unknown-form");
+                count("unknown", "unknown-form"); // not the posted key: callers must not mint metric series
                 return Uni.createFrom().failure(ProblemException.notFound("form", key));
             }
             return admitted(form, submission);
