@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stop what deploy/local/up.sh started, by PID: the services, then Keycloak, then Kafka, then
+# Stop what deploy/local/up.sh started, by PID: the services, then GreenMail, Keycloak, Kafka, then
 # PostgreSQL (only if up.sh started it).
 #
 #   deploy/local/down.sh              everything
@@ -22,6 +22,8 @@ rc=0
 step "Stopping the services"
 stop_services || rc=1
 if ((!ONLY_SERVICES)); then
+  step "Stopping GreenMail"
+  stop_greenmail || rc=1
   step "Stopping Keycloak"
   stop_keycloak || rc=1
   step "Stopping Kafka"

@@ -33,6 +33,14 @@ KC_URL="http://127.0.0.1:$KC_PORT"
 KC_REALM_URL="$KC_URL/realms/leads"
 KC_READY_TIMEOUT=180
 
+GREENMAIL_VERSION="2.1.13"
+GREENMAIL_JAR="$TOOLS_DIR/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
+SMTP_PORT=3025
+GREENMAIL_API_PORT=8025
+
+BROWSER_DIR="$REPO/system-tests/browser"
+CHROMIUM="/usr/bin/chromium"
+
 PG_PORT=5432
 PG_DATABASES=(capture scoring distribution nurture insights)
 
@@ -591,6 +599,74 @@ ensure_keycloak() {
 }
 
 stop_keycloak() { stop_component keycloak 60; }
+
+# ---------------------------------------------------------------------------------------------
+# GreenMail (a real SMTP server for capture-service's double opt-in emails; mail kept in memory)
+# ---------------------------------------------------------------------------------------------
+ensure_greenmail_jar() {
+  [[ -f "$GREENMAIL_JAR" ]] && return 0
+  local log; log="$(log_file tools-greenmail)"
+  info "resolving GreenMail $GREENMAIL_VERSION (standalone jar) with Maven (log: $(rel "$log"))"
+  if ! mvnw -B -f "$TOOLS_POM" -Pgreenmail package -Dleadstream.tools.dir="$TOOLS_DIR" >"$log" 2>&1; then
+    fail_with_log "could not resolve the GreenMail standalone jar" "$log"
+  fi
+  [[ -f "$GREENMAIL_JAR" ]] || fail_with_log "GreenMail jar missing after Maven ran" "$log"
+}
+
+ensure_greenmail() {
+  step "GreenMail $GREENMAIL_VERSION: SMTP on 127.0.0.1:$SMTP_PORT, REST API on 127.0.0.1:$GREENMAIL_API_PORT"
+  local pid
+  if pid="$(pid_of greenmail)"; then
+    ok "GreenMail already running (pid $pid)"
+    return 0
+  fi
+  if port_open "$SMTP_PORT"; then
+    ok "something already listens on $SMTP_PORT: reusing it as the SMTP server (not started by up.sh)"
+    return 0
+  fi
+  ensure_greenmail_jar
+  start_bg greenmail "$LS_HOME" "$JAVA" -Xms32m -Xmx128m -XX:+UseSerialGC \
+    -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$GREENMAIL_API_PORT" \
+    -jar "$GREENMAIL_JAR"
+  wait_until greenmail 60 "GreenMail SMTP listening on 127.0.0.1:$SMTP_PORT" port_open "$SMTP_PORT"
+}
+
+stop_greenmail() { stop_component greenmail 30; }
+
+# ---------------------------------------------------------------------------------------------
+# Browser for the system tests: Debian's Chromium driven by playwright-core (pinned in
+# system-tests/browser/package-lock.json). Playwright's own browser download is never used.
+# ---------------------------------------------------------------------------------------------
+ensure_browser() {
+  step "Browser for the system tests: $CHROMIUM + playwright-core (npm ci in $(rel "$BROWSER_DIR"))"
+  local log; log="$(log_file browser)"
+  : >"$log"
+  if [[ ! -x "$CHROMIUM" ]]; then
+    info "$CHROMIUM is missing: apt-get install -y chromium (log: $(rel "$log"))"
+    if ! { as_root apt-get update && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y chromium; } >>"$log" 2>&1; then
+      fail_with_log "could not install Debian's chromium with apt-get" "$log"
+    fi
+  fi
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    info "Node.js is missing: apt-get install -y nodejs npm (log: $(rel "$log"))"
+    if ! { as_root apt-get update && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y nodejs npm; } >>"$log" 2>&1; then
+      fail_with_log "could not install Node.js with apt-get" "$log"
+    fi
+  fi
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  (( major >= 20 )) || die "Node.js $(node --version 2>/dev/null) is too old for playwright-core: 20 or newer is needed"
+  # npm ci again only when the lock file changed since the last install
+  if ! cmp -s "$BROWSER_DIR/package-lock.json" "$BROWSER_DIR/node_modules/.leadstream-installed-lock"; then
+    info "npm ci (playwright-core from the npm registry; no browser download)"
+    if ! (cd "$BROWSER_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) >>"$log" 2>&1; then
+      fail_with_log "npm ci in $(rel "$BROWSER_DIR") failed" "$log"
+    fi
+    cp "$BROWSER_DIR/package-lock.json" "$BROWSER_DIR/node_modules/.leadstream-installed-lock"
+  fi
+  ok "$("$CHROMIUM" --version 2>/dev/null | head -n1), playwright-core $(cd "$BROWSER_DIR" && node -p 'require("playwright-core/package.json").version'), node $(node --version)"
+}
 
 # ---------------------------------------------------------------------------------------------
 # Tokens

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Build and test Leadstream against the real engines, as CI does (.ci/run):
 #   1. JDK 17+
-#   2. engines up (deploy/local/up.sh --engines-only): PostgreSQL, Kafka, Keycloak
+#   2. engines up (deploy/local/up.sh --engines-only): PostgreSQL, Kafka, Keycloak, GreenMail (SMTP)
 #   3. ./mvnw -B install at the repo root (unit and service tests)
 #   4. (re)start the five services from the fresh jars, register the reps
-#   5. ./mvnw -B verify -pl system-tests -Psystem-tests (black-box tests against the running suite)
-#   6. on exit, stop whatever this script started that was not running before
+#   5. the browser for the system tests: Debian's chromium (apt-get, if missing) + playwright-core (npm ci)
+#   6. ./mvnw -B verify -pl system-tests -Psystem-tests (black-box tests against the running suite)
+#   7. on exit, stop whatever this script started that was not running before
 # Exits non-zero when a step fails, naming the step and its log.
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
@@ -44,10 +45,11 @@ any_service_running() {
   for s in "${SERVICES[@]}"; do port_open "${SERVICE_PORT[$s]}" && return 0; done
   return 1
 }
-PG_BEFORE=0 KAFKA_BEFORE=0 KC_BEFORE=0 SERVICES_BEFORE=0
+PG_BEFORE=0 KAFKA_BEFORE=0 KC_BEFORE=0 MAIL_BEFORE=0 SERVICES_BEFORE=0
 pg_running && PG_BEFORE=1
 port_open "$KAFKA_PORT" && KAFKA_BEFORE=1
 port_open "$KC_PORT" && KC_BEFORE=1
+port_open "$SMTP_PORT" && MAIL_BEFORE=1
 any_service_running && SERVICES_BEFORE=1
 
 test_counts() {
@@ -78,6 +80,7 @@ on_exit() {
   echo
   step "Cleaning up (stopping only what this run started)"
   if ((!SERVICES_BEFORE)); then stop_services; else info "services were running before: left running (restarted from the new jars)"; fi
+  if ((!MAIL_BEFORE)); then stop_greenmail; else info "GreenMail was running before: left running"; fi
   if ((!KC_BEFORE)); then stop_keycloak; else info "Keycloak was running before: left running"; fi
   if ((!KAFKA_BEFORE)); then stop_kafka; else info "Kafka was running before: left running"; fi
   if ((!PG_BEFORE)); then stop_postgres; else info "PostgreSQL was running before: left running"; fi
@@ -108,7 +111,7 @@ trap 'exit 143' TERM
 run_step "JDK 17+" "$LOG_DIR/test-1-jdk.log" ensure_java
 ensure_java >/dev/null   # also in this shell (run_step ran it in a pipeline's subshell)
 
-run_step "engines up (PostgreSQL, Kafka, Keycloak)" "$LOG_DIR/test-2-engines.log" \
+run_step "engines up (PostgreSQL, Kafka, Keycloak, GreenMail)" "$LOG_DIR/test-2-engines.log" \
   "$HERE/up.sh" --engines-only
 
 run_step "build, unit and service tests (./mvnw -B install)" "$LOG_DIR/test-3-build.log" \
@@ -121,5 +124,8 @@ restart_services() {
 run_step "services (re)started from the new jars, reps registered" "$LOG_DIR/test-4-services.log" \
   restart_services
 
-run_step "system tests (./mvnw -B verify -pl system-tests -Psystem-tests)" "$LOG_DIR/test-5-system-tests.log" \
+run_step "browser for the system tests (chromium, playwright-core)" "$LOG_DIR/test-5-browser.log" \
+  ensure_browser
+
+run_step "system tests (./mvnw -B verify -pl system-tests -Psystem-tests)" "$LOG_DIR/test-6-system-tests.log" \
   mvnw -B --no-transfer-progress verify -pl system-tests -Psystem-tests

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Start the Leadstream suite on this machine, without containers:
-#   PostgreSQL (OS package) -> Kafka (KRaft) -> Keycloak (realm leads) -> the five services -> reps.
+#   PostgreSQL (OS package) -> Kafka (KRaft) -> Keycloak (realm leads) -> GreenMail (SMTP)
+#   -> the five services -> reps.
 #
 #   deploy/local/up.sh                  everything (builds the services if a jar is missing)
 #   deploy/local/up.sh --build          everything, rebuilding the services first
-#   deploy/local/up.sh --engines-only   PostgreSQL, Kafka and Keycloak only
+#   deploy/local/up.sh --engines-only   PostgreSQL, Kafka, Keycloak and GreenMail only
 #   deploy/local/up.sh --services-only  the services and reps only (engines must be up)
 #
 # Idempotent: whatever already runs is reused. State, downloads and logs: .leadstream/
@@ -35,6 +36,7 @@ if ((ENGINES)); then
   ensure_postgres
   ensure_kafka
   ensure_keycloak
+  ensure_greenmail
 fi
 
 if ((SERVICES_TOO)); then

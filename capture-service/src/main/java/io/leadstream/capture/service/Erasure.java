@@ -37,7 +37,8 @@ import io.smallrye.mutiny.Uni;
  * still be matched against an address the person gives later) and IP addresses removed, through the ledger's
  * erasure hook (every other ledger column stays);</li>
  * <li>the merge audit (submissions with their data), suspected-duplicate pairs, partner submissions, inbound
- * contacts (WhatsApp message ids, call notes) and stored Idempotency-Key responses naming the lead or those
+ * contacts (WhatsApp message ids, call notes), double opt-in confirmations (the email they were sent to) and
+ * stored Idempotency-Key responses naming the lead or those
  * submissions deleted;</li>
  * <li>every personal column of the lead (names, email, phone, job title, street address, social accounts, birth
  * date, referrer, notes) cleared, {@code erased_at} set: the row stays as a tombstone with its business attributes
@@ -119,6 +120,7 @@ public class Erasure {
                         + "and k.response_location like '%/api/partner/leads/' || cast(s.id as text)", id))
                 .chain(() -> execute("delete from partner_submission where lead_id = :id", id))
                 .chain(() -> execute("delete from inbound_contact where lead_id = :id", id))
+                .chain(() -> execute("delete from form_confirmation where lead_id = :id", id))
                 .chain(() -> {
                     lead.firstName = null;
                     lead.lastName = null;

@@ -88,6 +88,13 @@ class ErasureTest {
                 {"phone":"%s","direction":"inbound","durationSeconds":60,"outcome":"answered",
                  "summary":"asked for %s's quote","callId":"call-%s"}""".formatted(phone, tag, tag))
                 .post("/api/calls").then().statusCode(200);
+        String form = FormRows.createForm("""
+                {"name":"Erasure test form","allowedOrigins":["https://www.example.com"],
+                 "fields":{"email":"email","first":"firstName","last":"lastName"},
+                 "redirectUrl":"https://www.example.com/thanks","doubleOptIn":true,
+                 "consent":{"purpose":"newsletter","textVersion":"nl-1"}}""");
+        WebFormSubmissionTest.browser().formParam("email", email).formParam("first", first).formParam("last", last)
+                .post("/forms/" + form).then().statusCode(303);
         String otherEmail = "other." + tag + "@work.example";
         String duplicate = given().contentType("application/json")
                 .body("""
@@ -207,7 +214,7 @@ class ErasureTest {
                 + "and table_type = 'BASE TABLE'").execute().await().atMost(Duration.ofSeconds(10))
                 .forEach(row -> tables.add(row.getString(0)));
         assertThat(tables).contains("lead", "consent_entry", "lead_merge", "idempotency_key", "outbox_event",
-                "partner_submission", "inbound_contact");
+                "partner_submission", "inbound_contact", "form_confirmation");
         List<String> found = new ArrayList<>();
         for (String table : tables) {
             pool.query("select t::text from \"" + table + "\" t").execute().await().atMost(Duration.ofSeconds(10))

@@ -1,0 +1,219 @@
+package io.leadstream.capture.service;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
+
+import io.leadstream.capture.ConsentChannel;
+import io.leadstream.capture.ConsentStatus;
+import io.leadstream.capture.WebForm;
+import io.leadstream.capture.rest.ConsentProof;
+import io.leadstream.capture.rest.RecordConsentRequest;
+import io.leadstream.chassis.problem.Problem;
+import io.leadstream.chassis.problem.ProblemException;
+import io.leadstream.chassis.problem.ProblemMappers;
+import io.leadstream.chassis.ratelimit.RateLimit;
+import io.leadstream.chassis.ratelimit.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A post to a public web form: the form must exist and be active (else 404), the request's Origin must be one of
+ * the form's (else 403, nothing stored), the per-client and per-form quotas must allow it (else 429), a filled
+ * honeypot is answered like a success and discarded; otherwise the mapped fields become a lead through
+ * {@link CaptureService#capture} (the same validation, normalisation, de-duplication and lead.captured event as
+ * the API), and the form's email consent is recorded at once or, with double opt-in, a confirmation email is sent
+ * once the transaction has committed.
+ */
+@ApplicationScoped
+public class FormSubmissions {
+
+    private static final Set<String> UNTICKED = Set.of("", "false", "off", "no", "0");
+
+    /** A post as the resource read it: the fields, the request's Origin and client address. */
+    public record Submission(Map<String, String> values, String origin, String clientAddress, String path, URI base) {
+    }
+
+    /**
+     * An accepted post (or a discarded honeypot post, which looks the same): the form, a reference, whether a
+     * confirmation email is due, and the headers to answer with (CORS, RateLimit).
+     */
+    public record Accepted(WebForm form, String reference, boolean confirmationRequired, Map<String, String> headers) {
+    }
+
+    private record Stored(Accepted accepted, FormConfirmations.Pending pending) {
+    }
+
+    private final CaptureService capture;
+    private final ConsentService consents;
+    private final FormConfirmations confirmations;
+    private final FormLeadFields leadFields;
+    private final ContactNormaliser normaliser;
+    private final RateLimiter limiter;
+    private final MeterRegistry metrics;
+    private final ProblemMappers problems = new ProblemMappers();
+
+    public FormSubmissions(CaptureService capture, ConsentService consents, FormConfirmations confirmations,
+            FormLeadFields leadFields, ContactNormaliser normaliser, RateLimiter limiter, MeterRegistry metrics) {
+        this.capture = capture;
+        this.consents = consents;
+        this.confirmations = confirmations;
+        this.leadFields = leadFields;
+        this.normaliser = normaliser;
+        this.limiter = limiter;
+        this.metrics = metrics;
+    }
+
+    /** The form if it exists and is active, else a 404 problem (the preflight's lookup). */
+    public Uni<WebForm> activeForm(String key) {
+        return Panache.withSession(() -> WebForm.<WebForm>findById(key))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("form", key))
+                .invoke(form -> {
+                    if (!form.active) {
+                        throw ProblemException.notFound("form", key);
+                    }
+                });
+    }
+
+    public Uni<Accepted> submit(String key, Submission submission) {
+        return Panache.withTransaction(() -> WebForm.<WebForm>findById(key).chain(form -> {
+            if (form == null || !form.active) {
+                count("unknown", "unknown-form"); // not the posted key: callers must not mint metric series
+                return Uni.createFrom().failure(ProblemException.notFound("form", key));
+            }
+            return admitted(form, submission);
+        }))
+                .call(stored -> stored.pending() == null ? Uni.createFrom().voidItem()
+                        : confirmations.send(stored.pending(), submission.base()))
+                .map(Stored::accepted);
+    }
+
+    private Uni<Stored> admitted(WebForm form, Submission submission) {
+        Map<String, String> cors = FormCors.headers(form, submission.origin());
+        try {
+            FormCors.check(form, submission.origin());
+        } catch (ProblemException refused) {
+            count(form.key, "origin-refused");
+            Log.infof("form %s: refused a post from origin %s", form.key, submission.origin());
+            throw refused;
+        }
+        RateLimiter.Decision client;
+        try {
+            client = limiter.acquire("form:" + form.key + "|client:" + submission.clientAddress(),
+                    RateLimit.of(form.clientPermits, Duration.ofSeconds(form.clientWindowSeconds))).orThrow("this form");
+            limiter.acquire("form:" + form.key,
+                    RateLimit.of(form.formPermits, Duration.ofSeconds(form.formWindowSeconds))).orThrow("this form");
+        } catch (ProblemException limited) {
+            count(form.key, "rate-limited");
+            cors.forEach(limited::header);
+            throw limited;
+        }
+        Map<String, String> headers = new java.util.LinkedHashMap<>(cors);
+        headers.putAll(client.headers());
+        String reference = UUID.randomUUID().toString();
+        boolean confirmation = form.doubleOptIn && asksForConsent(form, submission.values());
+        String honeypot = submission.values().get(form.honeypotField);
+        if (honeypot != null && !honeypot.isBlank()) {
+            count(form.key, "honeypot");
+            Log.infof("form %s: honeypot field filled, submission %s discarded (from %s)", form.key, reference,
+                    submission.clientAddress());
+            return Uni.createFrom().item(new Stored(new Accepted(form, reference, confirmation, headers), null));
+        }
+        return Uni.createFrom().item(() -> leadFields.request(form.fieldMapping, submission.values(), form.source))
+                .chain(request -> capture.capture(request, Origin.form(form.key), null, submission.path(),
+                        id -> URI.create("/api/leads/" + id), "form:" + form.key))
+                .onFailure().transform(e -> inFormTerms(form, e, cors))
+                .chain(reply -> {
+                    UUID leadId = UUID.fromString(reply.location().substring(reply.location().lastIndexOf('/') + 1));
+                    Log.infof("form %s: submission %s became lead %s (%s)", form.key, reference, leadId,
+                            reply.status() == 201 ? "new" : "merged");
+                    count(form.key, "accepted");
+                    Accepted accepted = new Accepted(form, reference, confirmation, headers);
+                    return consent(form, leadId, submission)
+                            .map(pending -> new Stored(accepted, pending));
+                });
+    }
+
+    /** Records the form's consent now, or with double opt-in stores a token to mail; nothing if not asked for. */
+    private Uni<FormConfirmations.Pending> consent(WebForm form, UUID leadId, Submission submission) {
+        if (!asksForConsent(form, submission.values())) {
+            return Uni.createFrom().nullItem();
+        }
+        String email = submission.values().get(emailField(form)).strip();
+        if (form.doubleOptIn) {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            String address = normaliser.normaliseAddress(ConsentChannel.EMAIL, email, null, "email", errors);
+            return confirmations.request(form, leadId, address);
+        }
+        RecordConsentRequest grant = new RecordConsentRequest(form.consentPurpose, ConsentChannel.EMAIL,
+                ConsentStatus.GRANTED, new ConsentProof(Instant.now().truncatedTo(ChronoUnit.MICROS), "web-form",
+                        form.consentTextVersion, form.key, email, submission.clientAddress()));
+        return consents.record(leadId, grant, new Viewer("form:" + form.key, true)).replaceWith((FormConfirmations.Pending) null);
+    }
+
+    /** The form asks for consent, its checkbox (if any) is ticked, and an email was given. */
+    private static boolean asksForConsent(WebForm form, Map<String, String> values) {
+        if (!form.asksForConsent()) {
+            return false;
+        }
+        if (form.consentField != null) {
+            String ticked = values.get(form.consentField);
+            if (ticked == null || UNTICKED.contains(ticked.strip().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        String email = values.get(emailField(form));
+        return email != null && !email.isBlank();
+    }
+
+    private static String emailField(WebForm form) {
+        return form.fieldMapping.entrySet().stream().filter(e -> FormLeadFields.EMAIL.equals(e.getValue()))
+                .map(Map.Entry::getKey).findFirst().orElse(FormLeadFields.EMAIL);
+    }
+
+    /**
+     * A validation failure names the lead's fields; the page knows its own: each error's field becomes the form
+     * field mapped to it (a lead field no form field fills keeps its name). The CORS headers go along.
+     */
+    private Throwable inFormTerms(WebForm form, Throwable failure, Map<String, String> cors) {
+        Problem problem = null;
+        if (failure instanceof ProblemException p) {
+            problem = p.problem();
+        } else if (failure instanceof ConstraintViolationException violations
+                && problems.validation(violations, null).getEntity() instanceof Problem p) {
+            problem = p;
+        }
+        if (problem == null || problem.status() != 400) {
+            return failure;
+        }
+        count(form.key, "invalid");
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (problem.errors() != null) {
+            for (Problem.FieldError error : problem.errors()) {
+                String formField = form.fieldMapping.entrySet().stream()
+                        .filter(e -> e.getValue().equals(error.field())).map(Map.Entry::getKey).findFirst()
+                        .orElse(error.field());
+                errors.add(new Problem.FieldError(formField, error.message()));
+            }
+        }
+        ProblemException translated = new ProblemException(problem.withErrors(errors));
+        cors.forEach(translated::header);
+        return translated;
+    }
+
+    private void count(String form, String outcome) {
+        metrics.counter("leadstream.forms.submissions", "form", form, "outcome", outcome).increment();
+    }
+}
