@@ -85,6 +85,7 @@ public class ImportBodyLimit {
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
+                .endHandler(ignored -> context.request().connection().close()) // the body is never read
                 .end(body);
     }
 }
