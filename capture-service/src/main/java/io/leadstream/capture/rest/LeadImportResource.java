@@ -91,11 +91,9 @@ public class LeadImportResource {
                             Ada,Lovelace,ada@example.com,,Analytical Engines Ltd,GB,fair-2026
                             Grace,"Hopper, Jr.",,+44 20 7946 0958,"The ""Compiler"" Co",GB,
                             """)),
-            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "ndjson", value = """
-                            {"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","country":"GB"}
-                            {"firstName":"Grace","lastName":"Hopper","phone":"+44 20 7946 0958","source":"fair-2026"}
-                            """)) })
+            @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING, description = "one lead per "
+                    + "line, each a JSON object as the body of POST /api/leads, for example "
+                    + "`{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}`")) })
     @APIResponse(responseCode = "200", description = "the per-row report and totals, written as the rows are imported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeadImportReport.class),
