@@ -9,8 +9,9 @@ import io.smallrye.config.WithDefault;
 public interface ImportConfig {
 
     /**
-     * The largest import body; larger is a 413 (at once with a {@code Content-Length}, else when the limit is
-     * crossed, ending the report early). Every other path keeps {@code quarkus.http.limits.max-body-size}.
+     * The largest import body; larger is a 413 at once with a {@code Content-Length}; a chunked body crossing it
+     * after the report started has its connection closed (the rows reported stay imported). Every other path keeps
+     * {@code quarkus.http.limits.max-body-size}.
      */
     @WithDefault("200M")
     MemorySize maxBodySize();

@@ -18,8 +18,8 @@ import io.leadstream.chassis.problem.Problem;
 @Schema(name = "LeadImportReport", description = "Written row by row while the body is read: `rows` in body order, "
         + "then `totals`, then `aborted` if the body could not be read to its end")
 public record LeadImportReport(List<Row> rows, Totals totals,
-        @Schema(description = "present only when reading the body failed part-way (the client went away, the body "
-                + "grew beyond the size limit): the rows listed were imported, the rest were not read")
+        @Schema(description = "present only when reading the body failed part-way (a read timed out, the body was "
+                + "cut off): the rows listed were imported, the rest were not read")
         @JsonInclude(JsonInclude.Include.NON_NULL) String aborted) {
 
     /** What became of a row. */
