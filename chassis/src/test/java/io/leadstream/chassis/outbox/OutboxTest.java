@@ -130,6 +130,59 @@ class OutboxTest {
     }
 
     @Test
+    void shouldPublishABatchLargerThanTheEmittersBufferInOnePass() {
+        // the emitter buffers 128 sends and the production batch is 200: the Kafka sink must keep up (an in-memory
+        // test sink does not, which is why services' tests may see "Insufficient downstream requests")
+        int rows = 300;
+        Set<String> aggregates = insertEvents(rows);
+        OutboxRelay large = new OutboxRelay(pool, sender, withBatchSize(config, rows));
+
+        assertThat(large.relayPending().await().atMost(WAIT)).isEqualTo(rows);
+
+        assertThat(count("select count(*) from outbox_event where published_at is null")).isZero();
+        assertThat(recordsFor(aggregates, rows)).hasSize(rows);
+    }
+
+    private static OutboxConfig withBatchSize(OutboxConfig config, int batchSize) {
+        return new OutboxConfig() {
+            @Override
+            public boolean enabled() {
+                return config.enabled();
+            }
+
+            @Override
+            public String source() {
+                return config.source();
+            }
+
+            @Override
+            public int batchSize() {
+                return batchSize;
+            }
+
+            @Override
+            public Duration sendTimeout() {
+                return config.sendTimeout();
+            }
+
+            @Override
+            public Duration pollInterval() {
+                return config.pollInterval();
+            }
+
+            @Override
+            public boolean listen() {
+                return config.listen();
+            }
+
+            @Override
+            public boolean relayEnabled() {
+                return config.relayEnabled();
+            }
+        };
+    }
+
+    @Test
     void shouldKeepRowsPendingAndRecordTheErrorWhenTheBrokerRefuses() {
         Set<String> aggregates = insertEvents(3);
         OutboxSender refusing = event -> Uni.createFrom().failure(new IllegalStateException("broker unavailable"));
