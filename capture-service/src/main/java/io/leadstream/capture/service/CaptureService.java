@@ -182,8 +182,8 @@ public class CaptureService {
     @WithSession
     public Uni<LeadView> find(UUID id, Viewer viewer) {
         return leadAccess.visible(id, viewer).chain(lead -> consents.current(id)
-                .chain(consent -> deduplication.duplicates(id)
-                        .map(history -> LeadView.of(lead).withHistory(consent, history.merges()))));
+                .chain(consent -> deduplication.mergeHistory(id)
+                        .map(history -> LeadView.of(lead).withHistory(consent, history))));
     }
 
     /** Suspected duplicates and merge history; 404 for an unknown lead, 410 for an erased one. */

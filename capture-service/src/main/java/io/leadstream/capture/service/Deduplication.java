@@ -355,25 +355,32 @@ public class Deduplication {
                                                 + " lead was captured with " + (on == MatchedOn.NAME_AND_COMPANY
                                                         ? "a similar name at the same company" : "the same " + words(on)));
                             }))
-                            .chain(() -> pool.preparedQuery("""
-                                    select lead_id, kind, matched_on, source, filled_fields::text as filled, merged_at,
-                                           merged_by, merged_lead_id, reason
-                                      from lead_merge
-                                     where lead_id = $1 or lead_id in (select id from lead where merged_into = $1)
-                                     order by merged_at, id""").execute(Tuple.of(id)))
-                            .map(merges -> {
-                                List<LeadDuplicatesView.Merge> history = new ArrayList<>();
-                                merges.forEach(row -> history.add(new LeadDuplicatesView.Merge(row.getUUID("lead_id"),
-                                        row.getString("kind"),
-                                        row.getString("matched_on") == null ? null
-                                                : MatchedOn.valueOf(row.getString("matched_on")),
-                                        row.getString("source"), fieldNames(row.getString("filled")),
-                                        row.getOffsetDateTime("merged_at").toInstant(), row.getString("merged_by"),
-                                        row.getUUID("merged_lead_id"), row.getString("reason"))));
+                            .chain(() -> mergeHistory(id))
+                            .map(history -> {
                                 List<LeadDuplicatesView.Duplicate> duplicates = new ArrayList<>();
                                 suspects.forEach((other, s) -> duplicates.add(s.view(other)));
                                 return new LeadDuplicatesView(id, duplicates, history);
                             });
+                });
+    }
+
+    /** The merges into the lead and into the leads merged into it, oldest first (never the merged data). */
+    public Uni<List<LeadDuplicatesView.Merge>> mergeHistory(UUID id) {
+        return pool.preparedQuery("""
+                select lead_id, kind, matched_on, source, filled_fields::text as filled, merged_at,
+                       merged_by, merged_lead_id, reason
+                  from lead_merge
+                 where lead_id = $1 or lead_id in (select id from lead where merged_into = $1)
+                 order by merged_at, id""").execute(Tuple.of(id))
+                .map(merges -> {
+                    List<LeadDuplicatesView.Merge> history = new ArrayList<>();
+                    merges.forEach(row -> history.add(new LeadDuplicatesView.Merge(row.getUUID("lead_id"),
+                            row.getString("kind"),
+                            row.getString("matched_on") == null ? null : MatchedOn.valueOf(row.getString("matched_on")),
+                            row.getString("source"), fieldNames(row.getString("filled")),
+                            row.getOffsetDateTime("merged_at").toInstant(), row.getString("merged_by"),
+                            row.getUUID("merged_lead_id"), row.getString("reason"))));
+                    return history;
                 });
     }
 
