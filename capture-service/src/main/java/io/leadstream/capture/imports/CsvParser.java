@@ -38,14 +38,10 @@ public final class CsvParser {
         FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED
     }
 
-    private static final int EOF = -1;
+    private static final int EOF = CharInput.EOF;
 
-    private final Reader reader;
+    private final CharInput input;
     private final int maxRecordChars;
-    private final char[] buffer = new char[8192];
-    private int position;
-    private int limit;
-    private boolean started;
     private boolean ended;
     /** The last character read was a CR ending a line: a LF right after it belongs to the same line break. */
     private boolean afterCr;
@@ -53,7 +49,7 @@ public final class CsvParser {
     private long line = 1;
 
     public CsvParser(Reader reader, int maxRecordChars) {
-        this.reader = reader;
+        this.input = new CharInput(reader);
         this.maxRecordChars = maxRecordChars;
     }
 
@@ -162,7 +158,7 @@ public final class CsvParser {
      */
     private int read() throws IOException {
         while (true) {
-            int c = raw();
+            int c = input.read();
             boolean lfOfCrlf = c == '\n' && afterCr;
             afterCr = c == '\r';
             if (lfOfCrlf) {
@@ -174,24 +170,5 @@ public final class CsvParser {
             }
             return c;
         }
-    }
-
-    private int raw() throws IOException {
-        if (position == limit) {
-            limit = reader.read(buffer, 0, buffer.length);
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return EOF;
-            }
-        }
-        char c = buffer[position++];
-        if (!started) {
-            started = true;
-            if (c == '\uFEFF') {
-                return raw();
-            }
-        }
-        return c;
     }
 }

@@ -20,21 +20,17 @@ public final class NdjsonRows implements RowReader {
     private record Line(long number, String text, boolean tooLong) {
     }
 
-    private static final int EOF = -1;
+    private static final int EOF = CharInput.EOF;
 
-    private final Reader reader;
+    private final CharInput input;
     private final int maxRowChars;
     private final ObjectReader json;
-    private final char[] buffer = new char[8192];
-    private int position;
-    private int limit;
     private long lineNumber;
     private long row;
-    private boolean started;
     private Line pending;
 
     private NdjsonRows(Reader reader, int maxRowChars, ObjectMapper mapper) {
-        this.reader = reader;
+        this.input = new CharInput(reader);
         this.maxRowChars = maxRowChars;
         this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -80,7 +76,7 @@ public final class NdjsonRows implements RowReader {
             int length = 0;
             int c;
             boolean any = false;
-            while ((c = read()) != EOF && c != '\n') {
+            while ((c = input.read()) != EOF && c != '\n') {
                 any = true;
                 if (++length <= maxRowChars) {
                     text.append((char) c);
@@ -101,24 +97,5 @@ public final class NdjsonRows implements RowReader {
                 return null;
             }
         }
-    }
-
-    private int read() throws IOException {
-        if (position == limit) {
-            limit = reader.read(buffer, 0, buffer.length);
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return EOF;
-            }
-        }
-        char c = buffer[position++];
-        if (lineNumber == 0 && !started) {
-            started = true;
-            if (c == '\uFEFF') {
-                return read(); // a byte-order mark
-            }
-        }
-        return c;
     }
 }
