@@ -16,6 +16,16 @@ final class EventSchemas {
     private EventSchemas() {
     }
 
+    /** What is wrong with {@code json} under the schema in {@code file} (another service's, read from the repository). */
+    static Set<ValidationMessage> errors(java.nio.file.Path file, JsonNode json) {
+        try {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(java.nio.file.Files.readString(file)).validate(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What is wrong with {@code json} as {@code event} (e.g. {@code consent.changed.v1}); empty when it is valid. */
     static Set<ValidationMessage> errors(String event, JsonNode json) {
         try (InputStream schema = EventSchemas.class.getResourceAsStream("/events/" + event + ".json")) {
