@@ -1,7 +1,6 @@
 package io.leadstream.chassis.inbox;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -13,17 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.CloudEventMetadata;
 
 /**
- * Idempotent consumption. {@link #process} applies a handler to a message at most once per consumer:
- * the event's {@code ce_id} is inserted into {@code processed_event} in the same transaction as the
- * handler's effect, so a redelivered event finds its row and is skipped, and an effect that fails rolls
- * its row back with it. Failures are retried a bounded number of times; then the message is nacked so
- * the channel's {@code failure-strategy=dead-letter-queue} parks it with the reason and the partition
- * keeps flowing.
+ * Idempotent consumption, used by {@link EventDispatcher}: {@link #applyOnce} inserts the event's {@code ce_id}
+ * into {@code processed_event} in the same transaction as the handler's effect, so a redelivered event finds its
+ * row and is skipped, and an effect that fails rolls its row back with it. {@link #read} turns a message into an
+ * {@link InboundEvent}.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -31,41 +27,36 @@ public class EventInbox {
     static final String MARK = "insert into processed_event (consumer, event_id, event_type) values (:consumer, :eventId, :eventType) "
             + "on conflict do nothing";
 
-    private static final int RETRIES = 3;
-
     private final ObjectMapper mapper;
 
     public EventInbox(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    /** Applies {@code handler} once per ce_id for {@code consumer}, then acks; nacks after bounded retries. */
+    /**
+     * The old per-service scaffold: applies {@code handler} once per ce_id, three quick retries, then a nack.
+     *
+     * @deprecated consumers declare an {@link EventHandlers} table and call {@link EventDispatcher#dispatch}, which
+     *             tells transient failures from permanent ones; kept only until every service has moved (issue 7)
+     */
+    @Deprecated(forRemoval = true)
     public Uni<Void> process(Message<?> message, String consumer, Function<InboundEvent, Uni<Void>> handler) {
         InboundEvent event;
         try {
             event = read(message);
         } catch (RuntimeException e) {
-            Log.errorf("%s: unreadable event sent to the dead-letter topic: %s", consumer, e.getMessage());
             return Uni.createFrom().completionStage(message.nack(e));
         }
         return Panache.withTransaction(() -> applyOnce(consumer, event, handler))
                 .onFailure(e -> !(e instanceof MalformedEventException))
-                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(RETRIES)
-                .onItemOrFailure().transformToUni((applied, failure) -> {
-                    if (failure != null) {
-                        Log.errorf(failure, "%s: event %s (%s) failed, sent to the dead-letter topic", consumer,
-                                event.id(), event.type());
-                        return Uni.createFrom().completionStage(message.nack(failure));
-                    }
-                    if (!applied) {
-                        Log.debugf("%s: event %s already processed, skipped", consumer, event.id());
-                    }
-                    return Uni.createFrom().completionStage(message.ack());
-                });
+                .retry().withBackOff(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2)).atMost(3)
+                .onItemOrFailure().transformToUni((applied, failure) -> failure != null
+                        ? Uni.createFrom().completionStage(message.nack(failure))
+                        : Uni.createFrom().completionStage(message.ack()));
     }
 
     /** Inside the caller's transaction: true and the effect applied, or false when this event was seen before. */
-    public Uni<Boolean> applyOnce(String consumer, InboundEvent event, Function<InboundEvent, Uni<Void>> handler) {
+    Uni<Boolean> applyOnce(String consumer, InboundEvent event, Function<InboundEvent, Uni<Void>> handler) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(MARK)
                         .setParameter("consumer", consumer)
@@ -78,7 +69,7 @@ public class EventInbox {
     }
 
     /** Reads the CloudEvents attributes (binary-mode Kafka headers, or in-process metadata) and JSON data. */
-    public InboundEvent read(Message<?> message) {
+    InboundEvent read(Message<?> message) {
         CloudEventMetadata<?> ce = null;
         for (Object metadata : message.getMetadata()) {
             if (metadata instanceof CloudEventMetadata<?> found) {

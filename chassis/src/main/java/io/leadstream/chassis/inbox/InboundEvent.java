@@ -21,12 +21,13 @@ public record InboundEvent(String id, String type, String source, String subject
 
     public <T> T dataAs(Class<T> type) {
         try {
-            return mapper.copy()
-                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                    .treeToValue(data, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return mapper.readerFor(type)
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(data);
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new MalformedEventException("event " + id + " (" + this.type + ") does not fit "
-                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+                    + type.getSimpleName() + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? j.getOriginalMessage() : e.getMessage()), e);
         }
     }
 }

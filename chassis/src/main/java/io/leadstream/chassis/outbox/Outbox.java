@@ -10,6 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.chassis.events.CloudEvents;
+import io.leadstream.chassis.events.DomainEvent;
+import io.leadstream.chassis.events.EventType;
+import io.leadstream.chassis.events.EventTypes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -34,22 +37,44 @@ public class Outbox {
         this.mapper = mapper;
     }
 
-    /** Records {@code leadstream.<eventName>.v1} for {@code aggregateId}; must run inside the caller's transaction. */
-    public Uni<UUID> record(String aggregateId, String eventName, Object payload) {
-        return record(aggregateId, eventName, 1, payload);
+    /**
+     * Records {@code event} (its type and version from its {@link EventType}) for the aggregate (lead)
+     * {@code aggregateId}, the Kafka key and {@code ce_subject}; must run inside the caller's transaction.
+     */
+    public Uni<UUID> record(UUID aggregateId, DomainEvent event) {
+        return record(aggregateId == null ? null : aggregateId.toString(), event);
     }
 
-    public Uni<UUID> record(String aggregateId, String eventName, int version, Object payload) {
+    /**
+     * Records {@code leadstream.<eventName>.v1} from a loose name and payload.
+     *
+     * @deprecated pass the event record ({@link #record(UUID, DomainEvent)}); kept only until every service has
+     *             moved to typed events (issue 7), then removed
+     */
+    @Deprecated(forRemoval = true)
+    public Uni<UUID> record(String aggregateId, String eventName, Object payload) {
+        return insert(aggregateId, () -> CloudEvents.type(eventName, 1), payload);
+    }
+
+    /** As {@link #record(UUID, DomainEvent)}, for an aggregate whose id is not a UUID. */
+    public Uni<UUID> record(String aggregateId, DomainEvent event) {
+        if (event == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("no event to record"));
+        }
+        return insert(aggregateId, () -> EventTypes.of(event.getClass()).ceType(), event);
+    }
+
+    private Uni<UUID> insert(String aggregateId, java.util.function.Supplier<String> type, Object event) {
         if (aggregateId == null || aggregateId.isBlank()) {
             return Uni.createFrom().failure(new IllegalArgumentException("an outbox event needs an aggregate (lead) id"));
         }
         final String ceType;
         final String json;
         try {
-            ceType = CloudEvents.type(eventName, version);
-            json = mapper.writeValueAsString(payload);
+            ceType = type.get();
+            json = mapper.writeValueAsString(event);
         } catch (IllegalArgumentException | JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("cannot record event " + eventName, e));
+            return Uni.createFrom().failure(new IllegalArgumentException("cannot record event " + event.getClass().getName(), e));
         }
         UUID id = UUID.randomUUID();
         // microsecond precision: what PostgreSQL stores, so ce_time is the same before and after a reload

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.leadstream.chassis.support.ItemCreated;
 import io.leadstream.chassis.testing.KafkaResource;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -204,7 +205,7 @@ class OutboxTest {
     @Test
     void shouldRefuseToRecordOutsideATransaction() {
         assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(
-                () -> Panache.withSession(() -> outbox.record("lead-1", "item.created", Map.of()))))
+                () -> Panache.withSession(() -> outbox.record("lead-1", new ItemCreated("lead-1", null)))))
                 .hasMessageContaining("inside the caller's transaction");
     }
 
@@ -215,7 +216,7 @@ class OutboxTest {
         }
         try {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Multi.createFrom().range(0, n)
-                    .onItem().transformToUniAndConcatenate(i -> outbox.record(ids.get(i), "item.created", Map.of("n", i)))
+                    .onItem().transformToUniAndConcatenate(i -> outbox.record(ids.get(i), new ItemCreated(null, i)))
                     .collect().asList()));
         } catch (Throwable e) {
             throw new AssertionError(e);

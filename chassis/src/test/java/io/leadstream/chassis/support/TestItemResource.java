@@ -49,7 +49,7 @@ public class TestItemResource {
         item.id = UUID.randomUUID();
         item.name = request.name();
         return item.persist()
-                .chain(() -> outbox.record(item.id.toString(), "item.created", Map.of("itemId", item.id.toString())))
+                .chain(() -> outbox.record(item.id, new ItemCreated(item.id.toString(), null)))
                 .invoke(() -> {
                     if (fail) {
                         throw new ProblemException(409, "test-failure", "Conflict", "failing after the outbox write")

@@ -1,4 +1,4 @@
-package io.leadstream.scoring;
+package io.leadstream.scoring.scores;
 
 import java.time.Instant;
 import java.util.List;

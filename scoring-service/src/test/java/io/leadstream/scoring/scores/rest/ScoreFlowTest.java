@@ -1,4 +1,4 @@
-package io.leadstream.scoring.rest;
+package io.leadstream.scoring.scores.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 
+import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.OpenApiContract;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.scoring.scores.CaptureEventsConsumer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -41,6 +43,8 @@ class ScoreFlowTest {
     InMemoryConnector connector;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    CaptureEventsConsumer consumer;
 
     InMemorySource<Message<String>> captureEvents;
     InMemorySink<String> outbox;
@@ -123,6 +127,11 @@ class ScoreFlowTest {
     @TestSecurity(user = "acme", roles = "partner")
     void shouldRefusePartnersWith403Problem() {
         given().get("/api/scores/" + UUID.randomUUID()).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldHandleOrIgnoreEveryEventCapturePublishes() {
+        EventContracts.assertCovers(consumer.handlers(), "capture-service");
     }
 
     @Test

@@ -1,14 +1,17 @@
-package io.leadstream.scoring.messaging;
+package io.leadstream.scoring.scores;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.leadstream.scoring.LeadScore;
+import io.leadstream.chassis.events.DomainEvent;
+import io.leadstream.chassis.events.EventType;
+
 
 /** {@code leadstream.lead.scored.v1} (schema: {@code events/lead.scored.v1.json}). No personal data. */
+@EventType("lead.scored")
 public record LeadScored(UUID leadId, int score, String grade, int fit, int engagement, int dataQuality,
-        List<String> reasonCodes, String modelVersion, String trigger, Instant scoredAt) {
+        List<String> reasonCodes, String modelVersion, String trigger, Instant scoredAt) implements DomainEvent {
 
     public static LeadScored of(LeadScore s) {
         return new LeadScored(s.leadId, s.score, s.grade, s.fit, s.engagement, s.dataQuality,

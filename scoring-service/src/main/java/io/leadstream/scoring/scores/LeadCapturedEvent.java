@@ -1,14 +1,16 @@
-package io.leadstream.scoring.messaging;
+package io.leadstream.scoring.scores;
 
 import java.time.Instant;
 import java.util.UUID;
 
-import io.leadstream.scoring.service.LeadFacts;
+import io.leadstream.chassis.events.EventType;
+
 
 /**
  * scoring's own reading of capture's {@code leadstream.lead.captured.v1} (tolerant: unknown fields are
- * ignored). Checked against capture's JSON Schema in LeadCapturedContractTest.
+ * ignored). Checked against capture's JSON Schema in EventContractsTest.
  */
+@EventType("lead.captured")
 public record LeadCapturedEvent(UUID leadId, String source, String company, String country, Instant capturedAt,
         Quality quality) {
 

@@ -1,4 +1,4 @@
-package io.leadstream.scoring.rest;
+package io.leadstream.scoring.scores.rest;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.leadstream.scoring.LeadScore;
+import io.leadstream.scoring.scores.LeadScore;
 
 /** A lead's score as the API shows it: 0-100, grade A-D, its three parts and every reason. */
 @Schema(name = "Score")

@@ -1,10 +1,10 @@
-package io.leadstream.scoring.service;
+package io.leadstream.scoring.scores;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.leadstream.scoring.LeadScore.Reason;
+import io.leadstream.scoring.scores.LeadScore.Reason;
 
 /**
  * The first, fixed rule set ({@value #VERSION}): data quality (up to 45), fit (up to 35) and engagement

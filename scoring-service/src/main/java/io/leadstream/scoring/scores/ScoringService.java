@@ -1,4 +1,4 @@
-package io.leadstream.scoring.service;
+package io.leadstream.scoring.scores;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,10 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.leadstream.chassis.inbox.MalformedEventException;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.ProblemException;
-import io.leadstream.scoring.LeadScore;
-import io.leadstream.scoring.messaging.LeadCapturedEvent;
-import io.leadstream.scoring.messaging.LeadScored;
-import io.leadstream.scoring.rest.ScoreView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -47,16 +43,16 @@ public class ScoringService {
             s.triggerEvent = "lead.captured";
             s.scoredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return s.<LeadScore>persist()
-                    .chain(saved -> outbox.record(saved.leadId.toString(), "lead.scored", LeadScored.of(saved)))
+                    .chain(saved -> outbox.record(saved.leadId, LeadScored.of(saved)))
                     .invoke(() -> Log.infof("scored lead %s: %d (%s)", s.leadId, s.score, s.grade))
                     .replaceWithVoid();
         });
     }
 
+    /** The lead's current score; a 404 problem when it has none (yet). */
     @WithSession
-    public Uni<ScoreView> find(UUID leadId) {
+    public Uni<LeadScore> find(UUID leadId) {
         return LeadScore.<LeadScore>findById(leadId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("score for lead", leadId))
-                .map(ScoreView::of);
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("score for lead", leadId));
     }
 }

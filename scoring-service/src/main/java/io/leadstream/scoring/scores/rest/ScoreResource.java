@@ -1,4 +1,4 @@
-package io.leadstream.scoring.rest;
+package io.leadstream.scoring.scores.rest;
 
 import java.util.UUID;
 
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadstream.chassis.problem.Problem;
-import io.leadstream.scoring.service.ScoringService;
+import io.leadstream.scoring.scores.ScoringService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/scores")
@@ -41,6 +41,6 @@ public class ScoreResource {
     @APIResponse(responseCode = "404", description = "the lead has not been scored (yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ScoreView> get(@PathParam("leadId") @Schema(type = SchemaType.STRING, format = "uuid") UUID leadId) {
-        return scoring.find(leadId);
+        return scoring.find(leadId).map(ScoreView::of);
     }
 }

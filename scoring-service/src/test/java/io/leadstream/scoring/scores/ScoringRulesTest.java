@@ -1,10 +1,10 @@
-package io.leadstream.scoring.service;
+package io.leadstream.scoring.scores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.leadstream.scoring.LeadScore.Reason;
+import io.leadstream.scoring.scores.LeadScore.Reason;
 
 class ScoringRulesTest {
 

@@ -1,0 +1,219 @@
+package io.leadstream.chassis.inbox;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * The one way a service consumes events: reads the message's CloudEvents attributes, looks its type up in the
+ * consumer's {@link EventHandlers}, and applies the handler at most once ({@link EventInbox}: the {@code ce_id} is
+ * recorded in {@code processed_event} in the handler's transaction). Then:
+ * <ul>
+ * <li>a type the table ignores (or does not know) is acknowledged without touching the database;</li>
+ * <li>a <b>transient</b> failure ({@link Failures}: database or broker unavailable, timeouts, serialization
+ * conflicts) is retried with back-off for as long as it lasts. The message is not acknowledged meanwhile, so the
+ * channel holds its partition: no later event of the lead is applied before this one;</li>
+ * <li>a failure that looks <b>permanent</b> is retried {@code leadstream.events.permanent-retries} times, then the
+ * message is nacked with the reason, which the channel's {@code failure-strategy=dead-letter-queue} writes to the
+ * dead-letter topic; the partition flows on;</li>
+ * <li>a <b>malformed</b> event (no {@code ce_id}, data that does not fit the record) is nacked at once.</li>
+ * </ul>
+ * Metrics: {@code leadstream.events.dead.lettered} (alert on any increase), {@code leadstream.events.retries} by
+ * kind, and {@code leadstream.events.waiting} (1 while a consumer is holding its partition on a transient failure).
+ *
+ * <pre>
+ * &#64;Incoming("capture-events")
+ * public Uni&lt;Void&gt; onEvent(Message&lt;String&gt; message) {
+ *     return dispatcher.dispatch(message, handlers);
+ * }
+ * </pre>
+ */
+@ApplicationScoped
+public class EventDispatcher {
+
+    private final EventInbox inbox;
+    private final EventsConfig config;
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
+
+    public EventDispatcher(EventInbox inbox, EventsConfig config, MeterRegistry registry) {
+        this.inbox = inbox;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** Applies {@code message} with {@code handlers}; completes once the message is acknowledged or nacked. */
+    public Uni<Void> dispatch(Message<?> message, EventHandlers handlers) {
+        String consumer = handlers.consumer();
+        InboundEvent event;
+        try {
+            event = inbox.read(message);
+        } catch (RuntimeException e) {
+            return deadLetter(message, consumer, "unreadable", e, "unreadable event: " + e.getMessage());
+        }
+        EventHandlers.Route route = handlers.route(event.type());
+        if (route == null) {
+            Log.debugf("%s: %s %s %s", consumer, handlers.ignores(event.type()) ? "ignores" : "does not know",
+                    event.type(), event.id());
+            return ack(message);
+        }
+        Object data;
+        try {
+            data = event.dataAs(route.type());
+        } catch (RuntimeException e) {
+            return deadLetter(message, consumer, event.type(), e, e.getMessage());
+        }
+        Attempts attempts = new Attempts(consumer, event, Vertx.currentContext());
+        return attempt(attempts, () -> route.handler().handle(data, event))
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure == null) {
+                        attempts.done();
+                        if (!applied) {
+                            Log.debugf("%s: event %s already processed, skipped", consumer, event.id());
+                        }
+                        return ack(message);
+                    }
+                    String reason = attempts.permanent > 0
+                            ? "failed " + (attempts.permanent) + " times, last: " + describe(failure)
+                            : describe(failure);
+                    return deadLetter(message, consumer, event.type(), failure, reason);
+                });
+    }
+
+    /** One try in its own transaction; on failure, per its kind, another try after a pause, or the failure. */
+    private Uni<Boolean> attempt(Attempts attempts, java.util.function.Supplier<Uni<Void>> effect) {
+        return Uni.createFrom()
+                .deferred(() -> Panache.withTransaction(() -> inbox.applyOnce(attempts.consumer, attempts.event,
+                        ignored -> Uni.createFrom().<Void>deferred(effect::get))))
+                .onFailure().recoverWithUni(failure -> {
+                    Failures.Kind kind = Failures.classify(failure);
+                    if (kind == Failures.Kind.MALFORMED) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    if (kind == Failures.Kind.TRANSIENT) {
+                        attempts.transientFailure(failure);
+                        return pause(attempts.context, backoff(attempts.transientCount, config.transientMaxBackoff()))
+                                .chain(() -> attempt(attempts, effect));
+                    }
+                    attempts.permanent++;
+                    count("leadstream.events.retries", attempts.consumer, "kind", "permanent");
+                    if (attempts.permanent > config.permanentRetries()) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    Log.debugf(failure, "%s: event %s (%s) failed (attempt %d), retrying", attempts.consumer,
+                            attempts.event.id(), attempts.event.type(), attempts.permanent);
+                    return pause(attempts.context, backoff(attempts.permanent, config.permanentMaxBackoff()))
+                            .chain(() -> attempt(attempts, effect));
+                });
+    }
+
+    /** The state of one event's tries. */
+    private final class Attempts {
+        final String consumer;
+        final InboundEvent event;
+        final Context context;
+        int permanent;
+        int transientCount;
+        long firstTransientNanos;
+        long lastLoggedNanos;
+
+        Attempts(String consumer, InboundEvent event, Context context) {
+            this.consumer = consumer;
+            this.event = event;
+            this.context = context;
+        }
+
+        void transientFailure(Throwable failure) {
+            long now = System.nanoTime();
+            transientCount++;
+            count("leadstream.events.retries", consumer, "kind", "transient");
+            if (transientCount == 1) {
+                firstTransientNanos = now;
+                lastLoggedNanos = now;
+                waiting(consumer).incrementAndGet();
+                Log.warnf("%s: event %s (%s) cannot be applied yet, holding the partition and retrying for as long as "
+                        + "this lasts: %s", consumer, event.id(), event.type(), describe(failure));
+            } else if (now - lastLoggedNanos >= config.transientLogInterval().toNanos()) {
+                lastLoggedNanos = now;
+                Log.warnf("%s: still waiting to apply event %s (%s) after %d attempts in %d s: %s", consumer, event.id(),
+                        event.type(), transientCount, Duration.ofNanos(now - firstTransientNanos).toSeconds(),
+                        describe(failure));
+            }
+        }
+
+        void done() {
+            if (transientCount > 0) {
+                waiting(consumer).decrementAndGet();
+                Log.infof("%s: event %s (%s) applied after waiting %d ms (%d attempts)", consumer, event.id(),
+                        event.type(), Duration.ofNanos(System.nanoTime() - firstTransientNanos).toMillis(),
+                        transientCount + 1);
+            }
+        }
+    }
+
+    private Uni<Void> ack(Message<?> message) {
+        return Uni.createFrom().completionStage(message.ack());
+    }
+
+    private Uni<Void> deadLetter(Message<?> message, String consumer, String type, Throwable failure, String reason) {
+        count("leadstream.events.dead.lettered", consumer, "type", type == null ? "unknown" : type);
+        Log.errorf(failure, "%s: event of type %s sent to the dead-letter topic: %s", consumer, type, reason);
+        Throwable nack = failure instanceof MalformedEventException ? failure : new DeadLetterException(reason, failure);
+        return Uni.createFrom().completionStage(message.nack(nack));
+    }
+
+    private AtomicInteger waiting(String consumer) {
+        return waiting.computeIfAbsent(consumer, name -> registry.gauge("leadstream.events.waiting",
+                Tags.of("consumer", name), new AtomicInteger()));
+    }
+
+    private void count(String name, String consumer, String tag, String value) {
+        Counter.builder(name).tags("consumer", consumer, tag, value).register(registry).increment();
+    }
+
+    /** initial × 2^(n-1), at most {@code max}. */
+    Duration backoff(int attempt, Duration max) {
+        long initial = Math.max(1, config.initialBackoff().toMillis());
+        long millis = initial << Math.min(Math.max(0, attempt - 1), 20);
+        return Duration.ofMillis(Math.min(millis, max.toMillis()));
+    }
+
+    /** Resumes on {@code context} (Hibernate Reactive needs its Vert.x context) after {@code delay}. */
+    static Uni<Void> pause(Context context, Duration delay) {
+        if (context == null) {
+            return Uni.createFrom().voidItem().onItem().delayIt().by(delay);
+        }
+        return Uni.createFrom().emitter(emitter -> context.owner().setTimer(Math.max(1, delay.toMillis()),
+                id -> context.runOnContext(ignored -> emitter.complete(null))));
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return root == failure ? text : text + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+
+    /** The reason a message was nacked: the connector writes it to the dead-letter topic's headers. */
+    public static final class DeadLetterException extends RuntimeException {
+        DeadLetterException(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+}

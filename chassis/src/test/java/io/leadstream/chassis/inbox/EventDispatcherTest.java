@@ -1,0 +1,293 @@
+package io.leadstream.chassis.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+import io.leadstream.chassis.events.EventType;
+import io.leadstream.chassis.testing.KafkaResource;
+import io.leadstream.chassis.testing.PostgresResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+class EventDispatcherTest {
+
+    static final String HAPPENED = "leadstream.thing.happened.v1";
+
+    @Inject
+    EventDispatcher dispatcher;
+    @Inject
+    Pool pool;
+    @Inject
+    MeterRegistry registry;
+
+    @EventType("thing.happened")
+    record Note(String note) {
+    }
+
+    @EventType("thing.counted")
+    record Count(int n) {
+    }
+
+    @Test
+    void shouldApplyADuplicateDeliveryOnlyOnce() throws Throwable {
+        String eventId = UUID.randomUUID().toString();
+
+        Outcome first = deliver(event(eventId, "{\"note\":\"hello\"}"), this::recordEffect);
+        Outcome second = deliver(event(eventId, "{\"note\":\"hello\"}"), this::recordEffect);
+
+        assertThat(first.acked).isTrue();
+        assertThat(second.acked).isTrue();
+        assertThat(effects(eventId)).isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where event_id = '" + eventId + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRollBackTheProcessedMarkWhenTheEffectFailsAndNackAfterRetries() throws Throwable {
+        String eventId = UUID.randomUUID().toString();
+        int[] attempts = { 0 };
+        double deadLettered = deadLettered();
+
+        Outcome outcome = deliver(event(eventId, "{\"note\":\"boom\"}"), note -> {
+            attempts[0]++;
+            return recordEffect(note).chain(() -> Uni.createFrom().failure(new IllegalStateException("effect failed")));
+        });
+
+        assertThat(outcome.nacked).hasMessageContaining("effect failed");
+        assertThat(outcome.acked).isFalse();
+        assertThat(attempts[0]).isEqualTo(4); // first try + 3 retries
+        assertThat(effects(eventId)).isZero();
+        assertThat(count("select count(*) from processed_event where event_id = '" + eventId + "'")).isZero();
+        assertThat(deadLettered()).isEqualTo(deadLettered + 1);
+
+        // the same event delivered again later (e.g. replayed from the dead-letter topic) is applied
+        assertThat(deliver(event(eventId, "{\"note\":\"again\"}"), this::recordEffect).acked).isTrue();
+        assertThat(effects(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNackAnEventWithoutCloudEventsIdAtOnce() throws Throwable {
+        int[] calls = { 0 };
+        Outcome outcome = deliver(Message.of("{}"), e -> {
+            calls[0]++;
+            return Uni.createFrom().voidItem();
+        });
+        assertThat(outcome.nacked).isInstanceOf(MalformedEventException.class).hasMessageContaining("ce_id");
+        assertThat(calls[0]).isZero();
+    }
+
+    @Test
+    void shouldNackDataThatDoesNotFitTheRecordAtOnce() throws Throwable {
+        int[] calls = { 0 };
+        Outcome outcome = deliver(event(UUID.randomUUID().toString(), "{\"note\":{\"nested\":true}}"), e -> {
+            calls[0]++;
+            return Uni.createFrom().voidItem();
+        });
+        assertThat(outcome.nacked).isInstanceOf(MalformedEventException.class).hasMessageContaining("does not fit Note");
+        assertThat(calls[0]).isZero();
+    }
+
+    @Test
+    void shouldReadAttributesAndDataForTheHandler() throws Throwable {
+        String eventId = UUID.randomUUID().toString();
+        AtomicReference<InboundEvent> seen = new AtomicReference<>();
+        AtomicReference<Note> data = new AtomicReference<>();
+        EventHandlers handlers = EventHandlers.consumer("test-consumer").on(Note.class, (note, envelope) -> {
+            data.set(note);
+            seen.set(envelope);
+            return Uni.createFrom().voidItem();
+        }).build();
+        deliver(event(eventId, "{\"note\":\"x\",\"unknown\":1}"), handlers);
+        InboundEvent e = seen.get();
+        assertThat(e.id()).isEqualTo(eventId);
+        assertThat(e.name()).isEqualTo("thing.happened");
+        assertThat(e.subject()).isEqualTo("lead-42");
+        assertThat(data.get()).isEqualTo(new Note("x"));
+    }
+
+    @Test
+    void shouldRouteEachTypeToItsHandlerAndAckIgnoredAndUnknownTypesWithoutApplyingThem() throws Throwable {
+        AtomicInteger notes = new AtomicInteger();
+        AtomicInteger counts = new AtomicInteger();
+        EventHandlers handlers = EventHandlers.consumer("test-router")
+                .on(Note.class, note -> Uni.createFrom().voidItem().invoke(notes::incrementAndGet))
+                .on(Count.class, count -> Uni.createFrom().voidItem().invoke(() -> counts.addAndGet(count.n())))
+                .ignore("thing.forgotten", "the tests do not care")
+                .build();
+
+        assertThat(deliver(event(UUID.randomUUID().toString(), HAPPENED, "{\"note\":\"a\"}"), handlers).acked).isTrue();
+        assertThat(deliver(event(UUID.randomUUID().toString(), "leadstream.thing.counted.v1", "{\"n\":5}"), handlers).acked)
+                .isTrue();
+        String ignoredId = UUID.randomUUID().toString();
+        String unknownId = UUID.randomUUID().toString();
+        assertThat(deliver(event(ignoredId, "leadstream.thing.forgotten.v1", "{}"), handlers).acked).isTrue();
+        assertThat(deliver(event(unknownId, "leadstream.thing.happened.v2", "{}"), handlers).acked).isTrue();
+
+        assertThat(notes.get()).isEqualTo(1);
+        assertThat(counts.get()).isEqualTo(5);
+        assertThat(count("select count(*) from processed_event where event_id in ('" + ignoredId + "', '" + unknownId
+                + "')")).isZero();
+        assertThat(handlers.handled()).containsOnlyKeys(HAPPENED, "leadstream.thing.counted.v1");
+        assertThat(handlers.ignored()).containsOnlyKeys("leadstream.thing.forgotten.v1");
+    }
+
+    @Test
+    void shouldRefuseATableThatNamesATypeTwiceOrIgnoresWithoutAReason() {
+        assertThatThrownBy(() -> EventHandlers.consumer("twice").on(Note.class, note -> Uni.createFrom().voidItem())
+                .ignore("thing.happened", "also ignored")).hasMessageContaining("twice");
+        assertThatThrownBy(() -> EventHandlers.consumer("mute").ignore("thing.happened", " "))
+                .hasMessageContaining("say why");
+        assertThatThrownBy(() -> EventHandlers.consumer("untyped").on(String.class, s -> Uni.createFrom().voidItem()))
+                .hasMessageContaining("no @EventType");
+    }
+
+    @Test
+    void shouldRetryATransientFailureBeyondThePermanentRetriesAndApplyTheEventOnceItPasses() throws Throwable {
+        String eventId = UUID.randomUUID().toString();
+        int[] attempts = { 0 };
+
+        Outcome outcome = deliver(event(eventId, "{\"note\":\"later\"}"), note -> {
+            attempts[0]++;
+            return recordEffect(note).chain(() -> attempts[0] <= 6
+                    ? Uni.createFrom().failure(new TransientEventFailure("the rate service is unavailable"))
+                    : Uni.createFrom().voidItem());
+        });
+
+        assertThat(outcome.nacked).isNull();
+        assertThat(outcome.acked).isTrue();
+        assertThat(attempts[0]).isEqualTo(7); // 6 transient failures: more than the 3 retries of a permanent one
+        assertThat(effects(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldHoldAnEventWhileTheDatabaseIsDownAndApplyItWhenItIsBack() throws Throwable {
+        String eventId = UUID.randomUUID().toString();
+        double deadLettered = deadLettered();
+        PostgresResource.stopServer();
+        CompletableFuture<Outcome> delivery;
+        try {
+            delivery = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return deliver(event(eventId, "{\"note\":\"while down\"}"), this::recordEffect);
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // far longer than the retries of a permanent failure (100 + 200 + 400 ms): still held, neither acked nor nacked
+            Thread.sleep(5_000);
+            assertThat(delivery).isNotDone();
+        } finally {
+            PostgresResource.startServer();
+        }
+
+        Outcome outcome = delivery.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(outcome.nacked).isNull();
+        assertThat(outcome.acked).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(effects(eventId)).isEqualTo(1));
+        assertThat(deadLettered()).isEqualTo(deadLettered);
+    }
+
+    @Test
+    void shouldClassifyWhatWillPassAndWhatWillNot() {
+        assertThat(Failures.classify(new RuntimeException("wrapped", new java.net.ConnectException("Connection refused"))))
+                .isEqualTo(Failures.Kind.TRANSIENT);
+        assertThat(Failures.classify(new io.vertx.pgclient.PgException("could not serialize access", "ERROR", "40001", null)))
+                .isEqualTo(Failures.Kind.TRANSIENT);
+        assertThat(Failures.classify(new io.vertx.pgclient.PgException("the database system is starting up", "FATAL",
+                "57P03", null))).isEqualTo(Failures.Kind.TRANSIENT);
+        assertThat(Failures.classify(new java.util.concurrent.CompletionException(
+                new java.util.concurrent.TimeoutException("no connection in time")))).isEqualTo(Failures.Kind.TRANSIENT);
+        assertThat(Failures.classify(new io.vertx.pgclient.PgException("duplicate key", "ERROR", "23505", null)))
+                .isEqualTo(Failures.Kind.PERMANENT);
+        assertThat(Failures.classify(new IllegalStateException("a bug"))).isEqualTo(Failures.Kind.PERMANENT);
+        assertThat(Failures.classify(new RuntimeException(new MalformedEventException("no ce_id"))))
+                .isEqualTo(Failures.Kind.MALFORMED);
+    }
+
+    private Uni<Void> recordEffect(Note note) {
+        return Panache.getSession().chain(s -> s
+                .createNativeQuery("insert into test_effect (event_id, note) values (:id, :note)")
+                .setParameter("id", currentEventId.get())
+                .setParameter("note", note.note())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The id of the event being delivered by {@link #deliver(Message, Function)} (the handler reads only data). */
+    private final AtomicReference<String> currentEventId = new AtomicReference<>();
+
+    static final class Outcome {
+        volatile boolean acked;
+        volatile Throwable nacked;
+    }
+
+    private Outcome deliver(Message<String> message, Function<Note, Uni<Void>> handler) throws Throwable {
+        return deliver(message, EventHandlers.consumer("test-consumer").on(Note.class, (note, envelope) -> {
+            currentEventId.set(envelope.id());
+            return handler.apply(note);
+        }).build());
+    }
+
+    private Outcome deliver(Message<String> message, EventHandlers handlers) throws Throwable {
+        Outcome outcome = new Outcome();
+        Message<String> tracked = message
+                .withAck(() -> {
+                    outcome.acked = true;
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(reason -> {
+                    outcome.nacked = reason;
+                    return CompletableFuture.completedFuture(null);
+                });
+        VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatch(tracked, handlers));
+        return outcome;
+    }
+
+    private static Message<String> event(String id, String json) {
+        return event(id, HAPPENED, json);
+    }
+
+    private static Message<String> event(String id, String type, String json) {
+        return Message.of(json).addMetadata(OutgoingCloudEventMetadata.builder()
+                .withId(id)
+                .withType(type)
+                .withSource(URI.create("/test"))
+                .withSubject("lead-42")
+                .withTimestamp(ZonedDateTime.now())
+                .build());
+    }
+
+    private double deadLettered() {
+        return registry.find("leadstream.events.dead.lettered").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private long effects(String eventId) {
+        return count("select count(*) from test_effect where event_id = '" + eventId + "'");
+    }
+
+    private long count(String sql) {
+        return pool.query(sql).execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+}
