@@ -51,9 +51,15 @@ public final class ArchitectureRules {
         if (classes.isEmpty()) {
             throw new AssertionError("no classes under " + root + " on the classpath");
         }
+        assertAll(classes, serviceRules(root, SERVICES.stream().filter(s -> !s.equals(service))
+                .map(s -> ROOT + "." + s).toList()));
+    }
+
+    /** The rules for the service rooted at package {@code root}, which must not import {@code others}. */
+    static List<ArchRule> serviceRules(String root, List<String> others) {
         List<ArchRule> rules = new ArrayList<>();
-        List<String> others = SERVICES.stream().filter(s -> !s.equals(service)).map(s -> ROOT + "." + s + "..").toList();
-        rules.add(noClasses().should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+        rules.add(noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage(others.stream().map(o -> o + "..").toArray(String[]::new))
                 .because("a service never imports another service's code (they talk through events and REST only)"));
         rules.add(noClasses().that().resideOutsideOfPackage("..rest..")
                 .should().dependOnClassesThat().resideInAPackage(root + "..rest..")
@@ -79,7 +85,7 @@ public final class ArchitectureRules {
                 .because("SQL lives in repositories (*Repository, or an @Entity's own Panache finders)"));
         rules.add(slices().matching(root + ".(**)").should().beFreeOfCycles()
                 .because("feature packages depend on each other one way only"));
-        assertAll(classes, rules);
+        return rules;
     }
 
     /** The chassis is plumbing: it imports no service. */
@@ -116,7 +122,7 @@ public final class ArchitectureRules {
                 && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(String.class));
     }
 
-    private static void assertAll(JavaClasses classes, List<ArchRule> rules) {
+    static void assertAll(JavaClasses classes, List<ArchRule> rules) {
         List<String> failures = new ArrayList<>();
         for (ArchRule rule : rules) {
             EvaluationResult result = rule.evaluate(classes);

@@ -96,8 +96,13 @@ public final class EventContracts {
      * schema is valid and read by {@code type}. Answers the examples as read, for further assertions.
      */
     public static <T> List<T> assertConsumes(Class<T> type, String producer) {
+        return assertConsumes(type, eventsOf(producer));
+    }
+
+    /** As {@link #assertConsumes(Class, String)}, with the producer's schemas in {@code schemas}. */
+    public static <T> List<T> assertConsumes(Class<T> type, Path schemas) {
         EventTypes.Name name = EventTypes.of(type);
-        Schema schema = Schema.fromProducer(producer, name);
+        Schema schema = Schema.fromDirectory(schemas, name);
         List<String> problems = new ArrayList<>();
         compare(MAPPER.constructType(type), schema.root(), schema, "", false, problems);
         List<T> read = new ArrayList<>();
@@ -118,8 +123,14 @@ public final class EventContracts {
      * publish.
      */
     public static void assertCovers(EventHandlers handlers, String producer) {
+        assertCovers(handlers, eventsOf(producer));
+    }
+
+    /** As {@link #assertCovers(EventHandlers, String)}, with the producer's schemas in {@code schemas}. */
+    public static void assertCovers(EventHandlers handlers, Path schemas) {
+        String producer = schemas.toString();
         Set<String> published = new TreeSet<>();
-        try (Stream<Path> files = Files.list(Repository.root().resolve(producer).resolve("src/main/resources/events"))) {
+        try (Stream<Path> files = Files.list(schemas)) {
             files.map(file -> file.getFileName().toString()).filter(file -> file.endsWith(".json"))
                     .map(file -> "leadstream." + file.substring(0, file.length() - ".json".length()))
                     .forEach(published::add);
@@ -138,6 +149,11 @@ public final class EventContracts {
                     + (!missing.isEmpty() && !unknown.isEmpty() ? ", and " : "")
                     + (unknown.isEmpty() ? "" : "names types " + producer + " does not publish: " + unknown));
         }
+    }
+
+    /** Where {@code producer} (a module, e.g. {@code capture-service}) keeps its events' schemas. */
+    static Path eventsOf(String producer) {
+        return Repository.root().resolve(producer).resolve("src/main/resources/events");
     }
 
     private static void fail(EventTypes.Name name, Class<?> type, List<String> problems) {
@@ -259,11 +275,10 @@ public final class EventContracts {
             }
         }
 
-        static Schema fromProducer(String producer, EventTypes.Name name) {
-            Path file = Repository.root().resolve(producer).resolve("src/main/resources/events")
-                    .resolve(name.schemaName() + ".json");
+        static Schema fromDirectory(Path schemas, EventTypes.Name name) {
+            Path file = schemas.resolve(name.schemaName() + ".json");
             if (!Files.exists(file)) {
-                throw new AssertionError(producer + " publishes no " + name + " (no " + file + ")");
+                throw new AssertionError("no producer publishes " + name + " here: there is no " + file);
             }
             try {
                 return of(MAPPER.readTree(file.toFile()), file.toString());

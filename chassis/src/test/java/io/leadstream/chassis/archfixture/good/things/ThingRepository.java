@@ -1,0 +1,13 @@
+package io.leadstream.chassis.archfixture.good.things;
+
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Architecture fixture: SQL in a repository is fine. */
+public class ThingRepository {
+
+    Pool pool;
+
+    Thing find(String name) {
+        return new Thing(name);
+    }
+}

@@ -1,0 +1,5 @@
+package io.leadstream.chassis.archfixture.good.things.rest;
+
+/** Architecture fixture: a response record at the edge. */
+public record ThingView(String name) {
+}
