@@ -1,10 +1,10 @@
-package io.leadstream.distribution.rest;
+package io.leadstream.distribution.reps.rest;
 
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.leadstream.distribution.Rep;
+import io.leadstream.distribution.reps.Rep;
 
 /** A sales rep as the API shows it. */
 @Schema(name = "Rep")

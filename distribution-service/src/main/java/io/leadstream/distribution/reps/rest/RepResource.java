@@ -1,4 +1,4 @@
-package io.leadstream.distribution.rest;
+package io.leadstream.distribution.reps.rest;
 
 import java.net.URI;
 
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.leadstream.chassis.problem.Problem;
-import io.leadstream.distribution.service.RepService;
+import io.leadstream.distribution.reps.RepService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/reps")
@@ -63,12 +63,14 @@ public class RepResource {
             @PathParam("repId") @Pattern(regexp = REP_ID, message = "must be a Keycloak username: 1-64 lower-case "
                     + "letters, digits, '.', '_' or '-', starting with a letter or digit") String repId,
             @Valid @NotNull RepRequest request, @Context UriInfo uri) {
-        return reps.upsert(repId, request).map(result -> {
-            if (!result.created()) {
-                return RestResponse.ok(result.rep());
+        boolean active = request.active() == null || request.active();
+        return reps.save(new RepService.SaveRep(repId, request.displayName(), active)).map(saved -> {
+            RepView view = RepView.of(saved.rep());
+            if (!saved.created()) {
+                return RestResponse.ok(view);
             }
             URI location = uri.getBaseUriBuilder().path("api/reps").path(repId).build();
-            return RestResponse.ResponseBuilder.<RepView>created(location).entity(result.rep()).build();
+            return RestResponse.ResponseBuilder.<RepView>created(location).entity(view).build();
         });
     }
 
@@ -81,7 +83,7 @@ public class RepResource {
     @APIResponse(responseCode = "404", description = "no such rep",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RepView> getRep(@PathParam("repId") String repId) {
-        return reps.find(repId);
+        return reps.find(repId).map(RepView::of);
     }
 
     @GET
@@ -95,6 +97,6 @@ public class RepResource {
             @QueryParam("cursor") @Size(max = 64) @Parameter(description = "nextCursor of the previous page") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) @Parameter(description = "page size, 1-200")
             int limit) {
-        return reps.list(cursor, limit);
+        return reps.list(cursor, limit).map(RepPage::of);
     }
 }

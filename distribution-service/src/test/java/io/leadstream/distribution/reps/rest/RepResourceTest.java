@@ -1,4 +1,4 @@
-package io.leadstream.distribution.rest;
+package io.leadstream.distribution.reps.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.leadstream.distribution;
+package io.leadstream.distribution.assignments;
 
 import java.time.Instant;
 import java.util.List;

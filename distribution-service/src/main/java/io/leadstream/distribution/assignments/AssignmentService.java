@@ -1,4 +1,4 @@
-package io.leadstream.distribution.service;
+package io.leadstream.distribution.assignments;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,12 +12,7 @@ import jakarta.persistence.LockModeType;
 import io.leadstream.chassis.inbox.MalformedEventException;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.ProblemException;
-import io.leadstream.distribution.Assignment;
-import io.leadstream.distribution.Rep;
-import io.leadstream.distribution.RoundRobinCursor;
-import io.leadstream.distribution.messaging.LeadAssigned;
-import io.leadstream.distribution.messaging.LeadScoredEvent;
-import io.leadstream.distribution.rest.AssignmentView;
+import io.leadstream.distribution.reps.Rep;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -29,15 +24,15 @@ import io.smallrye.mutiny.Uni;
  * lead.scored once a rep is active.
  */
 @ApplicationScoped
-public class DistributionService {
+public class AssignmentService {
 
     private final Outbox outbox;
 
-    public DistributionService(Outbox outbox) {
+    public AssignmentService(Outbox outbox) {
         this.outbox = outbox;
     }
 
-    /** Runs inside the consumer's transaction (chassis inbox). */
+    /** Runs inside the consumer's transaction (chassis event dispatcher). */
     public Uni<Void> assignScored(LeadScoredEvent event) {
         if (event.leadId() == null || event.score() == null || event.grade() == null) {
             return Uni.createFrom().failure(new MalformedEventException("lead.scored without leadId, score or grade"));
@@ -81,15 +76,15 @@ public class DistributionService {
         cursor.lastRepId = a.repId;
         cursor.updatedAt = now;
         return a.<Assignment>persist()
-                .chain(saved -> outbox.record(saved.leadId.toString(), "lead.assigned", LeadAssigned.of(saved)))
+                .chain(saved -> outbox.record(saved.leadId, LeadAssigned.of(saved)))
                 .invoke(() -> Log.infof("assigned lead %s to %s (%s)", a.leadId, a.repId, a.reason))
                 .replaceWithVoid();
     }
 
+    /** Who works the lead and why; a 404 problem while it has not been assigned (yet). */
     @WithSession
-    public Uni<AssignmentView> find(UUID leadId) {
+    public Uni<Assignment> find(UUID leadId) {
         return Assignment.<Assignment>findById(leadId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("assignment for lead", leadId))
-                .map(AssignmentView::of);
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("assignment for lead", leadId));
     }
 }

@@ -1,4 +1,4 @@
-package io.leadstream.distribution.rest;
+package io.leadstream.distribution.assignments.rest;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.leadstream.distribution.Assignment;
+import io.leadstream.distribution.assignments.Assignment;
 
 /** Who works a lead and why: the rep (null while the lead waits), the strategy, its reason and the reps it considered. */
 @Schema(name = "Assignment")

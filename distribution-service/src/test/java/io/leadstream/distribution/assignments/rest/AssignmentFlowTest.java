@@ -1,4 +1,4 @@
-package io.leadstream.distribution.rest;
+package io.leadstream.distribution.assignments.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,10 +36,12 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
-import io.leadstream.distribution.messaging.LeadScoredEvent;
-import io.leadstream.distribution.service.DistributionService;
+import io.leadstream.distribution.assignments.AssignmentService;
+import io.leadstream.distribution.assignments.LeadScoredEvent;
+import io.leadstream.distribution.assignments.ScoringEventsConsumer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,7 +67,9 @@ class AssignmentFlowTest {
     @Inject
     Pool pool;
     @Inject
-    DistributionService distribution;
+    AssignmentService assignments;
+    @Inject
+    ScoringEventsConsumer consumer;
 
     InMemorySource<Message<String>> scoringEvents;
     InMemorySink<String> outbox;
@@ -280,6 +284,11 @@ class AssignmentFlowTest {
         given().get("/api/assignments/" + UUID.randomUUID()).then().statusCode(403).contentType("application/problem+json");
     }
 
+    @Test
+    void shouldHandleOrIgnoreEveryEventScoringPublishes() {
+        EventContracts.assertCovers(consumer.handlers(), "scoring-service");
+    }
+
     private static String newLead() {
         return UUID.randomUUID().toString();
     }
@@ -294,7 +303,7 @@ class AssignmentFlowTest {
 
     private void assignInItsOwnTransaction(LeadScoredEvent event) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> distribution.assignScored(event)));
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> assignments.assignScored(event)));
         } catch (Throwable e) {
             throw new IllegalStateException("assigning lead " + event.leadId() + " failed", e);
         }

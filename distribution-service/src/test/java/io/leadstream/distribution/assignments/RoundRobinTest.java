@@ -1,4 +1,4 @@
-package io.leadstream.distribution.service;
+package io.leadstream.distribution.assignments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.leadstream.distribution.service.RoundRobin.Choice;
+import io.leadstream.distribution.assignments.RoundRobin.Choice;
 
 class RoundRobinTest {
 

@@ -1,4 +1,4 @@
-package io.leadstream.distribution.rest;
+package io.leadstream.distribution.assignments.rest;
 
 import java.util.UUID;
 
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadstream.chassis.problem.Problem;
-import io.leadstream.distribution.service.DistributionService;
+import io.leadstream.distribution.assignments.AssignmentService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/assignments")
@@ -25,10 +25,10 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Assignments")
 public class AssignmentResource {
 
-    private final DistributionService distribution;
+    private final AssignmentService assignments;
 
-    public AssignmentResource(DistributionService distribution) {
-        this.distribution = distribution;
+    public AssignmentResource(AssignmentService assignments) {
+        this.assignments = assignments;
     }
 
     @GET
@@ -44,6 +44,6 @@ public class AssignmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AssignmentView> getAssignment(
             @PathParam("leadId") @Schema(type = SchemaType.STRING, format = "uuid") UUID leadId) {
-        return distribution.find(leadId);
+        return assignments.find(leadId).map(AssignmentView::of);
     }
 }

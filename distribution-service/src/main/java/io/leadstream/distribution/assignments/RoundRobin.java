@@ -1,4 +1,4 @@
-package io.leadstream.distribution.service;
+package io.leadstream.distribution.assignments;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.Optional;
  * The round-robin choice, as a pure function: the rotation is the active reps in rep-id order
  * (byte-wise, as the database sorts them); the next rep is the first whose id sorts after the last one
  * assigned, wrapping around to the first. A last rep who has since been deactivated still marks the
- * place in the rotation. Where the last rep is kept, and the locking, is {@link DistributionService}'s.
+ * place in the rotation. Where the last rep is kept, and the locking, is {@link AssignmentService}'s.
  */
 public final class RoundRobin {
 
