@@ -1,8 +1,7 @@
-package io.leadstream.nurture.service;
+package io.leadstream.nurture.stages;
 
 import java.util.Objects;
 
-import io.leadstream.nurture.LeadStage;
 
 /** What an assignment from distribution does to a lead nurture may already know. */
 public enum AssignmentDecision {

@@ -1,12 +1,12 @@
-package io.leadstream.nurture.rest;
+package io.leadstream.nurture.stages.rest;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.leadstream.nurture.LeadStage;
-import io.leadstream.nurture.Stage;
+import io.leadstream.nurture.stages.LeadStage;
+import io.leadstream.nurture.stages.Stage;
 
 /** A lead's place in the pipeline as the API shows it. */
 @Schema(name = "LeadStage")

@@ -1,4 +1,4 @@
-package io.leadstream.nurture.rest;
+package io.leadstream.nurture.stages.rest;
 
 import java.util.UUID;
 
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadstream.chassis.problem.Problem;
-import io.leadstream.nurture.service.StageService;
+import io.leadstream.nurture.stages.StageService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/leads")
@@ -42,6 +42,6 @@ public class StageResource {
     @APIResponse(responseCode = "404", description = "nurture does not know the lead (not assigned yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<StageView> getStage(@PathParam("leadId") @Schema(type = SchemaType.STRING, format = "uuid") UUID leadId) {
-        return stages.find(leadId);
+        return stages.find(leadId).map(StageView::of);
     }
 }

@@ -1,4 +1,4 @@
-package io.leadstream.nurture.rest;
+package io.leadstream.nurture.stages.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 
+import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.OpenApiContract;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.nurture.stages.DistributionEventsConsumer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -43,6 +45,8 @@ class StageFlowTest {
     InMemoryConnector connector;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    DistributionEventsConsumer consumer;
 
     InMemorySource<Message<String>> distributionEvents;
     InMemorySink<String> outbox;
@@ -153,6 +157,11 @@ class StageFlowTest {
     void shouldRefusePartnersWith403Problem() {
         given().get("/api/leads/" + UUID.randomUUID() + "/stage").then().statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldHandleOrIgnoreEveryEventDistributionPublishes() {
+        EventContracts.assertCovers(consumer.handlers(), "distribution-service");
     }
 
     @Test

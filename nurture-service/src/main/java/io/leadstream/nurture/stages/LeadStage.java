@@ -1,4 +1,4 @@
-package io.leadstream.nurture;
+package io.leadstream.nurture.stages;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,11 +1,9 @@
-package io.leadstream.nurture.service;
+package io.leadstream.nurture.stages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.leadstream.nurture.LeadStage;
-import io.leadstream.nurture.Stage;
 
 class AssignmentDecisionTest {
 

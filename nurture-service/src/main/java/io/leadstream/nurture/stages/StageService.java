@@ -1,4 +1,4 @@
-package io.leadstream.nurture.service;
+package io.leadstream.nurture.stages;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,11 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.leadstream.chassis.inbox.MalformedEventException;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.ProblemException;
-import io.leadstream.nurture.LeadStage;
-import io.leadstream.nurture.Stage;
-import io.leadstream.nurture.messaging.LeadAssignedEvent;
-import io.leadstream.nurture.messaging.LeadStageChanged;
-import io.leadstream.nurture.rest.StageView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +23,7 @@ public class StageService {
         this.outbox = outbox;
     }
 
-    /** Runs inside the consumer's transaction (chassis inbox). */
+    /** Runs inside the consumer's transaction (chassis event dispatcher). */
     public Uni<Void> assigned(LeadAssignedEvent event) {
         if (event.leadId() == null || event.repId() == null || event.repId().isBlank()) {
             return Uni.createFrom().failure(new MalformedEventException("lead.assigned without leadId or repId"));
@@ -51,7 +46,7 @@ public class StageService {
         lead.stageSince = event.assignedAt() == null ? now : event.assignedAt().truncatedTo(ChronoUnit.MICROS);
         lead.updatedAt = now;
         return lead.<LeadStage>persist()
-                .chain(saved -> outbox.record(saved.leadId.toString(), "lead.stage-changed", new LeadStageChanged(
+                .chain(saved -> outbox.record(saved.leadId, new LeadStageChanged(
                         saved.leadId, null, saved.stage, saved.owner, "assigned to " + saved.owner, saved.stageSince)))
                 .invoke(() -> Log.infof("opened lead %s for %s", lead.leadId, lead.owner))
                 .replaceWithVoid();
@@ -67,10 +62,10 @@ public class StageService {
                 .replaceWithVoid();
     }
 
+    /** The lead's place in the pipeline; a 404 problem while nurture does not know it (not assigned yet). */
     @WithSession
-    public Uni<StageView> find(UUID leadId) {
+    public Uni<LeadStage> find(UUID leadId) {
         return LeadStage.<LeadStage>findById(leadId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", leadId))
-                .map(StageView::of);
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", leadId));
     }
 }

@@ -1,4 +1,4 @@
-package io.leadstream.nurture;
+package io.leadstream.nurture.stages;
 
 /**
  * The eight stages of the pipeline (architecture.md): {@code OPEN → CONTACTED → NURTURING → QUALIFIED →
