@@ -1,8 +1,6 @@
-package io.leadstream.insights.repository;
+package io.leadstream.insights.facts;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,14 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The {@code lead_fact} read model. Each event type upserts only its own columns (a lead's events arrive
- * on three topics in any order), inside the consumer's transaction (chassis inbox). The summary is one
- * aggregate query over the pool.
+ * on three topics in any order), inside the consumer's transaction (chassis event dispatcher). The figures
+ * read it with their own queries (summary's {@code SummaryRepository}).
  */
 @ApplicationScoped
 public class LeadFactRepository {
@@ -30,19 +25,6 @@ public class LeadFactRepository {
     static final String ASSIGNED = "insert into lead_fact (lead_id, rep_id, assigned_at) values (:leadId, :repId, :at) "
             + "on conflict (lead_id) do update set rep_id = excluded.rep_id, "
             + "assigned_at = least(lead_fact.assigned_at, excluded.assigned_at)";
-    static final String SUMMARY = "select count(*) as captured, count(scored_at) as scored, count(assigned_at) as assigned, "
-            + "percentile_cont(0.5) within group (order by extract(epoch from assigned_at - captured_at)) as median_speed "
-            + "from lead_fact where captured_at >= $1 and captured_at < $2";
-
-    /** Counts over the leads captured in a period; {@code medianSpeedToLeadSeconds} is null when none was assigned. */
-    public record Summary(long captured, long scored, long assigned, Double medianSpeedToLeadSeconds) {
-    }
-
-    private final Pool pool;
-
-    public LeadFactRepository(Pool pool) {
-        this.pool = pool;
-    }
 
     public Uni<Void> captured(UUID leadId, String source, Instant capturedAt) {
         return upsert(CAPTURED, Map.of("leadId", leadId, "source", source, "at", capturedAt));
@@ -56,25 +38,12 @@ public class LeadFactRepository {
         return upsert(ASSIGNED, Map.of("leadId", leadId, "repId", repId, "at", assignedAt));
     }
 
-    /** In the caller's transaction (the consumer's, from the chassis inbox). */
+    /** In the caller's transaction (the consumer's, from the chassis event dispatcher). */
     private static Uni<Void> upsert(String sql, Map<String, Object> parameters) {
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql);
             parameters.forEach(query::setParameter);
             return query.executeUpdate();
         }).replaceWithVoid();
-    }
-
-    /** Leads captured in [from, to), how many of them were scored and assigned, and the median speed-to-lead. */
-    public Uni<Summary> summary(Instant from, Instant to) {
-        return pool.preparedQuery(SUMMARY).execute(Tuple.of(utc(from), utc(to))).map(rows -> {
-            Row row = rows.iterator().next();
-            return new Summary(row.getLong("captured"), row.getLong("scored"), row.getLong("assigned"),
-                    row.getDouble("median_speed"));
-        });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,4 +1,4 @@
-package io.leadstream.insights.rest;
+package io.leadstream.insights.summary.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,18 +15,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadstream.chassis.problem.Problem;
-import io.leadstream.insights.service.LeadFactsService;
+import io.leadstream.insights.summary.SummaryService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/insights")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Insights")
-public class InsightsResource {
+public class SummaryResource {
 
-    private final LeadFactsService insights;
+    private final SummaryService summaries;
 
-    public InsightsResource(LeadFactsService insights) {
-        this.insights = insights;
+    public SummaryResource(SummaryService summaries) {
+        this.summaries = summaries;
     }
 
     @GET
@@ -44,6 +44,6 @@ public class InsightsResource {
             @QueryParam("from") @Parameter(description = "start (inclusive): an ISO date such as 2026-11-01 (the start of "
                     + "that day, UTC) or an instant such as 2026-11-01T08:00:00Z; default 30 days before to") String from,
             @QueryParam("to") @Parameter(description = "end (exclusive): an ISO date or an instant, as from; default now") String to) {
-        return insights.summary(from, to);
+        return summaries.summary(from, to).map(SummaryView::of);
     }
 }

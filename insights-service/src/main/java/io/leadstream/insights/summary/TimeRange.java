@@ -1,4 +1,4 @@
-package io.leadstream.insights.service;
+package io.leadstream.insights.summary;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.leadstream.insights.service;
+package io.leadstream.insights.facts;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -6,14 +6,9 @@ import java.time.temporal.ChronoUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.chassis.inbox.MalformedEventException;
-import io.leadstream.insights.messaging.LeadAssignedEvent;
-import io.leadstream.insights.messaging.LeadCapturedEvent;
-import io.leadstream.insights.messaging.LeadScoredEvent;
-import io.leadstream.insights.repository.LeadFactRepository;
-import io.leadstream.insights.rest.SummaryView;
 import io.smallrye.mutiny.Uni;
 
-/** Keeps the per-lead facts from the events and answers the figures built on them. */
+/** Keeps the per-lead facts from the events (what the figures are built on). */
 @ApplicationScoped
 public class LeadFactsService {
 
@@ -23,7 +18,7 @@ public class LeadFactsService {
         this.facts = facts;
     }
 
-    /** Runs inside the consumer's transaction (chassis inbox), as do the two below. */
+    /** Runs inside the consumer's transaction (chassis event dispatcher), as do the two below. */
     public Uni<Void> captured(LeadCapturedEvent event) {
         if (event.leadId() == null || event.source() == null || event.capturedAt() == null) {
             return malformed("lead.captured without leadId, source or capturedAt");
@@ -43,14 +38,6 @@ public class LeadFactsService {
             return malformed("lead.assigned without leadId, repId or assignedAt");
         }
         return facts.assigned(event.leadId(), event.repId(), micros(event.assignedAt()));
-    }
-
-    /** Figures for the leads captured in [from, to) (see {@link TimeRange} for the accepted forms and defaults). */
-    public Uni<SummaryView> summary(String from, String to) {
-        return Uni.createFrom().item(() -> TimeRange.parse(from, to, Instant.now()))
-                .chain(range -> facts.summary(range.from(), range.to()).map(s -> new SummaryView(range.from(), range.to(),
-                        s.captured(), s.scored(), s.assigned(),
-                        s.medianSpeedToLeadSeconds() == null ? null : Math.round(s.medianSpeedToLeadSeconds()))));
     }
 
     private static Uni<Void> malformed(String reason) {

@@ -1,4 +1,4 @@
-package io.leadstream.insights;
+package io.leadstream.insights.facts;
 
 import java.time.Instant;
 import java.util.UUID;

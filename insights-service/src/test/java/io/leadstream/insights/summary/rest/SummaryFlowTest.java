@@ -1,4 +1,4 @@
-package io.leadstream.insights.rest;
+package io.leadstream.insights.summary.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.OpenApiContract;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.insights.facts.LeadEventsConsumer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -35,6 +37,8 @@ class SummaryFlowTest {
     @Inject
     @Any
     InMemoryConnector connector;
+    @Inject
+    LeadEventsConsumer consumer;
 
     InMemorySource<Message<String>> captureEvents;
     InMemorySource<Message<String>> scoringEvents;
@@ -196,6 +200,13 @@ class SummaryFlowTest {
     @TestSecurity(user = "rep1", roles = "sales-rep")
     void shouldRefuseRepsWith403Problem() {
         given().get("/api/insights/summary").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldHandleOrIgnoreEveryEventEachProducerPublishes() {
+        EventContracts.assertCovers(consumer.captureEvents(), "capture-service");
+        EventContracts.assertCovers(consumer.scoringEvents(), "scoring-service");
+        EventContracts.assertCovers(consumer.distributionEvents(), "distribution-service");
     }
 
     @Test

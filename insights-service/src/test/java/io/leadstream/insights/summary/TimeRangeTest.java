@@ -1,4 +1,4 @@
-package io.leadstream.insights.service;
+package io.leadstream.insights.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
