@@ -1,0 +1,43 @@
+package io.leadstream.distribution.assignments;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** Who works a lead and why. {@code repId} null: no rep was active, the lead waits. */
+@Entity
+@Table(name = "assignment")
+public class Assignment extends PanacheEntityBase {
+
+    @Id
+    public UUID leadId;
+    public String repId;
+    public String strategy;
+    public String reason;
+    /** Stored as a jsonb object: Hibernate Reactive maps JSON columns to objects, not top-level arrays. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Candidates candidates;
+    public int score;
+    public String grade;
+    public Instant assignedAt;
+
+    public boolean waiting() {
+        return repId == null;
+    }
+
+    public record Candidates(List<Candidate> items) {
+    }
+
+    /** A rep the strategy considered for the lead. */
+    public record Candidate(String repId) {
+    }
+}

@@ -1,0 +1,69 @@
+package io.leadstream.distribution.assignments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import io.leadstream.chassis.testing.EventContracts;
+import io.leadstream.chassis.testing.Repository;
+
+/** What distribution publishes and reads, held to the producers' schemas (chassis EventContracts). */
+class EventContractsTest {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void shouldPublishLeadAssignedAsItsSchemaSays() {
+        EventContracts.assertPublishes(LeadAssigned.class, new LeadAssigned(UUID.randomUUID(), "rep2", "ROUND_ROBIN",
+                "round-robin among 3 active reps: rep2 follows rep1", 70, "B", Instant.parse("2026-11-22T10:00:02.5Z")));
+    }
+
+    /** The schema itself keeps personal data out and never announces a lead without its rep. */
+    @Test
+    void shouldRejectPersonalDataAndMissingReps() throws Exception {
+        JsonNode withEmail = mapper.readTree("""
+                {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","repId":"rep2","strategy":"ROUND_ROBIN","reason":"r",
+                 "score":70,"grade":"B","assignedAt":"2026-11-22T10:00:02Z","email":"ada@example.com"}""");
+        assertThat(leadAssignedSchemaErrors(withEmail)).isNotEmpty();
+
+        JsonNode withoutRep = mapper.readTree("""
+                {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","repId":null,"strategy":"ROUND_ROBIN","reason":"r",
+                 "score":70,"grade":"B","assignedAt":"2026-11-22T10:00:02Z"}""");
+        assertThat(leadAssignedSchemaErrors(withoutRep)).isNotEmpty();
+    }
+
+    @Test
+    void shouldReadLeadScoredAsScoringPublishesIt() {
+        LeadScoredEvent example = EventContracts.assertConsumes(LeadScoredEvent.class, "scoring-service").get(0);
+        assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
+        assertThat(example.score()).isEqualTo(70);
+        assertThat(example.grade()).isEqualTo("B");
+        assertThat(example.scoredAt()).isEqualTo(Instant.parse("2026-11-22T10:00:01.5Z"));
+    }
+
+    /** Assignment needs these four: a lead.scored without one of them is malformed, never a lead to assign. */
+    @Test
+    void shouldRelyOnlyOnFieldsScoringsSchemaRequires() throws Exception {
+        JsonNode schema = mapper.readTree(Repository.root()
+                .resolve("scoring-service/src/main/resources/events/lead.scored.v1.json").toFile());
+        assertThat(schema.path("required")).extracting(JsonNode::asText)
+                .contains("leadId", "score", "grade", "scoredAt");
+    }
+
+    private Set<ValidationMessage> leadAssignedSchemaErrors(JsonNode json) throws Exception {
+        try (InputStream schema = getClass().getResourceAsStream("/events/lead.assigned.v1.json")) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(json);
+        }
+    }
+}

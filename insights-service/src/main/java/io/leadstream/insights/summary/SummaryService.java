@@ -1,0 +1,26 @@
+package io.leadstream.insights.summary;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+/** The headline figures, built on the lead facts. */
+@ApplicationScoped
+public class SummaryService {
+
+    private final SummaryRepository repository;
+
+    public SummaryService(SummaryRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Figures for the leads captured in [from, to) (see {@link TimeRange} for the accepted forms and defaults). */
+    public Uni<Summary> summary(String from, String to) {
+        return Uni.createFrom().item(() -> TimeRange.parse(from, to, Instant.now()))
+                .chain(range -> repository.counts(range.from(), range.to()).map(c -> new Summary(range, c.captured(),
+                        c.scored(), c.assigned(),
+                        c.medianSpeedToLeadSeconds() == null ? null : Math.round(c.medianSpeedToLeadSeconds()))));
+    }
+}

@@ -1,0 +1,49 @@
+package io.leadstream.insights.summary.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.leadstream.chassis.problem.Problem;
+import io.leadstream.insights.summary.SummaryService;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/insights")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Insights")
+public class SummaryResource {
+
+    private final SummaryService summaries;
+
+    public SummaryResource(SummaryService summaries) {
+        this.summaries = summaries;
+    }
+
+    @GET
+    @Path("/summary")
+    @RolesAllowed({ "sales-manager", "lead-admin" })
+    @Operation(summary = "Headline figures for a period", description = "Leads captured in [from, to), how many of them "
+            + "have been scored and assigned, and the median speed-to-lead (capture to first assignment). Built from "
+            + "events, so a lead appears moments after it is captured. Won, lost, qualified and the conversion rate are "
+            + "not built yet.")
+    @APIResponse(responseCode = "200", description = "the figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class)))
+    @APIResponse(responseCode = "400", description = "from or to unreadable, or from after to",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SummaryView> summary(
+            @QueryParam("from") @Parameter(description = "start (inclusive): an ISO date such as 2026-11-01 (the start of "
+                    + "that day, UTC) or an instant such as 2026-11-01T08:00:00Z; default 30 days before to") String from,
+            @QueryParam("to") @Parameter(description = "end (exclusive): an ISO date or an instant, as from; default now") String to) {
+        return summaries.summary(from, to).map(SummaryView::of);
+    }
+}

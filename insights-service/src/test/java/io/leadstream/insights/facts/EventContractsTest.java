@@ -1,0 +1,40 @@
+package io.leadstream.insights.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadstream.chassis.testing.EventContracts;
+
+/** insights reads three producers' events with its own records; each producer's schema is the contract. */
+class EventContractsTest {
+
+    static final String LEAD_ID = "9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f";
+
+    @Test
+    void shouldReadLeadCapturedAsCapturePublishesIt() {
+        LeadCapturedEvent event = EventContracts.assertConsumes(LeadCapturedEvent.class, "capture-service").get(0);
+        assertThat(event.leadId()).hasToString(LEAD_ID);
+        assertThat(event.source()).isEqualTo("web");
+        assertThat(event.capturedAt()).isEqualTo(Instant.parse("2026-11-22T10:00:00.123456Z"));
+    }
+
+    @Test
+    void shouldReadLeadScoredAsScoringPublishesIt() {
+        LeadScoredEvent event = EventContracts.assertConsumes(LeadScoredEvent.class, "scoring-service").get(0);
+        assertThat(event.leadId()).hasToString(LEAD_ID);
+        assertThat(event.score()).isEqualTo(70);
+        assertThat(event.grade()).isEqualTo("B");
+        assertThat(event.scoredAt()).isEqualTo(Instant.parse("2026-11-22T10:00:01.5Z"));
+    }
+
+    @Test
+    void shouldReadLeadAssignedAsDistributionPublishesIt() {
+        LeadAssignedEvent event = EventContracts.assertConsumes(LeadAssignedEvent.class, "distribution-service").get(0);
+        assertThat(event.leadId()).hasToString(LEAD_ID);
+        assertThat(event.repId()).isEqualTo("rep1");
+        assertThat(event.assignedAt()).isEqualTo(Instant.parse("2026-11-22T10:00:05.123456Z"));
+    }
+}

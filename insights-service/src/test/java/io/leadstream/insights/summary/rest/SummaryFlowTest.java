@@ -1,0 +1,217 @@
+package io.leadstream.insights.summary.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.leadstream.chassis.testing.EventContracts;
+import io.leadstream.chassis.testing.OpenApiContract;
+import io.leadstream.chassis.testing.PostgresResource;
+import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.insights.facts.LeadEventsConsumer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySource;
+
+/** Each test captures its leads on days of its own (in 2031), so that the counts of one do not reach another. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class SummaryFlowTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+    @Inject
+    LeadEventsConsumer consumer;
+
+    InMemorySource<Message<String>> captureEvents;
+    InMemorySource<Message<String>> scoringEvents;
+    InMemorySource<Message<String>> distributionEvents;
+
+    @BeforeEach
+    void channels() {
+        captureEvents = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
+        scoringEvents = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
+        distributionEvents = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
+    }
+
+    private static Message<String> captured(String ceId, String leadId, Instant at) {
+        return TestEvents.event(ceId, "leadstream.lead.captured.v1", leadId, """
+                {"leadId":"%s","source":"web","company":"Analytical Engines Ltd","country":"GB","capturedAt":"%s",
+                 "quality":{"emailValid":true,"phoneValid":false,"hasCompany":true}}""".formatted(leadId, at));
+    }
+
+    private static Message<String> captured(String leadId, Instant at) {
+        return captured(UUID.randomUUID().toString(), leadId, at);
+    }
+
+    private static Message<String> scored(String leadId, Instant at) {
+        return TestEvents.event("leadstream.lead.scored.v1", leadId, """
+                {"leadId":"%s","score":70,"grade":"B","fit":25,"engagement":0,"dataQuality":45,"reasonCodes":[],
+                 "modelVersion":"rules-v1","trigger":"lead.captured","scoredAt":"%s"}""".formatted(leadId, at));
+    }
+
+    private static Message<String> assigned(String ceId, String leadId, String repId, Instant at) {
+        return TestEvents.event(ceId, "leadstream.lead.assigned.v1", leadId, """
+                {"leadId":"%s","repId":"%s","strategy":"ROUND_ROBIN","reason":"round robin","score":70,"grade":"B",
+                 "assignedAt":"%s"}""".formatted(leadId, repId, at));
+    }
+
+    private static Message<String> assigned(String leadId, String repId, Instant at) {
+        return assigned(UUID.randomUUID().toString(), leadId, repId, at);
+    }
+
+    private static ValidatableResponse summary(String from, String to) {
+        return given().queryParam("from", from).queryParam("to", to).get("/api/insights/summary").then();
+    }
+
+    private static void awaitSummary(String from, String to, int captured, int scored, int assigned) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> summary(from, to).statusCode(200)
+                .body("captured", equalTo(captured)).body("scored", equalTo(scored)).body("assigned", equalTo(assigned)));
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldCountALeadWhoseEventsArriveInAnyOrder() {
+        String leadId = UUID.randomUUID().toString();
+        Instant capturedAt = Instant.parse("2031-01-10T10:00:00Z");
+        distributionEvents.send(assigned(leadId, "rep1", capturedAt.plusSeconds(90)));
+        scoringEvents.send(scored(leadId, capturedAt.plusSeconds(1)));
+        captureEvents.send(captured(leadId, capturedAt));
+
+        awaitSummary("2031-01-10", "2031-01-11", 1, 1, 1);
+        summary("2031-01-10", "2031-01-11")
+                .body("from", equalTo("2031-01-10T00:00:00Z"))
+                .body("to", equalTo("2031-01-11T00:00:00Z"))
+                .body("medianSpeedToLeadSeconds", equalTo(90));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldTakeTheMedianSpeedToLeadOverTheAssignedLeadsOnly() {
+        Instant day = Instant.parse("2031-02-10T08:00:00Z");
+        String fast = UUID.randomUUID().toString();
+        String slow = UUID.randomUUID().toString();
+        String waiting = UUID.randomUUID().toString();
+        captureEvents.send(captured(fast, day));
+        captureEvents.send(captured(slow, day.plusSeconds(3600)));
+        captureEvents.send(captured(waiting, day.plusSeconds(7200)));
+        distributionEvents.send(assigned(fast, "rep1", day.plusSeconds(60)));
+        distributionEvents.send(assigned(slow, "rep2", day.plusSeconds(3600 + 121)));
+
+        awaitSummary("2031-02-10", "2031-02-11", 3, 0, 2);
+        summary("2031-02-10", "2031-02-11").body("medianSpeedToLeadSeconds", equalTo(91)); // (60 + 121) / 2, rounded
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldApplyARedeliveredEventOnlyOnce() {
+        String leadId = UUID.randomUUID().toString();
+        String capturedCe = UUID.randomUUID().toString();
+        String assignedCe = UUID.randomUUID().toString();
+        Instant capturedAt = Instant.parse("2031-03-10T10:00:00Z");
+        captureEvents.send(captured(capturedCe, leadId, capturedAt));
+        distributionEvents.send(assigned(assignedCe, leadId, "rep1", capturedAt.plusSeconds(300)));
+        awaitSummary("2031-03-10", "2031-03-11", 1, 0, 1);
+
+        // the same ce_ids again, with other data: applied twice, the lead would move to another day and speed
+        captureEvents.send(captured(capturedCe, leadId, Instant.parse("2031-03-20T10:00:00Z")));
+        distributionEvents.send(assigned(assignedCe, leadId, "rep2", capturedAt.plusSeconds(60)));
+        // later events on the same channels prove the redeliveries have been processed (partition order)
+        String marker = UUID.randomUUID().toString();
+        Instant markerAt = Instant.parse("2031-03-25T10:00:00Z");
+        captureEvents.send(captured(marker, markerAt));
+        distributionEvents.send(assigned(marker, "rep1", markerAt.plusSeconds(10)));
+        awaitSummary("2031-03-25", "2031-03-26", 1, 0, 1);
+
+        summary("2031-03-10", "2031-03-11").body("captured", equalTo(1)).body("medianSpeedToLeadSeconds", equalTo(300));
+        summary("2031-03-20", "2031-03-21").body("captured", equalTo(0)).body("medianSpeedToLeadSeconds", nullValue());
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldCountOnlyLeadsCapturedFromFromUpToButExcludingTo() {
+        captureEvents.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-09T23:59:59Z")));
+        captureEvents.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-10T00:00:00Z")));
+        captureEvents.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-10T12:00:00Z")));
+        captureEvents.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-11T00:00:00Z")));
+        awaitSummary("2031-04-01", "2031-05-01", 4, 0, 0);
+
+        summary("2031-04-10", "2031-04-11").body("captured", equalTo(2));
+        summary("2031-04-09T23:00:00Z", "2031-04-10T00:00:00Z").body("captured", equalTo(1));
+        summary("2031-04-10T12:00:00+02:00", "2031-04-11T00:00:00.001Z").body("captured", equalTo(2));
+        summary("2031-04-10", "2031-04-10").body("captured", equalTo(0));
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldSumUpTheLast30DaysByDefault() {
+        String leadId = UUID.randomUUID().toString();
+        captureEvents.send(captured(leadId, Instant.now().minus(Duration.ofDays(1))));
+        captureEvents.send(captured(UUID.randomUUID().toString(), Instant.now().minus(Duration.ofDays(31))));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/insights/summary").then()
+                .statusCode(200).body("captured", equalTo(1)));
+        var body = given().get("/api/insights/summary").then().extract().jsonPath();
+        Instant from = Instant.parse(body.getString("from"));
+        Instant to = Instant.parse(body.getString("to"));
+        assertThat(Duration.between(from, to)).isEqualTo(Duration.ofDays(30));
+        assertThat(to).isBetween(Instant.now().minusSeconds(60), Instant.now());
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldAnswerFromAfterToWith400Problem() {
+        summary("2031-05-02", "2031-05-01").statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://leadstream.dev/problems/invalid-range"))
+                .body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldAnswerAnUnreadableDateWith400ProblemNamingTheField() {
+        summary("2031-05-01", "next tuesday").statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://leadstream.dev/problems/validation"))
+                .body("errors[0].field", equalTo("to"));
+    }
+
+    @Test
+    void shouldAnswerWithoutTokenWith401Problem() {
+        given().get("/api/insights/summary").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldRefuseRepsWith403Problem() {
+        given().get("/api/insights/summary").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldHandleOrIgnoreEveryEventEachProducerPublishes() {
+        EventContracts.assertCovers(consumer.captureEvents(), "capture-service");
+        EventContracts.assertCovers(consumer.scoringEvents(), "scoring-service");
+        EventContracts.assertCovers(consumer.distributionEvents(), "distribution-service");
+    }
+
+    @Test
+    void shouldServeTheCommittedOpenApiDocument() {
+        assertThat(OpenApiContract.assertServedDocumentMatchesCommitted("insights-service"))
+                .contains("/api/insights/summary");
+    }
+}

@@ -1,0 +1,41 @@
+package io.leadstream.nurture.stages;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.leadstream.chassis.inbox.EventDispatcher;
+import io.leadstream.chassis.inbox.EventHandlers;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * distribution's events (topic leads.distribution): an assigned lead enters the pipeline, or changes owner.
+ * distribution publishes nothing else yet; a type it adds later (lead.reassigned, sla.breached: issue 10 turns them
+ * into notifications) is acknowledged and skipped until this table names it.
+ */
+@ApplicationScoped
+public class DistributionEventsConsumer {
+
+    static final String CONSUMER = "nurture.distribution-events";
+
+    private final EventDispatcher dispatcher;
+    private final EventHandlers handlers;
+
+    public DistributionEventsConsumer(EventDispatcher dispatcher, StageService stages) {
+        this.dispatcher = dispatcher;
+        this.handlers = EventHandlers.consumer(CONSUMER)
+                .on(LeadAssignedEvent.class, stages::assigned)
+                .build();
+    }
+
+    /** The table of what this consumer does with each event type (checked against distribution's events in tests). */
+    public EventHandlers handlers() {
+        return handlers;
+    }
+
+    @Incoming("distribution-events")
+    public Uni<Void> onEvent(Message<String> message) {
+        return dispatcher.dispatch(message, handlers);
+    }
+}

@@ -1,0 +1,71 @@
+package io.leadstream.nurture.stages;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.leadstream.chassis.inbox.MalformedEventException;
+import io.leadstream.chassis.outbox.Outbox;
+import io.leadstream.chassis.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+/** Leads' stages: opened on first assignment and announced as lead.stage-changed in the same transaction. */
+@ApplicationScoped
+public class StageService {
+
+    private final Outbox outbox;
+
+    public StageService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Runs inside the consumer's transaction (chassis event dispatcher). */
+    public Uni<Void> assigned(LeadAssignedEvent event) {
+        if (event.leadId() == null || event.repId() == null || event.repId().isBlank()) {
+            return Uni.createFrom().failure(new MalformedEventException("lead.assigned without leadId or repId"));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return LeadStage.<LeadStage>findById(event.leadId()).chain(current -> switch (AssignmentDecision.of(current,
+                event.repId())) {
+            case OPEN -> open(event, now);
+            case CHANGE_OWNER -> changeOwner(current, event.repId(), now);
+            case NONE -> Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> open(LeadAssignedEvent event, Instant now) {
+        LeadStage lead = new LeadStage();
+        lead.leadId = event.leadId();
+        lead.stage = Stage.OPEN;
+        lead.owner = event.repId();
+        // the lead is open since distribution assigned it (not since this event was processed)
+        lead.stageSince = event.assignedAt() == null ? now : event.assignedAt().truncatedTo(ChronoUnit.MICROS);
+        lead.updatedAt = now;
+        return lead.<LeadStage>persist()
+                .chain(saved -> outbox.record(saved.leadId, new LeadStageChanged(
+                        saved.leadId, null, saved.stage, saved.owner, "assigned to " + saved.owner, saved.stageSince)))
+                .invoke(() -> Log.infof("opened lead %s for %s", lead.leadId, lead.owner))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> changeOwner(LeadStage lead, String repId, Instant now) {
+        String previous = lead.owner;
+        lead.owner = repId;
+        lead.updatedAt = now;
+        return lead.<LeadStage>persist()
+                .invoke(() -> Log.infof("lead %s now owned by %s (was %s), stays %s", lead.leadId, repId, previous,
+                        lead.stage))
+                .replaceWithVoid();
+    }
+
+    /** The lead's place in the pipeline; a 404 problem while nurture does not know it (not assigned yet). */
+    @WithSession
+    public Uni<LeadStage> find(UUID leadId) {
+        return LeadStage.<LeadStage>findById(leadId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", leadId));
+    }
+}
