@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.leadstream.chassis.inbox.EventConsumer;
 import io.leadstream.chassis.inbox.EventDispatcher;
 import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
@@ -14,27 +15,17 @@ import io.smallrye.mutiny.Uni;
  * it adds later is acknowledged and skipped until this table names it.
  */
 @ApplicationScoped
-public class ScoringEventsConsumer {
+public class ScoringEventsConsumer extends EventConsumer {
 
     static final String CONSUMER = "distribution.scoring-events";
 
-    private final EventDispatcher dispatcher;
-    private final EventHandlers handlers;
-
     public ScoringEventsConsumer(EventDispatcher dispatcher, AssignmentService assignments) {
-        this.dispatcher = dispatcher;
-        this.handlers = EventHandlers.consumer(CONSUMER)
-                .on(LeadScoredEvent.class, assignments::assignScored)
-                .build();
-    }
-
-    /** The table of what this consumer does with each event type (checked against scoring's events in tests). */
-    public EventHandlers handlers() {
-        return handlers;
+        super(dispatcher, EventHandlers.consumer(CONSUMER)
+                .on(LeadScoredEvent.class, assignments::assignScored));
     }
 
     @Incoming("scoring-events")
     public Uni<Void> onEvent(Message<String> message) {
-        return dispatcher.dispatch(message, handlers);
+        return dispatch(message);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.leadstream.chassis.inbox.EventConsumer;
 import io.leadstream.chassis.inbox.EventDispatcher;
 import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
@@ -15,27 +16,17 @@ import io.smallrye.mutiny.Uni;
  * into notifications) is acknowledged and skipped until this table names it.
  */
 @ApplicationScoped
-public class DistributionEventsConsumer {
+public class DistributionEventsConsumer extends EventConsumer {
 
     static final String CONSUMER = "nurture.distribution-events";
 
-    private final EventDispatcher dispatcher;
-    private final EventHandlers handlers;
-
     public DistributionEventsConsumer(EventDispatcher dispatcher, StageService stages) {
-        this.dispatcher = dispatcher;
-        this.handlers = EventHandlers.consumer(CONSUMER)
-                .on(LeadAssignedEvent.class, stages::assigned)
-                .build();
-    }
-
-    /** The table of what this consumer does with each event type (checked against distribution's events in tests). */
-    public EventHandlers handlers() {
-        return handlers;
+        super(dispatcher, EventHandlers.consumer(CONSUMER)
+                .on(LeadAssignedEvent.class, stages::assigned));
     }
 
     @Incoming("distribution-events")
     public Uni<Void> onEvent(Message<String> message) {
-        return dispatcher.dispatch(message, handlers);
+        return dispatch(message);
     }
 }

@@ -21,7 +21,9 @@ import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.OpenApiContract;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
-import io.leadstream.insights.facts.LeadEventsConsumer;
+import io.leadstream.insights.facts.CaptureEventsConsumer;
+import io.leadstream.insights.facts.DistributionEventsConsumer;
+import io.leadstream.insights.facts.ScoringEventsConsumer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -38,7 +40,11 @@ class SummaryFlowTest {
     @Any
     InMemoryConnector connector;
     @Inject
-    LeadEventsConsumer consumer;
+    CaptureEventsConsumer captureConsumer;
+    @Inject
+    ScoringEventsConsumer scoringConsumer;
+    @Inject
+    DistributionEventsConsumer distributionConsumer;
 
     InMemorySource<Message<String>> captureEvents;
     InMemorySource<Message<String>> scoringEvents;
@@ -204,9 +210,9 @@ class SummaryFlowTest {
 
     @Test
     void shouldHandleOrIgnoreEveryEventEachProducerPublishes() {
-        EventContracts.assertCovers(consumer.captureEvents(), "capture-service");
-        EventContracts.assertCovers(consumer.scoringEvents(), "scoring-service");
-        EventContracts.assertCovers(consumer.distributionEvents(), "distribution-service");
+        EventContracts.assertCovers(captureConsumer.handlers(), "capture-service");
+        EventContracts.assertCovers(scoringConsumer.handlers(), "scoring-service");
+        EventContracts.assertCovers(distributionConsumer.handlers(), "distribution-service");
     }
 
     @Test
