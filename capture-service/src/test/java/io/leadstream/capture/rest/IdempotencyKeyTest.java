@@ -171,13 +171,14 @@ class IdempotencyKeyTest {
         CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> post(key, body));
         Thread.sleep(300);
         assertThat(waiting).isNotDone();
-        rows.finishKey(ME, key, 201, "http://localhost/api/leads/x", "{\"id\":\"x\"}");
+        String id = UUID.randomUUID().toString(); // the stored answer must fit the document: a lead's id is a UUID
+        rows.finishKey(ME, key, 201, "http://localhost/api/leads/" + id, "{\"id\":\"" + id + "\"}");
 
         Response replayed = waiting.get(30, TimeUnit.SECONDS);
         assertThat(replayed.statusCode()).isEqualTo(201);
         assertThat(replayed.header(Idempotency.REPLAYED_HEADER)).isEqualTo("true");
-        assertThat(replayed.header("Location")).isEqualTo("http://localhost/api/leads/x");
-        assertThat(replayed.asString()).isEqualTo("{\"id\":\"x\"}");
+        assertThat(replayed.header("Location")).isEqualTo("http://localhost/api/leads/" + id);
+        assertThat(replayed.asString()).isEqualTo("{\"id\":\"" + id + "\"}");
     }
 
     @Test
