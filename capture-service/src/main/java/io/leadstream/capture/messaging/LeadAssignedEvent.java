@@ -3,12 +3,13 @@ package io.leadstream.capture.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.leadstream.chassis.events.EventType;
 
 /**
- * What capture reads from distribution-service's {@code leadstream.lead.assigned.v1} (schema:
- * distribution-service/src/main/resources/events/lead.assigned.v1.json): only who owns the lead since when.
+ * capture's own reading of distribution-service's {@code leadstream.lead.assigned.v1} (schema:
+ * distribution-service/src/main/resources/events/lead.assigned.v1.json): only who owns the lead since when; the
+ * rest is ignored (tolerant reader). Checked against distribution's schema in EventContractsTest.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@EventType("lead.assigned")
 public record LeadAssignedEvent(UUID leadId, String repId, Instant assignedAt) {
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.leadstream.chassis.events.DomainEvent;
+import io.leadstream.chassis.events.EventType;
 import io.leadstream.capture.Lead;
 import io.leadstream.capture.service.LeadFields;
 import io.leadstream.capture.service.NormalisedContact;
@@ -15,9 +17,10 @@ import io.leadstream.capture.service.NormalisedContact;
  * business attributes and derived data-quality flags only: never names, emails, phones, addresses, birth dates,
  * social handles or notes.
  */
+@EventType("lead.captured")
 public record LeadCaptured(UUID leadId, String source, String partnerId, String formKey, String company,
         String country, String jobTitle, String language, List<String> products, String segment, List<String> tags,
-        DealSize dealSize, String campaign, Map<String, String> utm, Instant capturedAt, Quality quality) {
+        DealSize dealSize, String campaign, Map<String, String> utm, Instant capturedAt, Quality quality) implements DomainEvent {
 
     public record Quality(boolean emailValid, String emailDomainKind, boolean phoneValid, String phoneType,
             boolean hasCompany, boolean nameLooksReal, boolean addressComplete) {

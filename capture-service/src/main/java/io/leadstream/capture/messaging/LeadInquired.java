@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.leadstream.chassis.events.DomainEvent;
+import io.leadstream.chassis.events.EventType;
+
 /**
  * {@code leadstream.lead.inquired.v1} (schema: {@code events/lead.inquired.v1.json}): a person contacted us through
  * an inquiry channel (a WhatsApp message, a logged call, a Google Ads lead form) and it was recorded on a lead, so
@@ -13,8 +16,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param newLead whether this contact created the lead (it then follows that lead's lead.captured)
  */
+@EventType("lead.inquired")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LeadInquired(UUID inquiryId, UUID leadId, String channel, boolean newLead, String messageType,
         Instant receivedAt, Integer textLength, String direction, Integer durationSeconds, String outcome,
-        Boolean test) {
+        Boolean test) implements DomainEvent {
 }

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.leadstream.chassis.events.DomainEvent;
+import io.leadstream.chassis.events.EventType;
 import io.leadstream.capture.dedup.MatchedOn;
 
 /**
@@ -14,9 +16,10 @@ import io.leadstream.capture.dedup.MatchedOn;
  * {@code mergedLeadId} into it, so consumers fold that lead's score, assignment and stage into {@code leadId}.
  * {@code filledFields} are field names only, never their values: no personal data.
  */
+@EventType("lead.merged")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LeadMerged(UUID leadId, Kind kind, UUID mergedLeadId, MatchedOn matchedOn, String source,
-        List<String> filledFields, Instant mergedAt) {
+        List<String> filledFields, Instant mergedAt) implements DomainEvent {
 
     public enum Kind {
         SUBMISSION, MANUAL

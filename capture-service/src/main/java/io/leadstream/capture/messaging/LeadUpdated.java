@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.leadstream.chassis.events.DomainEvent;
+import io.leadstream.chassis.events.EventType;
 import io.leadstream.capture.Lead;
 import io.leadstream.capture.service.LeadFields;
 import io.leadstream.capture.service.NormalisedContact;
@@ -15,10 +17,11 @@ import io.leadstream.capture.service.NormalisedContact;
  * {@code qualifiers.custom.budget}), never their values; the business attributes and quality flags are the lead's
  * state after the change. No personal data.
  */
+@EventType("lead.updated")
 public record LeadUpdated(UUID leadId, List<String> changedFields, String source, String company, String country,
         String jobTitle, String language, List<String> products, String segment, List<String> tags,
         LeadCaptured.DealSize dealSize, String campaign, Map<String, String> utm, LeadCaptured.Quality quality,
-        Instant updatedAt) {
+        Instant updatedAt) implements DomainEvent {
 
     public static LeadUpdated of(Lead lead, List<String> changedFields, NormalisedContact.Quality quality) {
         return new LeadUpdated(lead.id, List.copyOf(changedFields), lead.source, lead.company, lead.country,

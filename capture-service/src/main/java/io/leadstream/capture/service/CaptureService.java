@@ -152,7 +152,7 @@ public class CaptureService {
         lead.createdAt = now;
         lead.updatedAt = now;
         return lead.<Lead>persist().chain(() -> deduplication.flag(lead, suspects, now))
-                .call(() -> outbox.record(lead.id.toString(), "lead.captured", LeadCaptured.of(lead, contact.quality())))
+                .call(() -> outbox.record(lead.id, LeadCaptured.of(lead, contact.quality())))
                 .invoke(flagged -> Log.infof("captured lead %s from %s%s", lead.id, lead.source,
                         flagged == 0 ? "" : ", flagged as a suspected duplicate of " + flagged))
                 .chain(() -> receipt.created(lead, contact, now))
@@ -162,7 +162,7 @@ public class CaptureService {
     private Uni<Reply> merge(Lead survivor, NormalisedContact contact, Idempotency.Claim claim,
             Receipt receipt, Instant now, String caller) {
         return deduplication.merge(survivor, contact, now, caller)
-                .call(merge -> outbox.record(survivor.id.toString(), "lead.merged", LeadMerged.submission(survivor.id,
+                .call(merge -> outbox.record(survivor.id, LeadMerged.submission(survivor.id,
                         merge.matchedOn(), contact.source(), List.copyOf(merge.filled().keySet()), now)))
                 .chain(merge -> receipt.merged(merge, contact, now))
                 .call(reply -> idempotency.complete(claim, reply))

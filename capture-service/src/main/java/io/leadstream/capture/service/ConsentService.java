@@ -52,7 +52,7 @@ public class ConsentService {
         return leadAccess.visible(leadId, viewer).chain(lead -> {
             ConsentEntry entry = entry(lead, request, recordedBy);
             return entry.<ConsentEntry>persist()
-                    .chain(() -> outbox.record(leadId.toString(), "consent.changed", ConsentChanged.of(entry)))
+                    .chain(() -> outbox.record(leadId, ConsentChanged.of(entry)))
                     .invoke(() -> Log.infof("consent %s %s/%s for lead %s by %s", entry.status, entry.purpose,
                             entry.channel, leadId, recordedBy))
                     .replaceWith(() -> ConsentEntryView.of(entry));

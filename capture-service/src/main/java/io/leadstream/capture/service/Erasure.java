@@ -139,7 +139,7 @@ public class Erasure {
                     lead.updatedAt = now;
                     return lead.persistAndFlush();
                 })
-                .chain(() -> outbox.record(id.toString(), "lead.erased", new LeadErased(id, now)))
+                .chain(() -> outbox.record(id, new LeadErased(id, now)))
                 .invoke(() -> Log.infof("erased the personal data of lead %s (by %s)", id, erasedBy))
                 .replaceWithVoid();
     }

@@ -160,7 +160,7 @@ public class InboundContacts {
         LeadInquired event = new LeadInquired(id, leadId, contact.channel(), outcome == Outcome.CREATED,
                 contact.messageType(), contact.receivedAt().truncatedTo(ChronoUnit.MICROS), contact.textLength(),
                 contact.direction(), contact.durationSeconds(), contact.callOutcome(), contact.test() ? Boolean.TRUE : null);
-        return outbox.record(leadId.toString(), "lead.inquired", event).replaceWithVoid();
+        return outbox.record(leadId, event).replaceWithVoid();
     }
 
     private String json(Object value) {

@@ -116,7 +116,7 @@ public class LeadMerging {
             return markMerged(duplicate.id, survivor.id, now)
                     .chain(() -> deduplication.audit(survivor.id, "MANUAL", matchedOn, duplicate.source, snapshot,
                             filled, now, mergedBy, duplicate.id, reason))
-                    .chain(() -> outbox.record(survivor.id.toString(), "lead.merged", LeadMerged.manual(survivor.id,
+                    .chain(() -> outbox.record(survivor.id, LeadMerged.manual(survivor.id,
                             duplicate.id, matchedOn, duplicate.source, filledFields, now)))
                     .chain(() -> deduplication.mergeCount(survivor.id))
                     .map(count -> LeadView.of(survivor).withMerges(count))

@@ -99,7 +99,7 @@ public class LeadPatching {
                     }
                     LeadFields.write(lead, contact);
                     lead.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return outbox.record(lead.id.toString(), "lead.updated", LeadUpdated.of(lead, changed, contact.quality()))
+                    return outbox.record(lead.id, LeadUpdated.of(lead, changed, contact.quality()))
                             .invoke(() -> Log.infof("lead %s updated by %s: %s", lead.id, caller, changed))
                             .chain(() -> view(lead));
                 });

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.messaging.LeadInquired;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +58,7 @@ class CallResourceTest {
         assertThat(rows.query("select note from inbound_contact where lead_id = $1", UUID.fromString(leadId)))
                 .isEqualTo("Wants a demo of the enterprise plan next week");
         JsonNode event = inquired(leadId).get(0);
-        assertThat(EventSchemas.errors("lead.inquired.v1", event)).isEmpty();
+        PublishedEvents.assertValid(LeadInquired.class, event);
         assertThat(event.path("channel").asText()).isEqualTo("call");
         assertThat(event.path("newLead").asBoolean()).isTrue();
         assertThat(event.path("direction").asText()).isEqualTo("inbound");

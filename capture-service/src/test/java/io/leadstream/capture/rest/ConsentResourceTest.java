@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.messaging.ConsentChanged;
+import io.leadstream.capture.EventsWithPersonalData;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -252,17 +255,14 @@ class ConsentResourceTest {
             statuses.add(json.path("status").asText());
             assertThat(json.path("leadId").asText()).isEqualTo(lead);
             assertThat(json.path("channel").asText()).isEqualTo("email");
-            assertThat(EventSchemas.errors("consent.changed.v1", json)).isEmpty();
+            PublishedEvents.assertValid(ConsentChanged.class, json);
         }
         assertThat(statuses).containsExactly("GRANTED", "WITHDRAWN");
     }
 
     @Test
     void shouldRejectAnAddressInConsentChangedBySchema() throws Exception {
-        JsonNode withAddress = mapper.readTree("""
-                {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","purpose":"marketing","channel":"email",
-                 "status":"GRANTED","method":"web-form","recordedAt":"2026-11-22T10:00:00Z","address":"ada@example.com"}""");
-        assertThat(EventSchemas.errors("consent.changed.v1", withAddress)).isNotEmpty();
+        PublishedEvents.assertRefused(EventsWithPersonalData.ConsentChangedWithAddress.class, "address");
     }
 
     private List<? extends Message<String>> consentEvents(String lead) {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.messaging.LeadErased;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.capture.service.CaptureService;
 import io.leadstream.capture.service.Origin;
 import io.leadstream.capture.service.PartnerSubmissions;
@@ -186,7 +188,7 @@ class ErasureTest {
                 .forEach(row -> erased.add(row.getString(0)));
         assertThat(erased).as("one lead.erased, however often the lead is erased").hasSize(1);
         var payload = mapper.readTree(erased.get(0));
-        assertThat(EventSchemas.errors("lead.erased.v1", payload)).isEmpty();
+        PublishedEvents.assertValid(LeadErased.class, payload);
         assertThat(payload.get("leadId").asText()).isEqualTo(person.leadId());
     }
 

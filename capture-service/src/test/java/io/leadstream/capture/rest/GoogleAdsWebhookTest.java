@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.messaging.LeadInquired;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.capture.service.WebhookSecrets;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -85,7 +87,7 @@ class GoogleAdsWebhookTest {
         assertThat(rows.query("select test from inbound_contact where external_id = $1", leadId)).isEqualTo(false);
         List<JsonNode> events = WhatsAppWebhookTest.inquiredEvents(pool, mapper, UUID.fromString(id));
         assertThat(events).hasSize(1);
-        assertThat(EventSchemas.errors("lead.inquired.v1", events.get(0))).isEmpty();
+        PublishedEvents.assertValid(LeadInquired.class, events.get(0));
         assertThat(events.get(0).path("channel").asText()).isEqualTo("google-ads");
         assertThat(events.get(0).path("messageType").asText()).isEqualTo("lead-form");
         assertThat(events.get(0).path("newLead").asBoolean()).isTrue();

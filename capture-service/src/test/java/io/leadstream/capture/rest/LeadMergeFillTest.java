@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.leadstream.capture.messaging.LeadMerged;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +55,7 @@ class LeadMergeFillTest {
 
         List<JsonNode> merged = rows.events(id, "lead.merged");
         assertThat(merged).hasSize(1);
-        assertThat(EventSchemas.errors("lead.merged.v1", merged.get(0))).isEmpty();
+        PublishedEvents.assertValid(LeadMerged.class, merged.get(0));
         assertThat(merged.get(0).path("filledFields").toString()).isEqualTo("[\"country\",\"address\","
                 + "\"qualifiers.products\",\"qualifiers.segment\",\"qualifiers.dealSize\",\"campaign\"]");
         assertThat(merged.get(0).toString()).doesNotContain("London").doesNotContain("1 Road");

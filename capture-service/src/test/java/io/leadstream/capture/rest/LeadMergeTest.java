@@ -32,6 +32,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.dedup.MatchedOn;
+import io.leadstream.capture.messaging.LeadMerged;
+import io.leadstream.capture.EventsWithPersonalData;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -126,7 +130,7 @@ class LeadMergeTest {
         Message<String> event = mergedEvent(survivor);
         assertThat(TestEvents.cloudEvent(event).getSubject()).contains(survivor);
         JsonNode json = mapper.readTree(event.getPayload());
-        assertThat(EventSchemas.errors("lead.merged.v1", json)).isEmpty();
+        PublishedEvents.assertValid(LeadMerged.class, json);
         assertThat(json.path("kind").asText()).isEqualTo("MANUAL");
         assertThat(json.path("leadId").asText()).isEqualTo(survivor);
         assertThat(json.path("mergedLeadId").asText()).isEqualTo(duplicate);
@@ -250,15 +254,12 @@ class LeadMergeTest {
                 {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","kind":"MANUAL",
                  "mergedLeadId":"1b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","source":"web",
                  "filledFields":["phone"],"mergedAt":"2026-11-22T10:00:00Z"}""");
-        assertThat(EventSchemas.errors("lead.merged.v1", valid)).isEmpty();
-        JsonNode withName = ((com.fasterxml.jackson.databind.node.ObjectNode) valid.deepCopy()).put("lastName", "X");
-        assertThat(EventSchemas.errors("lead.merged.v1", withName)).isNotEmpty();
-        JsonNode withoutMerged = ((com.fasterxml.jackson.databind.node.ObjectNode) valid.deepCopy()).without("mergedLeadId");
-        assertThat(EventSchemas.errors("lead.merged.v1", withoutMerged)).isNotEmpty();
-        JsonNode fuzzySubmission = mapper.readTree("""
-                {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","kind":"SUBMISSION","matchedOn":"NAME_AND_COMPANY",
-                 "source":"web","filledFields":[],"mergedAt":"2026-11-22T10:00:00Z"}""");
-        assertThat(EventSchemas.errors("lead.merged.v1", fuzzySubmission)).isNotEmpty();
+        LeadMerged merged = PublishedEvents.assertValid(LeadMerged.class, valid);
+        PublishedEvents.assertRefused(EventsWithPersonalData.LeadMergedWithLastName.class, "lastName");
+        PublishedEvents.assertInvalid(LeadMerged.class, new LeadMerged(merged.leadId(), LeadMerged.Kind.MANUAL, null,
+                null, merged.source(), merged.filledFields(), merged.mergedAt()));
+        PublishedEvents.assertInvalid(LeadMerged.class, LeadMerged.submission(merged.leadId(),
+                MatchedOn.NAME_AND_COMPANY, "web", List.of(), merged.mergedAt()));
     }
 
     private Message<String> mergedEvent(String leadId) {

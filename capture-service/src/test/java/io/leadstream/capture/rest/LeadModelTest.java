@@ -23,6 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.leadstream.capture.messaging.LeadCaptured;
+import io.leadstream.capture.EventsWithPersonalData;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -122,7 +127,7 @@ class LeadModelTest {
         List<JsonNode> events = rows.events(id, "lead.captured");
         assertThat(events).hasSize(1);
         JsonNode event = events.get(0);
-        assertThat(EventSchemas.errors("lead.captured.v1", event)).isEmpty();
+        PublishedEvents.assertValid(LeadCaptured.class, event);
         assertThat(event.path("jobTitle").asText()).isEqualTo("Head of Engineering");
         assertThat(event.path("language").asText()).isEqualTo("en");
         assertThat(event.path("products").toString()).isEqualTo("[\"solar panels\",\"heat-pumps\"]");
@@ -144,11 +149,12 @@ class LeadModelTest {
         JsonNode old = mapper.readTree("""
                 {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","source":"web","capturedAt":"2026-11-22T10:00:00Z",
                  "quality":{"emailValid":true,"phoneValid":false,"hasCompany":false,"nameLooksReal":true}}""");
-        assertThat(EventSchemas.errors("lead.captured.v1", old)).isEmpty();
-        JsonNode withStreet = mapper.readTree("""
-                {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","source":"web","capturedAt":"2026-11-22T10:00:00Z",
-                 "street":"12 Secret Street","quality":{"emailValid":true,"phoneValid":false,"hasCompany":false}}""");
-        assertThat(EventSchemas.errors("lead.captured.v1", withStreet)).isNotEmpty();
+        // JSON the log holds from before LeadCaptured had these fields, not a record: checked against the schema itself
+        try (var schema = getClass().getResourceAsStream("/events/lead.captured.v1.json")) {
+            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(old))
+                    .isEmpty();
+        }
+        PublishedEvents.assertRefused(EventsWithPersonalData.LeadCapturedWithStreet.class, "street");
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.messaging.LeadCaptured;
+import io.leadstream.capture.EventsWithPersonalData;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.chassis.testing.OpenApiContract;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
@@ -132,15 +135,12 @@ class LeadResourceTest {
         JsonNode json = mapper.readTree(payload);
         assertThat(json.path("leadId").asText()).isEqualTo(id);
         assertThat(json.path("quality").path("phoneValid").asBoolean()).isTrue();
-        assertThat(EventSchemas.errors("lead.captured.v1", json)).isEmpty();
+        PublishedEvents.assertValid(LeadCaptured.class, json);
     }
 
     @Test
     void shouldRejectPersonalDataInLeadCapturedBySchema() throws Exception {
-        JsonNode withEmail = mapper.readTree("""
-                {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","source":"web","capturedAt":"2026-11-22T10:00:00Z",
-                 "email":"ada@example.com","quality":{"emailValid":true,"phoneValid":false,"hasCompany":false}}""");
-        assertThat(EventSchemas.errors("lead.captured.v1", withEmail)).isNotEmpty();
+        PublishedEvents.assertRefused(EventsWithPersonalData.LeadCapturedWithEmail.class, "email");
     }
 
     @Test

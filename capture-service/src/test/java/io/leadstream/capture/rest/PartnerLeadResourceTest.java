@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.messaging.LeadCaptured;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.capture.service.Idempotency;
 import io.leadstream.capture.service.Reply;
 import io.leadstream.chassis.testing.PostgresResource;
@@ -106,7 +108,7 @@ class PartnerLeadResourceTest {
                 .filter(m -> m.getPayload().contains(leadId.toString())).findFirst().orElse(null), m -> m != null);
         assertThat(TestEvents.cloudEvent(event).getType()).isEqualTo("leadstream.lead.captured.v1");
         JsonNode json = mapper.readTree(event.getPayload());
-        assertThat(EventSchemas.errors("lead.captured.v1", json)).isEmpty();
+        PublishedEvents.assertValid(LeadCaptured.class, json);
         assertThat(json.path("partnerId").asText()).isEqualTo("acme");
         assertThat(json.path("source").asText()).isEqualTo("partner");
         assertThat(event.getPayload()).doesNotContainIgnoringCase(email).doesNotContain("Lovelace")

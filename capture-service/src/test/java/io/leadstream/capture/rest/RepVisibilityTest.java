@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.chassis.testing.EventContracts;
+import io.leadstream.chassis.events.EventType;
+import io.leadstream.capture.messaging.DistributionEventsConsumer;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,13 +35,13 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 @QuarkusTestResource(PostgresResource.class)
 class RepVisibilityTest {
 
-    static final Path DISTRIBUTION_SCHEMA = Path.of("../distribution-service/src/main/resources/events/lead.assigned.v1.json");
-
     @Inject
     @Any
     InMemoryConnector connector;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    DistributionEventsConsumer consumer;
 
     InMemorySource<Message<String>> distributionEvents;
 
@@ -55,13 +58,24 @@ class RepVisibilityTest {
                 .post("/api/leads").then().statusCode(201).extract().path("id");
     }
 
+    /** lead.assigned with every field distribution writes (held to distribution's schema by EventContracts). */
+    @EventType("lead.assigned")
+    record AssignedAsDistributionWritesIt(UUID leadId, String repId, String strategy, String reason, int score,
+            String grade, Instant assignedAt) {
+    }
+
+    /** distribution's own example of lead.assigned, as the assignment of this lead to this rep at that time. */
     private void assign(String leadId, String repId, String assignedAt) throws Exception {
-        String payload = """
-                {"leadId":"%s","repId":"%s","strategy":"ROUND_ROBIN","reason":"round-robin among 3 active reps",
-                 "score":70,"grade":"B","assignedAt":"%s"}""".formatted(leadId, repId, assignedAt);
-        assertThat(EventSchemas.errors(DISTRIBUTION_SCHEMA, mapper.readTree(payload)))
-                .as("distribution's schema accepts the example").isEmpty();
+        AssignedAsDistributionWritesIt example = EventContracts.assertConsumes(AssignedAsDistributionWritesIt.class,
+                "distribution-service").get(0);
+        String payload = mapper.writeValueAsString(new AssignedAsDistributionWritesIt(UUID.fromString(leadId), repId,
+                example.strategy(), example.reason(), example.score(), example.grade(), Instant.parse(assignedAt)));
         distributionEvents.send(TestEvents.event("leadstream.lead.assigned.v1", leadId, payload));
+    }
+
+    @Test
+    void shouldHandleOrIgnoreEveryEventDistributionPublishes() {
+        EventContracts.assertCovers(consumer.handlers(), "distribution-service");
     }
 
     @Test

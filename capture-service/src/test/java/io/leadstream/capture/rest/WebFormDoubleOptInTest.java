@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
+import io.leadstream.capture.messaging.ConsentChanged;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -125,7 +127,7 @@ class WebFormDoubleOptInTest {
                 + "and event_type = 'leadstream.consent.changed.v1'", id)).isEqualTo(1);
         Object payload = rows.first("select payload::text from outbox_event where aggregate_id = $1 "
                 + "and event_type = 'leadstream.consent.changed.v1'", id);
-        assertThat(EventSchemas.errors("consent.changed.v1", mapper.readTree(payload.toString()))).isEmpty();
+        PublishedEvents.assertValid(ConsentChanged.class, mapper.readTree(payload.toString()));
         assertThat(payload.toString()).doesNotContain(email).contains("double-opt-in");
 
         given().accept("text/html").get(pathOf(link)).then().statusCode(410)

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.messaging.LeadInquired;
+import io.leadstream.capture.EventsWithPersonalData;
+import io.leadstream.capture.PublishedEvents;
 import io.leadstream.capture.service.WebhookSecrets;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -153,7 +156,7 @@ class WhatsAppWebhookTest {
         List<JsonNode> events = inquiredEvents(UUID.fromString(leadId));
         assertThat(events).hasSize(1);
         JsonNode event = events.get(0);
-        assertThat(EventSchemas.errors("lead.inquired.v1", event)).isEmpty();
+        PublishedEvents.assertValid(LeadInquired.class, event);
         assertThat(event.path("leadId").asText()).isEqualTo(leadId);
         assertThat(event.path("channel").asText()).isEqualTo("whatsapp");
         assertThat(event.path("newLead").asBoolean()).isFalse();
@@ -200,11 +203,7 @@ class WhatsAppWebhookTest {
 
     @Test
     void shouldRejectPersonalDataInLeadInquiredBySchema() throws Exception {
-        JsonNode withText = mapper.readTree("""
-                {"inquiryId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e60",
-                 "channel":"whatsapp","newLead":false,"messageType":"text","receivedAt":"2026-11-22T10:00:00Z",
-                 "text":"call me on +44 20 7946 0958"}""");
-        assertThat(EventSchemas.errors("lead.inquired.v1", withText)).isNotEmpty();
+        PublishedEvents.assertRefused(EventsWithPersonalData.LeadInquiredWithText.class, "text");
     }
 
     /** Meta's payload for one text message, pretty-printed as Meta sends it (the bytes are what is signed). */
