@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadstream.capture.service.CallLog;
+import io.leadstream.capture.service.InboundContacts;
+import io.leadstream.capture.service.Reply;
+import io.leadstream.capture.service.Viewer;
 import io.leadstream.capture.service.Idempotency;
 import io.leadstream.capture.service.IdempotencyKey;
 import io.leadstream.chassis.problem.Problem;
@@ -37,9 +39,11 @@ import io.smallrye.mutiny.Uni;
 public class CallResource {
 
     private final CallLog calls;
+    private final Replies replies;
 
-    public CallResource(CallLog calls) {
+    public CallResource(CallLog calls, Replies replies) {
         this.calls = calls;
+        this.replies = replies;
     }
 
     @POST
@@ -82,8 +86,22 @@ public class CallResource {
                             pattern = "^[!-~]+$")) String idempotencyKey,
             @Context UriInfo uri, @Context SecurityContext security) {
         IdempotencyKey key = IdempotencyKey.parse(security.getUserPrincipal(), idempotencyKey);
-        URI leads = uri.getBaseUriBuilder().path("api/leads").build();
-        return calls.log(call, key, uri.getPath(), id -> UriBuilder.fromUri(leads).path(id.toString()).build(),
-                security.getUserPrincipal().getName()).map(Replies::toResponse);
+        Viewer caller = Viewer.of(security);
+        return replies.once(key, CallLog.OPERATION, call, uri.getPath(),
+                claim -> calls.log(call, caller, logged -> replies.keep(claim, answer(logged, uri.getBaseUri()))))
+                .map(Replies::toResponse);
+    }
+
+    /**
+     * 201 for a new lead, else 200, with Location and leadId naming the lead; to a caller who may not see that lead
+     * (a rep it is not assigned to) neither: only that the call was recorded.
+     */
+    private Reply answer(CallLog.Logged logged, URI base) {
+        InboundContacts.Recorded recorded = logged.recorded();
+        int status = recorded.outcome() == InboundContacts.Outcome.CREATED && recorded.fresh() ? 201 : 200;
+        return logged.visible()
+                ? replies.json(status, LeadResource.location(base, recorded.leadId()), InquiryView.of(recorded),
+                        recorded.leadId())
+                : replies.json(status, null, InquiryView.withoutLead(recorded), recorded.leadId());
     }
 }

@@ -1,7 +1,5 @@
 package io.leadstream.capture.rest;
 
-import java.net.URI;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,8 +51,7 @@ public class GoogleAdsWebhookResource {
     @APIResponse(responseCode = "403", description = "google_key missing or wrong (type .../webhook-key-invalid)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> receiveGoogleAdsLead(GoogleAdsLeadPayload payload, @Context UriInfo uri) {
-        URI leads = uri.getBaseUriBuilder().path("api/leads").build();
-        return inbox.receive(payload, uri.getPath(), id -> UriBuilder.fromUri(leads).path(id.toString()).build())
-                .map(Replies::toResponse);
+        return inbox.receive(payload).map(recorded -> Response.ok(InquiryView.of(recorded), MediaType.APPLICATION_JSON)
+                .location(LeadResource.location(uri.getBaseUri(), recorded.leadId())).build());
     }
 }

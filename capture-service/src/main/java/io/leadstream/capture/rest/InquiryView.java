@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.leadstream.capture.service.InboundContacts;
 
 /**
@@ -13,9 +15,15 @@ import io.leadstream.capture.service.InboundContacts;
  * contact's id (Google's lead_id, the call's callId) had been received before: nothing new was stored.
  */
 @Schema(name = "InquiryView")
-public record InquiryView(UUID leadId, InboundContacts.Outcome outcome, UUID inquiryId, boolean duplicate) {
+public record InquiryView(@JsonInclude(JsonInclude.Include.NON_NULL) UUID leadId, InboundContacts.Outcome outcome,
+        UUID inquiryId, boolean duplicate) {
 
     public static InquiryView of(InboundContacts.Recorded recorded) {
         return new InquiryView(recorded.leadId(), recorded.outcome(), recorded.id(), !recorded.fresh());
+    }
+
+    /** The contact as recorded, without the lead it was recorded on (for a caller who may not see that lead). */
+    public static InquiryView withoutLead(InboundContacts.Recorded recorded) {
+        return new InquiryView(null, recorded.outcome(), recorded.id(), !recorded.fresh());
     }
 }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.leadstream.capture.imports.ImportRow;
+import io.leadstream.capture.service.LeadImport;
 import io.leadstream.chassis.problem.Problem;
 
 /**
@@ -17,44 +17,19 @@ import io.leadstream.chassis.problem.Problem;
  */
 @Schema(name = "LeadImportReport", description = "Written row by row while the body is read: `rows` in body order, "
         + "then `totals`, then `aborted` if the body could not be read to its end")
-public record LeadImportReport(List<Row> rows, Totals totals,
+public record LeadImportReport(List<Row> rows, LeadImport.Totals totals,
         @Schema(description = "present only when reading the body failed part-way (a read timed out, the body was "
                 + "cut off): the rows listed were imported, the rest were not read")
         @JsonInclude(JsonInclude.Include.NON_NULL) String aborted) {
-
-    /** What became of a row. */
-    @Schema(name = "LeadImportOutcome", description = "CREATED: a new lead; MERGED: merged into the existing lead with "
-            + "the same email or phone (leadId is that lead); FLAGGED: a new lead recorded as a suspected duplicate "
-            + "(source policy flag); REJECTED: invalid or unreadable, see detail and errors, fix and send again; "
-            + "FAILED: our side failed, send the row again")
-    public enum Outcome {
-        CREATED, MERGED, FLAGGED, REJECTED, FAILED
-    }
 
     @Schema(name = "LeadImportRow")
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Row(
             @Schema(description = "1-based: CSV data records after the header row, NDJSON non-blank lines") long row,
             @Schema(description = "the line of the body the row starts on (1-based; the CSV header is line 1)") long line,
-            Outcome outcome,
+            LeadImport.Outcome outcome,
             @Schema(description = "the new lead, or the lead it was merged into") UUID leadId,
             @Schema(description = "why the row was rejected or failed") String detail,
             @Schema(description = "the row's invalid fields, as in a 400 of POST /api/leads") List<Problem.FieldError> errors) {
-
-        public static Row stored(ImportRow row, Outcome outcome, UUID leadId) {
-            return new Row(row.row(), row.line(), outcome, leadId, null, List.of());
-        }
-
-        public static Row rejected(ImportRow row, String detail, List<Problem.FieldError> errors) {
-            return new Row(row.row(), row.line(), Outcome.REJECTED, null, detail, errors);
-        }
-
-        public static Row failed(ImportRow row, String detail) {
-            return new Row(row.row(), row.line(), Outcome.FAILED, null, detail, List.of());
-        }
-    }
-
-    @Schema(name = "LeadImportTotals", description = "rows = created + merged + flagged + rejected + failed")
-    public record Totals(long rows, long created, long merged, long flagged, long rejected, long failed) {
     }
 }

@@ -6,11 +6,11 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.capture.config.ImportConfig;
@@ -43,7 +43,9 @@ import io.leadstream.capture.imports.CsvRows;
 import io.leadstream.capture.imports.NdjsonRows;
 import io.leadstream.capture.imports.RowReader;
 import io.leadstream.capture.service.LeadImport;
+import io.leadstream.capture.service.Viewer;
 import io.leadstream.chassis.problem.Problem;
+import io.leadstream.chassis.problem.ProblemMappers;
 import io.leadstream.chassis.problem.ProblemException;
 
 /**
@@ -63,11 +65,14 @@ public class LeadImportResource {
     private final LeadImport imports;
     private final ObjectMapper mapper;
     private final ImportConfig config;
+    private final Replies replies;
+    private final ProblemMappers problems = new ProblemMappers();
 
-    public LeadImportResource(LeadImport imports, ObjectMapper mapper, ImportConfig config) {
+    public LeadImportResource(LeadImport imports, ObjectMapper mapper, ImportConfig config, Replies replies) {
         this.imports = imports;
         this.mapper = mapper;
         this.config = config;
+        this.replies = replies;
     }
 
     @POST
@@ -119,24 +124,23 @@ public class LeadImportResource {
         RowReader rows = type.isCompatible(MediaType.valueOf(CSV))
                 ? CsvRows.open(reader, config.maxRowLength(), CaptureLeadRequest.class, mapper)
                 : NdjsonRows.open(reader, config.maxRowLength(), mapper);
-        String caller = security.getUserPrincipal().getName();
-        URI leads = uri.getBaseUriBuilder().path("api/leads").build();
-        StreamingOutput report = output -> write(rows, caller, leads, output);
+        Viewer caller = Viewer.of(security);
+        StreamingOutput report = output -> write(rows, caller, output);
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** {@code {"rows":[…],"totals":{…}}}, each row written (and every {@link #FLUSH_EVERY} flushed) as it is done. */
-    private void write(RowReader rows, String caller, URI leads, OutputStream output) throws IOException {
+    private void write(RowReader rows, Viewer caller, OutputStream output) throws IOException {
         try (JsonGenerator json = mapper.createGenerator(output).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.writeStartObject();
             json.writeArrayFieldStart("rows");
             long[] written = { 0 };
             LeadImport.Summary summary;
             try {
-                summary = imports.run(rows, caller, id -> UriBuilder.fromUri(leads).path(id.toString()).build(),
+                summary = imports.run(rows, caller,
                         row -> {
                             try {
-                                json.writeObject(row);
+                                json.writeObject(report(row));
                                 if (++written[0] % FLUSH_EVERY == 0) {
                                     json.flush();
                                 }
@@ -154,6 +158,31 @@ public class LeadImportResource {
             }
             json.writeEndObject();
         }
+    }
+
+    /**
+     * A row of the report; a refused row with capture's reasons, as a 400 of POST /api/leads has them (a field of the
+     * wrong type named by its path).
+     */
+    private LeadImportReport.Row report(LeadImport.Imported row) {
+        if (row.refusal() == null) {
+            return new LeadImportReport.Row(row.row(), row.line(), row.outcome(), row.leadId(), row.detail(), List.of());
+        }
+        Problem problem = row.refusal().getCause() instanceof JsonProcessingException json
+                ? unreadable(json) : replies.problemOf(row.refusal());
+        if (problem == null) {
+            throw new IllegalStateException("an import row was refused for no reason we can tell", row.refusal());
+        }
+        return new LeadImportReport.Row(row.row(), row.line(), row.outcome(), null, problem.detail(), problem.errors());
+    }
+
+    /** A field of the wrong type (an object where text belongs, a date that is none): rejected with its path. */
+    private Problem unreadable(JsonProcessingException json) {
+        if (problems.unreadableJson(json, null).getEntity() instanceof Problem problem && !problem.errors().isEmpty()) {
+            return Problem.of(400, "validation", "Bad Request", problem.errors().size() == 1 ? "1 field is invalid"
+                    : problem.errors().size() + " fields are invalid").withErrors(problem.errors());
+        }
+        return Problem.of(400, "malformed-body", "Bad Request", "the row does not match the fields of a lead");
     }
 
     private static Charset charset(MediaType type) {

@@ -47,7 +47,13 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadstream.capture.repository.LeadSearch;
+import io.leadstream.capture.Lead;
+import io.leadstream.capture.service.CaptureLead;
 import io.leadstream.capture.service.CaptureService;
+import io.leadstream.capture.service.Captured;
+import io.leadstream.capture.service.LeadFields;
+import io.leadstream.capture.service.Origin;
+import io.leadstream.capture.service.Reply;
 import io.leadstream.capture.service.Erasure;
 import io.leadstream.capture.service.Idempotency;
 import io.leadstream.capture.service.IdempotencyKey;
@@ -68,11 +74,13 @@ public class LeadResource {
     private final CaptureService service;
     private final LeadPatching patching;
     private final Erasure erasure;
+    private final Replies replies;
 
-    public LeadResource(CaptureService service, LeadPatching patching, Erasure erasure) {
+    public LeadResource(CaptureService service, LeadPatching patching, Erasure erasure, Replies replies) {
         this.service = service;
         this.patching = patching;
         this.erasure = erasure;
+        this.replies = replies;
     }
 
     @POST
@@ -117,10 +125,38 @@ public class LeadResource {
                             pattern = "^[!-~]+$", examples = "6f1c8a52-3d3b-4f0e-9a57-2a5c0b8e1d11")) String idempotencyKey,
             @Context UriInfo uri, @Context SecurityContext security) {
         IdempotencyKey key = IdempotencyKey.parse(security.getUserPrincipal(), idempotencyKey);
-        URI leads = uri.getBaseUriBuilder().path("api/leads").build();
-        return service.capture(request, key, uri.getPath(), id -> UriBuilder.fromUri(leads).path(id.toString()).build(),
-                security.getUserPrincipal().getName())
-                .map(Replies::toResponse);
+        return submit(request, key, Viewer.of(security), uri.getBaseUri(), uri.getPath()).map(Replies::toResponse);
+    }
+
+    /**
+     * What {@code POST /api/leads} answers {@code caller} for {@code request} (also for tests acting as another
+     * caller); {@code base} is the service's address, {@code path} the request's.
+     */
+    public Uni<Reply> submit(CaptureLeadRequest request, IdempotencyKey key, Viewer caller, URI base, String path) {
+        CaptureLead command = new CaptureLead(request, Origin.API, caller);
+        return replies.once(key, CaptureService.CAPTURE, request, path, claim -> service.capture(command,
+                captured -> replies.keep(claim, answer(captured, base))));
+    }
+
+    /**
+     * 201 with the new lead; 200 with the lead the submission was merged into ({@code duplicateOf} its id), or, to a
+     * caller who may not see that lead (a rep it is not assigned to), 200 with only what they sent, as normalised: no
+     * Location, no id, nothing of the lead.
+     */
+    private Reply answer(Captured captured, URI base) {
+        Lead lead = captured.lead();
+        if (!captured.merged()) {
+            return replies.json(201, location(base, lead.id), LeadView.of(lead), lead.id);
+        }
+        if (captured.visible()) {
+            return replies.json(200, location(base, lead.id), LeadView.of(lead).asDuplicate(), lead.id);
+        }
+        return replies.json(200, null, LeadFields.submitted(captured.submission()), lead.id);
+    }
+
+    /** The URL of lead {@code id} at the service's address {@code base}. */
+    static URI location(URI base, UUID id) {
+        return UriBuilder.fromUri(base).path("api/leads").path(id.toString()).build();
     }
 
     @GET

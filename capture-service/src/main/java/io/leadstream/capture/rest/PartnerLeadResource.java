@@ -1,6 +1,5 @@
 package io.leadstream.capture.rest;
 
-import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -38,10 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadstream.capture.repository.PartnerSubmissionSearch;
-import io.leadstream.capture.service.CaptureService;
+import io.leadstream.capture.service.Viewer;
 import io.leadstream.capture.service.Idempotency;
 import io.leadstream.capture.service.IdempotencyKey;
-import io.leadstream.capture.service.Origin;
 import io.leadstream.capture.service.PartnerQuota;
 import io.leadstream.capture.service.PartnerSubmissions;
 import io.leadstream.chassis.problem.Problem;
@@ -69,12 +66,12 @@ public class PartnerLeadResource {
     private static final String RATE_LIMITED = "over the partner's quota (leadstream.capture.partner.quota); "
             + "retry after Retry-After seconds";
 
-    private final CaptureService capture;
+    private final PartnerLeadSubmissions submissions;
     private final PartnerSubmissions partners;
     private final PartnerQuota quota;
 
-    public PartnerLeadResource(CaptureService capture, PartnerSubmissions partners, PartnerQuota quota) {
-        this.capture = capture;
+    public PartnerLeadResource(PartnerLeadSubmissions submissions, PartnerSubmissions partners, PartnerQuota quota) {
+        this.submissions = submissions;
         this.partners = partners;
         this.quota = quota;
     }
@@ -123,10 +120,7 @@ public class PartnerLeadResource {
         Principal caller = security.getUserPrincipal();
         String tenant = admit(caller, response);
         IdempotencyKey key = PartnerSubmissions.key(caller, tenant, idempotencyKey);
-        URI submissions = uri.getBaseUriBuilder().path("api/partner/leads").build();
-        return capture.capture(partners.request(body), Origin.partner(tenant), key, uri.getPath(),
-                partners.receipt(tenant, caller.getName(), id -> UriBuilder.fromUri(submissions).path(id.toString()).build()),
-                caller.getName())
+        return submissions.submit(body, tenant, key, Viewer.of(security), uri.getBaseUri(), uri.getPath())
                 .map(Replies::toResponse);
     }
 
@@ -148,7 +142,7 @@ public class PartnerLeadResource {
     public Uni<PartnerLeadView> readPartnerLead(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Context SecurityContext security, @Context HttpServerResponse response) {
         String tenant = admit(security.getUserPrincipal(), response);
-        return partners.find(tenant, id);
+        return partners.find(tenant, id).map(PartnerLeadView::of);
     }
 
     @GET
@@ -186,7 +180,9 @@ public class PartnerLeadResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("validation", errors.size() + " parameter(s) invalid", errors);
         }
-        return partners.list(new PartnerSubmissionSearch.Criteria(tenant, from, to, cursor, size));
+        return partners.list(new PartnerSubmissionSearch.Criteria(tenant, from, to, cursor, size))
+                .map(page -> new PartnerLeadPage(page.items().stream().map(PartnerLeadView::of).toList(),
+                        page.nextCursor()));
     }
 
     /**

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.leadstream.capture.service.PartnerSubmissions;
+
 /**
  * A partner's submission as that partner sees it: its own reference and the lead as it sent it (normalised).
  * Never the stored lead: when the submission matched a lead that exists already, the partner learns neither
@@ -19,4 +21,8 @@ public record PartnerLeadView(
         @Schema(implementation = CaptureLeadRequest.class, description = "the lead as this partner submitted it, "
                 + "normalised (email lower-cased, phone E.164, country alpha-2, source defaulted to partner); "
                 + "fields it did not send are absent") ObjectNode lead) {
+
+    public static PartnerLeadView of(PartnerSubmissions.Submitted submitted) {
+        return new PartnerLeadView(submitted.id(), submitted.submittedAt(), submitted.lead());
+    }
 }

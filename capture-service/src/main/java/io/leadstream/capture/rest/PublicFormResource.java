@@ -1,6 +1,7 @@
 package io.leadstream.capture.rest;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +66,14 @@ public class PublicFormResource {
     private final FormSubmissions submissions;
     private final FormConfirmations confirmations;
     private final FormsConfig config;
+    private final Replies replies;
 
-    public PublicFormResource(FormSubmissions submissions, FormConfirmations confirmations, FormsConfig config) {
+    public PublicFormResource(FormSubmissions submissions, FormConfirmations confirmations, FormsConfig config,
+            Replies replies) {
         this.submissions = submissions;
         this.confirmations = confirmations;
         this.config = config;
+        this.replies = replies;
     }
 
     @POST
@@ -110,6 +114,7 @@ public class PublicFormResource {
             });
         }
         return submissions.submit(formKey, submission(values, origin, forwardedFor, uri, request))
+                .onFailure(FormSubmissions.Refused.class).transform(this::inFormTerms)
                 .map(accepted -> withHeaders(Response.seeOther(URI.create(redirect(accepted.form().redirectUrl))),
                         accepted.headers()).build());
     }
@@ -156,6 +161,7 @@ public class PublicFormResource {
             }
         }
         return submissions.submit(formKey, submission(values, origin, forwardedFor, uri, request))
+                .onFailure(FormSubmissions.Refused.class).transform(this::inFormTerms)
                 .map(accepted -> withHeaders(Response.status(201).type(MediaType.APPLICATION_JSON)
                         .entity(new FormSubmissionView("submitted", accepted.reference(),
                                 accepted.confirmationRequired())), accepted.headers()).build());
@@ -213,7 +219,28 @@ public class PublicFormResource {
             UriInfo uri, HttpServerRequest request) {
         String client = ClientAddress.of(request.remoteAddress().hostAddress(), forwardedFor,
                 config.trustForwardedFor());
-        return new FormSubmissions.Submission(values, origin, client, uri.getPath(), uri.getBaseUri());
+        return new FormSubmissions.Submission(values, origin, client, uri.getBaseUri());
+    }
+
+    /**
+     * Capture's refusal names the lead's fields; the page knows its own: each error's field becomes the form field
+     * mapped to it (a lead field no form field fills keeps its name). The CORS headers go along.
+     */
+    private Throwable inFormTerms(Throwable failure) {
+        FormSubmissions.Refused refused = (FormSubmissions.Refused) failure;
+        Problem problem = replies.problemOf(refused.getCause());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (problem.errors() != null) {
+            for (Problem.FieldError error : problem.errors()) {
+                String formField = refused.form().fieldMapping.entrySet().stream()
+                        .filter(e -> e.getValue().equals(error.field())).map(Map.Entry::getKey).findFirst()
+                        .orElse(error.field());
+                errors.add(new Problem.FieldError(formField, error.message()));
+            }
+        }
+        ProblemException translated = new ProblemException(problem.withErrors(errors));
+        refused.headers().forEach(translated::header);
+        return translated;
     }
 
     /** The redirect URL with {@value #SUBMITTED} in its query (before any fragment). */

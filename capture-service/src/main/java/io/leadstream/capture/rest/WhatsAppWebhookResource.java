@@ -1,7 +1,5 @@
 package io.leadstream.capture.rest;
 
-import java.net.URI;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -9,10 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriBuilder;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -76,9 +71,7 @@ public class WhatsAppWebhookResource {
     @APIResponse(responseCode = "401", description = "missing or wrong signature (type .../webhook-signature-invalid)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<WhatsAppReceipt> receiveWhatsAppMessages(byte[] body,
-            @HeaderParam(SIGNATURE_HEADER) @Parameter(description = "sha256=<hex HMAC-SHA256 of the body>") String signature,
-            @Context UriInfo uri) {
-        URI leads = uri.getBaseUriBuilder().path("api/leads").build();
-        return inbox.receive(body, signature, uri.getPath(), id -> UriBuilder.fromUri(leads).path(id.toString()).build());
+            @HeaderParam(SIGNATURE_HEADER) @Parameter(description = "sha256=<hex HMAC-SHA256 of the body>") String signature) {
+        return inbox.receive(body, signature).map(WhatsAppReceipt::of);
     }
 }

@@ -1,33 +1,30 @@
 package io.leadstream.capture.service;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadstream.capture.ConsentChannel;
 import io.leadstream.capture.rest.CallRequest;
 import io.leadstream.capture.rest.CaptureLeadRequest;
-import io.leadstream.capture.rest.InquiryView;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /api/calls}: a logged phone call. The phone (E.164, national numbers in the given country) of a
- * lead → an inquiry on that lead (200); else a new lead (source {@code call}) through {@link CaptureService} (201, or
- * 200 when de-duplication merged it by email). Either way the call is recorded and announced as lead.inquired.
- * With an {@code Idempotency-Key} the whole call runs once per key (service/Idempotency); a {@code callId} seen
- * before is answered with what it did then.
+ * lead → an inquiry on that lead; else a new lead (source {@code call}) through {@link CaptureService} (or a merge,
+ * when de-duplication finds its email). Either way the call is recorded and announced as lead.inquired, in one
+ * transaction with the lead. A {@code callId} seen before is answered with what it did then. Whether the caller may
+ * see the lead the call went to is part of the answer ({@link Logged#visible()}): a rep whose caller belongs to a
+ * lead they may not see learns nothing of it.
  */
 @ApplicationScoped
 public class CallLog {
@@ -39,39 +36,54 @@ public class CallLog {
     /** A call logged a little ahead of the server's clock is fine; later than this is an error. */
     static final long CLOCK_SKEW_SECONDS = 60;
 
+    /** A logged call: what was recorded, and whether the caller may see the lead it was recorded on. */
+    public record Logged(InboundContacts.Recorded recorded, boolean visible) {
+    }
+
     private final CaptureService capture;
     private final InboundContacts contacts;
     private final ContactNormaliser normaliser;
-    private final Idempotency idempotency;
+    private final LeadAccess leadAccess;
     private final ObjectMapper mapper;
 
     public CallLog(CaptureService capture, InboundContacts contacts, ContactNormaliser normaliser,
-            Idempotency idempotency, ObjectMapper mapper) {
+            LeadAccess leadAccess, ObjectMapper mapper) {
         this.capture = capture;
         this.contacts = contacts;
         this.normaliser = normaliser;
-        this.idempotency = idempotency;
+        this.leadAccess = leadAccess;
         this.mapper = mapper;
     }
 
-    public Uni<Reply> log(CallRequest call, IdempotencyKey key, String path, Function<UUID, URI> locate,
-            String caller) {
-        return idempotency.run(key, OPERATION, call, path, claim -> Uni.createFrom().item(() -> phone(call))
-                .chain(phone -> contacts.find(CHANNEL, call.callId()).chain(earlier -> {
-                    if (earlier != null) {
-                        Reply reply = reply(earlier, locate);
-                        return Panache.withTransaction(() -> idempotency.complete(claim, reply)).replaceWith(reply);
-                    }
-                    InboundContacts.Contact contact = contact(call);
-                    return contacts.onKnownPhone(phone, contact, claim, recorded -> reply(recorded, locate))
-                            .chain(recorded -> recorded != null ? Uni.createFrom().item(reply(recorded, locate))
-                                    : capture.capture(leadRequest(call, phone), Origin.API, null, path, locate, caller)
-                                            .chain(created -> contacts.onLead(InboundContacts.leadIdOf(created),
-                                                    created.status() == 201 ? InboundContacts.Outcome.CREATED
-                                                            : InboundContacts.Outcome.MERGED,
-                                                    contact, claim, recorded2 -> reply(recorded2, locate)))
-                                            .map(recorded2 -> reply(recorded2, locate)));
-                })));
+    /**
+     * Logs the call; {@code receipt} runs in the same transaction with what was logged, and its answer is this
+     * method's. A 400 problem naming phone, country or occurredAt when they are wrong, or the new lead's fields.
+     */
+    public <R> Uni<R> log(CallRequest call, Viewer caller, Function<Logged, Uni<R>> receipt) {
+        return Uni.createFrom().item(() -> phone(call))
+                .chain(phone -> Panache.withTransaction(() -> contacts.lock(CHANNEL, call.callId())
+                        .chain(() -> contacts.find(CHANNEL, call.callId()))
+                        .chain(earlier -> earlier != null ? Uni.createFrom().item(earlier) : logNew(call, phone, caller))
+                        .chain(recorded -> visible(recorded, caller)
+                                .chain(visible -> receipt.apply(new Logged(recorded, visible))))));
+    }
+
+    /** An inquiry on the lead with this phone, else the lead the call becomes (in the caller's transaction). */
+    private Uni<InboundContacts.Recorded> logNew(CallRequest call, String phone, Viewer caller) {
+        InboundContacts.Contact contact = contact(call);
+        return contacts.leadWithPhone(phone).chain(lead -> lead != null
+                ? contacts.record(lead.id, InboundContacts.Outcome.INQUIRY, contact)
+                : capture.capture(new CaptureLead(leadRequest(call, phone), Origin.API, caller))
+                        .chain(captured -> contacts.record(captured.lead().id, captured.merged()
+                                ? InboundContacts.Outcome.MERGED : InboundContacts.Outcome.CREATED, contact)));
+    }
+
+    /** The caller may see the lead their call created now, and any lead they may see anyway. */
+    private Uni<Boolean> visible(InboundContacts.Recorded recorded, Viewer caller) {
+        if (recorded.fresh() && recorded.outcome() == InboundContacts.Outcome.CREATED) {
+            return Uni.createFrom().item(true);
+        }
+        return leadAccess.maySee(recorded.leadId(), caller);
     }
 
     /** The call's phone in E.164; a 400 naming phone, country or occurredAt when they are wrong. */
@@ -116,17 +128,5 @@ public class CallLog {
                 call.occurredAt() == null ? Instant.now() : call.occurredAt(), MESSAGE_TYPE,
                 summary == null ? null : summary.codePointCount(0, summary.length()), direction,
                 call.durationSeconds(), call.outcome(), false, Map.of("direction", direction), summary);
-    }
-
-    /** 201 + Location for a new lead, else 200 + Location of the lead; the body is an {@link InquiryView}. */
-    private Reply reply(InboundContacts.Recorded recorded, Function<UUID, URI> locate) {
-        try {
-            String body = mapper.writeValueAsString(InquiryView.of(recorded));
-            String location = locate.apply(recorded.leadId()).toString();
-            return new Reply(recorded.outcome() == InboundContacts.Outcome.CREATED && recorded.fresh() ? 201 : 200,
-                    location, body, false);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the answer", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.leadstream.capture.service;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,9 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.capture.Lead;
 import io.leadstream.capture.config.DedupConfig;
@@ -34,10 +30,11 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Creating and reading leads. The lead, its lead.captured event and (with an {@code Idempotency-Key}) the key's
- * stored response commit in one transaction. De-duplication happens in that transaction too: advisory locks on
- * the normalised email and phone, then the lookup, then per the source's policy a merge into the oldest match
- * (lead_merge row and lead.merged instead of a new lead and lead.captured), a flagged new lead, or a plain one.
+ * Creating and reading leads. The lead and its lead.captured event commit in one transaction, with whatever the
+ * caller's receipt writes (an {@code Idempotency-Key}'s stored answer, a partner's submission). De-duplication happens
+ * in that transaction too: advisory locks on the normalised email and phone, then the lookup, then per the source's
+ * policy a merge into the oldest match (lead_merge row and lead.merged instead of a new lead and lead.captured), a
+ * flagged new lead, or a plain one.
  */
 @ApplicationScoped
 public class CaptureService {
@@ -48,18 +45,16 @@ public class CaptureService {
     private final ContactNormaliser normaliser;
     private final Outbox outbox;
     private final LeadSearch leadSearch;
-    private final Idempotency idempotency;
     private final Validator validator;
-    private final ObjectMapper mapper;
     private final Deduplication deduplication;
     private final DedupConfig dedup;
     private final QualifierCatalogue qualifiers;
     private final LeadAccess leadAccess;
     private final ConsentService consents;
 
-    public CaptureService(ContactNormaliser normaliser, Outbox outbox, LeadSearch leadSearch, Idempotency idempotency,
-            Validator validator, ObjectMapper mapper, Deduplication deduplication, DedupConfig dedup,
-            QualifierCatalogue qualifiers, LeadAccess leadAccess, ConsentService consents) {
+    public CaptureService(ContactNormaliser normaliser, Outbox outbox, LeadSearch leadSearch, Validator validator,
+            Deduplication deduplication, DedupConfig dedup, QualifierCatalogue qualifiers, LeadAccess leadAccess,
+            ConsentService consents) {
         this.consents = consents;
         this.qualifiers = qualifiers;
         this.leadAccess = leadAccess;
@@ -68,58 +63,32 @@ public class CaptureService {
         this.normaliser = normaliser;
         this.outbox = outbox;
         this.leadSearch = leadSearch;
-        this.idempotency = idempotency;
         this.validator = validator;
-        this.mapper = mapper;
+    }
+
+    /** As {@link #capture(CaptureLead, Function)}, answered with what became of the submission. */
+    public Uni<Captured> capture(CaptureLead command) {
+        return capture(command, captured -> Uni.createFrom().item(captured));
     }
 
     /**
-     * Validates, normalises and stores a lead; answers 201 with {@code locate(id)} as Location and the lead as
-     * body, or 200 with the existing lead (and {@code duplicateOf}) when the submission was merged into it. With a
-     * key, runs once per key: validation happens after the claim, so an invalid request's 400 is stored and
-     * replayed like a success.
-     *
-     * @param caller the caller's principal, recorded as {@code merged_by}
+     * Validates, normalises and stores a lead, or merges it into the lead it duplicates. {@code receipt} runs inside
+     * the capture transaction with the outcome, and what it writes commits with the lead (or the merge); its answer
+     * is this method's. Joins the caller's transaction when there is one. Fails with a
+     * {@link ConstraintViolationException} or a 400 {@link ProblemException} when the lead is invalid
+     * ({@link #refused}).
      */
-    public Uni<Reply> capture(CaptureLeadRequest request, IdempotencyKey key, String path,
-            Function<UUID, URI> locate, String caller) {
-        return capture(request, Origin.API, key, path, locate, caller);
-    }
-
-    /** As {@link #capture(CaptureLeadRequest, IdempotencyKey, String, Function, String)}, from a partner or form. */
-    public Uni<Reply> capture(CaptureLeadRequest request, Origin origin, IdempotencyKey key, String path,
-            Function<UUID, URI> locate, String caller) {
-        return capture(request, origin, key, path, leadReceipt(locate), caller);
-    }
-
-    /**
-     * As above, answered by {@code receipt} inside the capture transaction (the partner API answers with the
-     * partner's own submission instead of the lead, and records it with the lead).
-     */
-    public Uni<Reply> capture(CaptureLeadRequest request, Origin origin, IdempotencyKey key, String path,
-            Receipt receipt, String caller) {
-        return idempotency.run(key, CAPTURE, request, path, claim -> Uni.createFrom()
-                .item(() -> validated(request))
+    public <R> Uni<R> capture(CaptureLead command, Function<Captured, Uni<R>> receipt) {
+        return Uni.createFrom().item(() -> validated(command.lead()))
                 .chain(valid -> qualifiers.of(customKeys(valid))
                         .map(definitions -> normaliser.normalise(valid, definitions, Map.of())))
-                .chain(contact -> Panache.withTransaction(() -> store(contact, origin, claim, receipt, caller))));
+                .chain(contact -> Panache.withTransaction(() -> store(contact, command).chain(captured -> receipt.apply(captured))));
     }
 
-    /** The answer of POST /api/leads: 201 with the new lead, or 200 with the lead it was merged into. */
-    private Receipt leadReceipt(Function<UUID, URI> locate) {
-        return new Receipt() {
-            @Override
-            public Uni<Reply> created(Lead lead, NormalisedContact contact, Instant now) {
-                return Uni.createFrom().item(() -> Reply.created(locate.apply(lead.id), json(LeadView.of(lead))));
-            }
-
-            @Override
-            public Uni<Reply> merged(Deduplication.Merge merge, NormalisedContact contact, Instant now) {
-                Lead survivor = merge.survivor();
-                return Uni.createFrom().item(() -> Reply.ok(locate.apply(survivor.id),
-                        json(LeadView.of(survivor).asDuplicate())));
-            }
-        };
+    /** Whether {@code failure} is capture refusing the lead's data (invalid), not something failing on our side. */
+    public static boolean refused(Throwable failure) {
+        return failure instanceof ConstraintViolationException
+                || failure instanceof ProblemException problem && problem.problem().status() == 400;
     }
 
     /** The custom qualifier keys a request uses (their definitions are needed to check the values). */
@@ -128,22 +97,20 @@ public class CaptureService {
                 : request.qualifiers().custom().keySet();
     }
 
-    private Uni<Reply> store(NormalisedContact contact, Origin origin, Idempotency.Claim claim,
-            Receipt receipt, String caller) {
+    private Uni<Captured> store(NormalisedContact contact, CaptureLead command) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DedupConfig.Policy policy = dedup.policyFor(contact.source());
         if (policy == DedupConfig.Policy.CREATE) {
-            return create(contact, origin, claim, receipt, now, List.of());
+            return create(contact, command.origin(), now, List.of());
         }
         return deduplication.lock(contact)
                 .chain(() -> deduplication.matches(contact))
-                .chain(matches -> matches.isEmpty() ? create(contact, origin, claim, receipt, now, List.of())
-                        : policy == DedupConfig.Policy.FLAG ? create(contact, origin, claim, receipt, now, matches)
-                        : merge(matches.get(0), contact, claim, receipt, now, caller));
+                .chain(matches -> matches.isEmpty() ? create(contact, command.origin(), now, List.of())
+                        : policy == DedupConfig.Policy.FLAG ? create(contact, command.origin(), now, matches)
+                        : merge(matches.get(0), contact, command.caller(), now));
     }
 
-    private Uni<Reply> create(NormalisedContact contact, Origin origin, Idempotency.Claim claim, Receipt receipt,
-            Instant now, List<Lead> suspects) {
+    private Uni<Captured> create(NormalisedContact contact, Origin origin, Instant now, List<Lead> suspects) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         LeadFields.write(lead, contact);
@@ -151,21 +118,22 @@ public class CaptureService {
         lead.formKey = origin.formKey();
         lead.createdAt = now;
         lead.updatedAt = now;
+        boolean flags = dedup.policyFor(lead.source) == DedupConfig.Policy.FLAG;
         return lead.<Lead>persist().chain(() -> deduplication.flag(lead, suspects, now))
                 .call(() -> outbox.record(lead.id, LeadCaptured.of(lead, contact.quality())))
                 .invoke(flagged -> Log.infof("captured lead %s from %s%s", lead.id, lead.source,
                         flagged == 0 ? "" : ", flagged as a suspected duplicate of " + flagged))
-                .chain(() -> receipt.created(lead, contact, now))
-                .call(reply -> idempotency.complete(claim, reply));
+                .map(flagged -> new Captured(lead, flags && flagged > 0 ? Captured.Outcome.FLAGGED
+                        : Captured.Outcome.CREATED, null, contact, true));
     }
 
-    private Uni<Reply> merge(Lead survivor, NormalisedContact contact, Idempotency.Claim claim,
-            Receipt receipt, Instant now, String caller) {
-        return deduplication.merge(survivor, contact, now, caller)
-                .call(merge -> outbox.record(survivor.id, LeadMerged.submission(survivor.id,
-                        merge.matchedOn(), contact.source(), List.copyOf(merge.filled().keySet()), now)))
-                .chain(merge -> receipt.merged(merge, contact, now))
-                .call(reply -> idempotency.complete(claim, reply))
+    private Uni<Captured> merge(Lead survivor, NormalisedContact contact, Viewer caller, Instant now) {
+        return deduplication.merge(survivor, contact, now, caller.name())
+                .call(merge -> outbox.record(survivor.id, LeadMerged.submission(survivor.id, merge.matchedOn(),
+                        contact.source(), List.copyOf(merge.filled().keySet()), now)))
+                .chain(merge -> leadAccess.maySee(survivor.id, caller)
+                        .map(visible -> new Captured(survivor, Captured.Outcome.MERGED, merge.matchedOn(), contact,
+                                visible)))
                 .invoke(() -> Log.infof("merged a submission from %s into lead %s", contact.source(), survivor.id));
     }
 
@@ -198,13 +166,5 @@ public class CaptureService {
             throw new ConstraintViolationException(violations);
         }
         return request;
-    }
-
-    private String json(LeadView lead) {
-        try {
-            return mapper.writeValueAsString(lead);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write lead " + lead.id() + " as JSON", e);
-        }
     }
 }

@@ -38,8 +38,8 @@ import io.smallrye.mutiny.Uni;
  * erasure hook (every other ledger column stays);</li>
  * <li>the merge audit (submissions with their data), suspected-duplicate pairs, partner submissions, inbound
  * contacts (WhatsApp message ids, call notes), double opt-in confirmations (the email they were sent to) and
- * stored Idempotency-Key responses naming the lead or those
- * submissions deleted;</li>
+ * stored Idempotency-Key answers about the lead (whatever they show: a sales rep's answer may name no lead)
+ * deleted;</li>
  * <li>every personal column of the lead (names, email, phone, job title, street address, social accounts, birth
  * date, referrer, notes) cleared, {@code erased_at} set: the row stays as a tombstone with its business attributes
  * (company, country, language, time zone, qualifiers, source, campaign, UTM);</li>
@@ -113,11 +113,7 @@ public class Erasure {
         return pseudonymiseConsentProofs(id)
                 .chain(() -> execute("delete from lead_merge where lead_id = :id or merged_lead_id = :id", id))
                 .chain(() -> execute("delete from lead_duplicate where lead_id = :id or suspected_lead_id = :id", id))
-                .chain(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("delete from idempotency_key where response_location like :location")
-                        .setParameter("location", "%/api/leads/" + id).executeUpdate()))
-                .chain(() -> execute("delete from idempotency_key k using partner_submission s where s.lead_id = :id "
-                        + "and k.response_location like '%/api/partner/leads/' || cast(s.id as text)", id))
+                .chain(() -> execute("delete from idempotency_key where lead_id = :id", id))
                 .chain(() -> execute("delete from partner_submission where lead_id = :id", id))
                 .chain(() -> execute("delete from inbound_contact where lead_id = :id", id))
                 .chain(() -> execute("delete from form_confirmation where lead_id = :id", id))

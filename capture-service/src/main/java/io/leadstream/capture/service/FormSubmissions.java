@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolationException;
 
 import io.leadstream.capture.ConsentChannel;
 import io.leadstream.capture.ConsentStatus;
@@ -21,7 +20,6 @@ import io.leadstream.capture.rest.ConsentProof;
 import io.leadstream.capture.rest.RecordConsentRequest;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.ProblemException;
-import io.leadstream.chassis.problem.ProblemMappers;
 import io.leadstream.chassis.ratelimit.RateLimit;
 import io.leadstream.chassis.ratelimit.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,8 +40,31 @@ public class FormSubmissions {
 
     private static final Set<String> UNTICKED = Set.of("", "false", "off", "no", "0");
 
-    /** A post as the resource read it: the fields, the request's Origin and client address. */
-    public record Submission(Map<String, String> values, String origin, String clientAddress, String path, URI base) {
+    /** A post as the resource read it: the fields, the request's Origin and client address, the service's address. */
+    public record Submission(Map<String, String> values, String origin, String clientAddress, URI base) {
+    }
+
+    /**
+     * A post whose fields capture refused (invalid): {@code refusal} names the lead's fields, which the answer must
+     * name by the form's own field names, with the form's CORS {@code headers}.
+     */
+    public static final class Refused extends RuntimeException {
+        private final transient WebForm form;
+        private final transient Map<String, String> headers;
+
+        Refused(WebForm form, Map<String, String> headers, Throwable refusal) {
+            super(refusal.getMessage(), refusal, false, false);
+            this.form = form;
+            this.headers = Map.copyOf(headers);
+        }
+
+        public WebForm form() {
+            return form;
+        }
+
+        public Map<String, String> headers() {
+            return headers;
+        }
     }
 
     /**
@@ -63,7 +84,6 @@ public class FormSubmissions {
     private final ContactNormaliser normaliser;
     private final RateLimiter limiter;
     private final MeterRegistry metrics;
-    private final ProblemMappers problems = new ProblemMappers();
 
     public FormSubmissions(CaptureService capture, ConsentService consents, FormConfirmations confirmations,
             FormLeadFields leadFields, ContactNormaliser normaliser, RateLimiter limiter, MeterRegistry metrics) {
@@ -132,13 +152,16 @@ public class FormSubmissions {
             return Uni.createFrom().item(new Stored(new Accepted(form, reference, confirmation, headers), null));
         }
         return Uni.createFrom().item(() -> leadFields.request(form.fieldMapping, submission.values(), form.source))
-                .chain(request -> capture.capture(request, Origin.form(form.key), null, submission.path(),
-                        id -> URI.create("/api/leads/" + id), "form:" + form.key))
-                .onFailure().transform(e -> inFormTerms(form, e, cors))
-                .chain(reply -> {
-                    UUID leadId = UUID.fromString(reply.location().substring(reply.location().lastIndexOf('/') + 1));
+                .chain(request -> capture.capture(new CaptureLead(request, Origin.form(form.key),
+                        Viewer.system("form:" + form.key))))
+                .onFailure(CaptureService::refused).transform(refusal -> {
+                    count(form.key, "invalid");
+                    return new Refused(form, cors, refusal);
+                })
+                .chain(captured -> {
+                    UUID leadId = captured.lead().id;
                     Log.infof("form %s: submission %s became lead %s (%s)", form.key, reference, leadId,
-                            reply.status() == 201 ? "new" : "merged");
+                            captured.merged() ? "merged" : "new");
                     count(form.key, "accepted");
                     Accepted accepted = new Accepted(form, reference, confirmation, headers);
                     return consent(form, leadId, submission)
@@ -181,36 +204,6 @@ public class FormSubmissions {
     private static String emailField(WebForm form) {
         return form.fieldMapping.entrySet().stream().filter(e -> FormLeadFields.EMAIL.equals(e.getValue()))
                 .map(Map.Entry::getKey).findFirst().orElse(FormLeadFields.EMAIL);
-    }
-
-    /**
-     * A validation failure names the lead's fields; the page knows its own: each error's field becomes the form
-     * field mapped to it (a lead field no form field fills keeps its name). The CORS headers go along.
-     */
-    private Throwable inFormTerms(WebForm form, Throwable failure, Map<String, String> cors) {
-        Problem problem = null;
-        if (failure instanceof ProblemException p) {
-            problem = p.problem();
-        } else if (failure instanceof ConstraintViolationException violations
-                && problems.validation(violations, null).getEntity() instanceof Problem p) {
-            problem = p;
-        }
-        if (problem == null || problem.status() != 400) {
-            return failure;
-        }
-        count(form.key, "invalid");
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (problem.errors() != null) {
-            for (Problem.FieldError error : problem.errors()) {
-                String formField = form.fieldMapping.entrySet().stream()
-                        .filter(e -> e.getValue().equals(error.field())).map(Map.Entry::getKey).findFirst()
-                        .orElse(error.field());
-                errors.add(new Problem.FieldError(formField, error.message()));
-            }
-        }
-        ProblemException translated = new ProblemException(problem.withErrors(errors));
-        cors.forEach(translated::header);
-        return translated;
     }
 
     private void count(String form, String outcome) {

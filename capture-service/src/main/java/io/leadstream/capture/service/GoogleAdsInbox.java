@@ -1,6 +1,5 @@
 package io.leadstream.capture.service;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -9,30 +8,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadstream.capture.config.GoogleAdsConfig;
 import io.leadstream.capture.rest.CaptureLeadRequest;
 import io.leadstream.capture.rest.GoogleAdsLeadPayload;
-import io.leadstream.capture.rest.InquiryView;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Google Ads lead form webhook deliveries. The {@code google_key} must be the configured key (else 403, nothing
- * read further or stored). A {@code lead_id} received before is answered with what it did then (Google retries);
- * a new one becomes a lead (source {@code google-ads}) through {@link CaptureService}, under an idempotency key made
- * from the lead_id, so two concurrent retries create one lead. The campaign data (campaign, ad group, creative,
- * form, gclid) is kept with the recorded contact; {@code is_test} leads are accepted and marked test there and in
- * their lead.inquired event.
+ * read further or stored). A {@code lead_id} received before is answered with what it did then (Google retries); a
+ * new one becomes a lead (source {@code google-ads}) through {@link CaptureService}, recorded with the contact in one
+ * transaction that first locks the lead_id, so two concurrent retries create one lead. The campaign data (campaign,
+ * ad group, creative, form, gclid) is kept with the recorded contact; {@code is_test} leads are accepted and marked
+ * test there and in their lead.inquired event.
  */
 @ApplicationScoped
 public class GoogleAdsInbox {
@@ -54,8 +50,11 @@ public class GoogleAdsInbox {
         this.mapper = mapper;
     }
 
-    /** 200 with an {@link InquiryView} (Location: the lead), or the 400 capture answered for the lead's data. */
-    public Uni<Reply> receive(GoogleAdsLeadPayload payload, String path, Function<UUID, URI> locate) {
+    /**
+     * The contact as recorded (now, or when Google sent this lead_id before); a 403 problem for a wrong key, a 400
+     * problem when the answers cannot make a lead.
+     */
+    public Uni<InboundContacts.Recorded> receive(GoogleAdsLeadPayload payload) {
         if (payload == null || !WebhookSecrets.matches(config.key(), payload.googleKey())) {
             return Uni.createFrom().failure(new ProblemException(403, "webhook-key-invalid", "Forbidden",
                     "google_key is not the key configured for this webhook"));
@@ -65,16 +64,13 @@ public class GoogleAdsInbox {
             return Uni.createFrom().failure(ProblemException.badRequest("validation", "1 field is invalid",
                     List.of(new FieldError("lead_id", "must be 1 to 255 characters"))));
         }
-        return contacts.find(CHANNEL, leadId).chain(earlier -> earlier != null
-                ? Uni.createFrom().item(reply(earlier, locate))
-                : capture.capture(leadRequest(payload), Origin.API,
-                        new IdempotencyKey(CALLER, WebhookSecrets.sha256(CHANNEL + ":" + leadId)), path, locate, CALLER)
-                        .chain(reply -> reply.isProblem() ? Uni.createFrom().item(reply)
-                                : contacts.onLead(InboundContacts.leadIdOf(reply),
-                                        reply.status() == 201 ? InboundContacts.Outcome.CREATED
-                                                : InboundContacts.Outcome.MERGED,
-                                        contact(payload), Idempotency.Claim.NONE, null)
-                                        .map(recorded -> reply(recorded, locate))));
+        return Panache.withTransaction(() -> contacts.lock(CHANNEL, leadId)
+                .chain(() -> contacts.find(CHANNEL, leadId))
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(earlier)
+                        : capture.capture(new CaptureLead(leadRequest(payload), Origin.API, Viewer.system(CALLER)))
+                                .chain(captured -> contacts.record(captured.lead().id, captured.merged()
+                                        ? InboundContacts.Outcome.MERGED : InboundContacts.Outcome.CREATED,
+                                        contact(payload)))));
     }
 
     /**
@@ -149,15 +145,6 @@ public class GoogleAdsInbox {
             }
         }
         return Instant.now();
-    }
-
-    private Reply reply(InboundContacts.Recorded recorded, Function<UUID, URI> locate) {
-        try {
-            return new Reply(200, locate.apply(recorded.leadId()).toString(),
-                    mapper.writeValueAsString(InquiryView.of(recorded)), false);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the answer", e);
-        }
     }
 
     private static String first(Map<String, String> answers, String... ids) {

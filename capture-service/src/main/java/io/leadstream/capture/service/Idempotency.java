@@ -5,15 +5,11 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolationException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.capture.config.IdempotencyConfig;
-import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.ProblemException;
-import io.leadstream.chassis.problem.ProblemMappers;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -35,10 +31,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * over an expired row, or an IN_FLIGHT row older than {@code stale-after} (a crashed request) for the same
  * request. The operation then calls {@link #complete} <em>inside its own transaction</em>, so the key turns DONE
  * together with what the operation wrote: never DONE without its lead, never a lead twice. A repeat that finds
- * the key IN_FLIGHT polls the row on Vert.x timers (never blocking the event loop). A 4xx answer of the operation
- * (validation) is stored too, so a retry gets the same 400; any other failure deletes the claim so the client
- * may retry. Only the claiming request may complete or delete a claim ({@code claim_token}): if a takeover
- * happened meanwhile, the late one rolls back and answers 409.
+ * the key IN_FLIGHT polls the row on Vert.x timers (never blocking the event loop). A failure the caller renders as
+ * final (validation: a 400) is stored too, so a retry gets the same answer; any other failure deletes the claim so
+ * the client may retry. Only the claiming request may complete or delete a claim ({@code claim_token}): if a
+ * takeover happened meanwhile, the late one rolls back and answers 409.
+ * <p>
+ * What is stored is a {@link Reply} as the REST edge rendered it (status, Location, body): the same bytes are
+ * replayed. The operation itself never sees it; the edge completes the claim from inside the operation's
+ * transaction.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -57,12 +57,12 @@ public class Idempotency {
                     and idempotency_key.created_at <= now() - make_interval(secs => $6))
             returning claim_token""";
     static final String READ = """
-            select request_hash, state, response_status, response_location, response_body,
+            select request_hash, state, response_status, response_location, response_body, lead_id,
                    expires_at <= now() as expired, created_at <= now() - make_interval(secs => $3) as stale
               from idempotency_key where scope = $1 and key = $2""";
     static final String COMPLETE = """
             update idempotency_key set state = 'DONE', response_status = :status,
-                   response_location = cast(:location as text), response_body = :body
+                   response_location = cast(:location as text), response_body = :body, lead_id = cast(:leadId as uuid)
              where scope = :scope and key = :key and claim_token = :token and state = 'IN_FLIGHT'""";
     static final String RELEASE = "delete from idempotency_key where scope = $1 and key = $2 and claim_token = $3 "
             + "and state = 'IN_FLIGHT'";
@@ -88,7 +88,6 @@ public class Idempotency {
     private final Pool pool;
     private final ObjectMapper mapper;
     private final IdempotencyConfig config;
-    private final ProblemMappers problems = new ProblemMappers();
 
     public Idempotency(Pool pool, ObjectMapper mapper, IdempotencyConfig config) {
         this.pool = pool;
@@ -101,10 +100,11 @@ public class Idempotency {
      * transaction), repeats get its reply. Without a key the operation simply runs, with {@link Claim#NONE}.
      *
      * @param name names the operation in the request hash, so a key reused on another endpoint is a 422
-     * @param path the request path, the {@code instance} of a stored problem
+     * @param finalAnswer the answer to a failure of the operation that is final for this request (stored and sent
+     *        like a success), or null when the failure is not (the key is freed and the failure thrown)
      */
-    public Uni<Reply> run(IdempotencyKey key, String name, Object request, String path,
-            Function<Claim, Uni<Reply>> operation) {
+    public Uni<Reply> run(IdempotencyKey key, String name, Object request, Function<Claim, Uni<Reply>> operation,
+            Function<Throwable, Reply> finalAnswer) {
         if (key == null) {
             return Uni.createFrom().deferred(() -> operation.apply(Claim.NONE));
         }
@@ -113,7 +113,7 @@ public class Idempotency {
         return acquire(key, hash, deadline).chain(acquired -> acquired.replay() != null
                 ? Uni.createFrom().item(acquired.replay())
                 : Uni.createFrom().deferred(() -> operation.apply(acquired.claim()))
-                        .onFailure().recoverWithUni(e -> settleFailure(acquired.claim(), e, path)));
+                        .onFailure().recoverWithUni(e -> settleFailure(acquired.claim(), e, finalAnswer)));
     }
 
     /** Marks the claim DONE with {@code reply}; call it inside the transaction that performs the operation. */
@@ -125,6 +125,7 @@ public class Idempotency {
                 .setParameter("status", reply.status())
                 .setParameter("location", reply.location())
                 .setParameter("body", reply.body())
+                .setParameter("leadId", reply.leadId() == null ? null : reply.leadId().toString())
                 .setParameter("scope", claim.scope())
                 .setParameter("key", claim.key())
                 .setParameter("token", claim.token())
@@ -179,7 +180,8 @@ public class Idempotency {
                     }
                     if ("DONE".equals(row.getString("state"))) {
                         return Uni.createFrom().item(new Acquired(null, new Reply(row.getInteger("response_status"),
-                                row.getString("response_location"), row.getString("response_body"), true)));
+                                row.getString("response_location"), row.getString("response_body"), true,
+                                row.getUUID("lead_id"))));
                     }
                     if (row.getBoolean("stale")) {
                         return acquire(key, hash, deadline);
@@ -191,14 +193,13 @@ public class Idempotency {
                 });
     }
 
-    /** A 4xx answer is the response for this key (stored, then sent); anything else frees the key. */
-    private Uni<Reply> settleFailure(Claim claim, Throwable failure, String path) {
+    /** A final answer is the response for this key (stored, then sent); anything else frees the key. */
+    private Uni<Reply> settleFailure(Claim claim, Throwable failure, Function<Throwable, Reply> finalAnswer) {
         if (failure instanceof ClaimLostException) {
             return Uni.createFrom().failure(inFlight());
         }
-        Problem problem = storableProblem(failure);
-        if (problem != null) {
-            Reply reply = new Reply(problem.status(), null, json(problem.withInstance(path)), false);
+        Reply reply = finalAnswer.apply(failure);
+        if (reply != null) {
             return Panache.withTransaction(() -> complete(claim, reply))
                     .onFailure(ClaimLostException.class).recoverWithNull()
                     .replaceWith(reply);
@@ -207,30 +208,6 @@ public class Idempotency {
                 .onFailure().invoke(e -> Log.warnf("cannot release idempotency key after a failure: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .chain(() -> Uni.createFrom().failure(failure));
-    }
-
-    /** The problem a failure is answered with, if it is final for this request (4xx, but not 409 or 429). */
-    private Problem storableProblem(Throwable failure) {
-        Problem problem = null;
-        if (failure instanceof ProblemException p) {
-            problem = p.problem();
-        } else if (failure instanceof ConstraintViolationException violations
-                && problems.validation(violations, null).getEntity() instanceof Problem p) {
-            problem = p;
-        }
-        if (problem == null || problem.status() < 400 || problem.status() >= 500 || problem.status() == 409
-                || problem.status() == 429) {
-            return null;
-        }
-        return problem;
-    }
-
-    private String json(Object body) {
-        try {
-            return mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the response as JSON", e);
-        }
     }
 
     static ProblemException reused() {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,8 +24,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The contacts that arrive through the inquiry channels (WhatsApp messages, Google Ads lead forms, logged calls),
  * one {@code inbound_contact} row each, keyed by the channel's own id: a webhook delivered again finds its row and
- * creates nothing. Every contact recorded on a lead is announced as {@code lead.inquired} in the same transaction
- * (metadata only). Leads themselves are created by {@link CaptureService}; this class records what happened.
+ * creates nothing. A channel handles a contact inside one transaction that first {@link #lock}s the channel's id, so
+ * two deliveries of one contact at the same time are handled one after the other, the second finding the first's
+ * row. Every contact recorded on a lead is announced as {@code lead.inquired} in the same transaction (metadata only).
  */
 @ApplicationScoped
 public class InboundContacts {
@@ -49,6 +49,7 @@ public class InboundContacts {
     public record Recorded(UUID id, UUID leadId, Outcome outcome, boolean fresh) {
     }
 
+    static final String LOCK = "select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))";
     static final String INSERT = """
             insert into inbound_contact (id, channel, external_id, lead_id, outcome, received_at, recorded_at, test,
                                          details, note)
@@ -60,19 +61,24 @@ public class InboundContacts {
     private final Pool pool;
     private final Outbox outbox;
     private final ObjectMapper mapper;
-    private final Idempotency idempotency;
 
-    public InboundContacts(Pool pool, Outbox outbox, ObjectMapper mapper, Idempotency idempotency) {
+    public InboundContacts(Pool pool, Outbox outbox, ObjectMapper mapper) {
         this.pool = pool;
         this.outbox = outbox;
         this.mapper = mapper;
-        this.idempotency = idempotency;
     }
 
-    /** The lead a capture reply names: the last segment of its Location (201 created, 200 merged). */
-    public static UUID leadIdOf(Reply reply) {
-        String location = reply.location();
-        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    /**
+     * In the caller's transaction, waits for any other transaction handling the contact with this channel id to end
+     * (a transaction-scoped advisory lock); nothing without an id.
+     */
+    public Uni<Void> lock(String channel, String externalId) {
+        if (externalId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK)
+                .setParameter("key", "inbound_contact:" + channel + ":" + externalId).getSingleResult())
+                .replaceWithVoid();
     }
 
     /** The contact recorded under this channel id, or null (also null without an id). */
@@ -91,35 +97,17 @@ public class InboundContacts {
         });
     }
 
-    /**
-     * In one transaction: finds the oldest lead with this E.164 phone and records the contact on it as an
-     * {@link Outcome#INQUIRY} with its {@code lead.inquired} event (and completes {@code claim} with
-     * {@code reply}). Null when no lead has the phone (nothing written).
-     */
-    public Uni<Recorded> onKnownPhone(String phone, Contact contact, Idempotency.Claim claim,
-            Function<Recorded, Reply> reply) {
-        return Panache.withTransaction(() -> Lead.<Lead>find("phone = ?1", Sort.by("createdAt").and("id"), phone)
-                .firstResult()
-                .chain(lead -> lead == null ? Uni.createFrom().<Recorded>nullItem()
-                        : record(lead.id, Outcome.INQUIRY, contact, claim, reply)));
+    /** The oldest lead with this E.164 phone, or null (in the caller's session). */
+    public Uni<Lead> leadWithPhone(String phone) {
+        return Lead.<Lead>find("phone = ?1", Sort.by("createdAt").and("id"), phone).firstResult();
     }
 
     /**
-     * Records the contact on the lead that {@link CaptureService} just created ({@link Outcome#CREATED}) or merged
-     * it into ({@link Outcome#MERGED}), with its {@code lead.inquired} event, in a transaction of its own.
+     * In the caller's transaction: records the contact on lead {@code leadId} (null for a {@link Outcome#REJECTED}
+     * contact, which gets no event) and announces it as {@code lead.inquired}. When the channel id was recorded
+     * before, answers that earlier record instead and writes nothing.
      */
-    public Uni<Recorded> onLead(UUID leadId, Outcome outcome, Contact contact, Idempotency.Claim claim,
-            Function<Recorded, Reply> reply) {
-        return Panache.withTransaction(() -> record(leadId, outcome, contact, claim, reply));
-    }
-
-    /** Records a contact that could not become a lead (so a redelivery is skipped); no event. */
-    public Uni<Recorded> rejected(Contact contact) {
-        return Panache.withTransaction(() -> record(null, Outcome.REJECTED, contact, Idempotency.Claim.NONE, null));
-    }
-
-    private Uni<Recorded> record(UUID leadId, Outcome outcome, Contact contact, Idempotency.Claim claim,
-            Function<Recorded, Reply> reply) {
+    public Uni<Recorded> record(UUID leadId, Outcome outcome, Contact contact) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
@@ -136,9 +124,12 @@ public class InboundContacts {
                 .executeUpdate())
                 .chain(inserted -> inserted == 1
                         ? announce(id, leadId, outcome, contact).replaceWith(new Recorded(id, leadId, outcome, true))
-                        : earlier(contact))
-                .call(recorded -> reply == null ? Uni.createFrom().voidItem()
-                        : idempotency.complete(claim, reply.apply(recorded)));
+                        : earlier(contact));
+    }
+
+    /** Records a contact that could not become a lead (so a redelivery is skipped), in a transaction of its own. */
+    public Uni<Recorded> rejected(Contact contact) {
+        return Panache.withTransaction(() -> record(null, Outcome.REJECTED, contact));
     }
 
     /** The row a concurrent delivery of the same contact inserted first (committed: the insert waited for it). */

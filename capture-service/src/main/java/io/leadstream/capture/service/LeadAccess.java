@@ -18,11 +18,21 @@ public class LeadAccess {
 
     /** The lead, or a 404 problem when there is none or the viewer may not see it. Needs a session. */
     public Uni<Lead> visible(UUID id, Viewer viewer) {
+        return maySee(id, viewer).chain(may -> may ? Lead.findExisting(id)
+                : Uni.createFrom().failure(ProblemException.notFound("lead", id)));
+    }
+
+    /**
+     * Whether the viewer may see lead {@code id}: a viewer who sees all may; a rep only when it is assigned to them.
+     * Needs a session.
+     */
+    public Uni<Boolean> maySee(UUID id, Viewer viewer) {
         if (viewer.seesAll()) {
-            return Lead.findExisting(id);
+            return Uni.createFrom().item(true);
         }
-        return LeadOwner.<LeadOwner>findById(id)
-                .chain(owner -> owner != null && owner.repId.equals(viewer.name()) ? Lead.findExisting(id)
-                        : Uni.createFrom().failure(ProblemException.notFound("lead", id)));
+        if (id == null) {
+            return Uni.createFrom().item(false);
+        }
+        return LeadOwner.<LeadOwner>findById(id).map(owner -> owner != null && owner.repId.equals(viewer.name()));
     }
 }

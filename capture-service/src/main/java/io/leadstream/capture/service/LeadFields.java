@@ -86,6 +86,16 @@ public final class LeadFields {
     }
 
     /**
+     * A submission as normalised, in the shape of {@code CaptureLeadRequest}, without the fields it did not send: what
+     * a caller who may not see the lead it went to is shown (a partner, a rep), nothing of that lead.
+     */
+    public static Map<String, Object> submitted(NormalisedContact contact) {
+        Lead shape = new Lead();
+        write(shape, contact);
+        return document(shape);
+    }
+
+    /**
      * The lead in the shape of {@code CaptureLeadRequest} (JSON field names, nested objects; absent values left
      * out): the target document of a JSON merge patch.
      */

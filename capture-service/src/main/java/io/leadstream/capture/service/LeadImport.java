@@ -1,36 +1,24 @@
 package io.leadstream.capture.service;
 
 import java.io.IOException;
-import java.net.URI;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadstream.capture.config.DedupConfig;
 import io.leadstream.capture.imports.ImportRow;
 import io.leadstream.capture.imports.RowReader;
 import io.leadstream.capture.rest.CaptureLeadRequest;
-import io.leadstream.capture.rest.LeadImportReport.Outcome;
-import io.leadstream.capture.rest.LeadImportReport.Row;
-import io.leadstream.capture.rest.LeadImportReport.Totals;
-import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.ProblemException;
-import io.leadstream.chassis.problem.ProblemMappers;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Bulk import: every row goes through {@link CaptureService#capture} exactly as a {@code POST /api/leads} without
@@ -47,10 +35,46 @@ public class LeadImport {
 
     /** The source of rows that name none. */
     public static final String DEFAULT_SOURCE = "import";
-    /** The path given to {@link CaptureService#capture} (the instance of its problems). */
+    /** Where imports are posted. */
     public static final String PATH = "/api/leads/import";
     static final int PROGRESS_EVERY = 10_000;
-    static final String FLAGGED = "select exists (select 1 from lead_duplicate where lead_id = $1)";
+
+    /** What became of a row. */
+    @Schema(name = "LeadImportOutcome", description = "CREATED: a new lead; MERGED: merged into the existing lead with "
+            + "the same email or phone (leadId is that lead); FLAGGED: a new lead recorded as a suspected duplicate "
+            + "(source policy flag); REJECTED: invalid or unreadable, see detail and errors, fix and send again; "
+            + "FAILED: our side failed, send the row again")
+    public enum Outcome {
+        CREATED, MERGED, FLAGGED, REJECTED, FAILED
+    }
+
+    @Schema(name = "LeadImportTotals", description = "rows = created + merged + flagged + rejected + failed")
+    public record Totals(long rows, long created, long merged, long flagged, long rejected, long failed) {
+    }
+
+    /**
+     * One row's result: stored ({@code leadId}: the new lead, or the lead it was merged into), or rejected or failed
+     * with the reason: {@code detail}, or the {@code refusal} capture (or reading the row) failed with, which the
+     * caller describes.
+     */
+    public record Imported(long row, long line, Outcome outcome, UUID leadId, String detail, Throwable refusal) {
+
+        static Imported stored(ImportRow row, Outcome outcome, UUID leadId) {
+            return new Imported(row.row(), row.line(), outcome, leadId, null, null);
+        }
+
+        static Imported rejected(ImportRow row, String detail) {
+            return new Imported(row.row(), row.line(), Outcome.REJECTED, null, detail, null);
+        }
+
+        static Imported refused(ImportRow row, Throwable refusal) {
+            return new Imported(row.row(), row.line(), Outcome.REJECTED, null, null, refusal);
+        }
+
+        static Imported failed(ImportRow row, String detail) {
+            return new Imported(row.row(), row.line(), Outcome.FAILED, null, detail, null);
+        }
+    }
 
     /** What an import came to; {@code aborted} says why the body was not read to its end, else null. */
     public record Summary(Totals totals, String aborted) {
@@ -58,15 +82,10 @@ public class LeadImport {
 
     private final CaptureService capture;
     private final ObjectMapper mapper;
-    private final DedupConfig dedup;
-    private final Pool pool;
-    private final ProblemMappers problems = new ProblemMappers();
 
-    public LeadImport(CaptureService capture, ObjectMapper mapper, DedupConfig dedup, Pool pool) {
+    public LeadImport(CaptureService capture, ObjectMapper mapper) {
         this.capture = capture;
         this.mapper = mapper;
-        this.dedup = dedup;
-        this.pool = pool;
     }
 
     /**
@@ -74,10 +93,9 @@ public class LeadImport {
      * worker thread. A failure to read the body ends the import (the rows before it stay imported) and is returned
      * as {@link Summary#aborted()}; a failure of {@code report} (the client went away) ends it with that failure.
      *
-     * @param locate the URI of a lead, given to {@link CaptureService#capture}
-     * @param caller the caller's principal, recorded as {@code merged_by}
+     * @param caller who imports: recorded as {@code merged_by}
      */
-    public Summary run(RowReader rows, String caller, Function<UUID, URI> locate, Consumer<Row> report) {
+    public Summary run(RowReader rows, Viewer caller, Consumer<Imported> report) {
         Counter counter = new Counter();
         long started = System.nanoTime();
         String aborted = null;
@@ -89,22 +107,22 @@ public class LeadImport {
                 } catch (IOException | RuntimeException e) {
                     aborted = "reading the body failed after row " + counter.rows + ": " + reason(e)
                             + "; the rows reported were imported, the rest were not read";
-                    Log.warnf("import by %s: %s", caller, aborted);
+                    Log.warnf("import by %s: %s", caller.name(), aborted);
                     break;
                 }
                 if (row == null) {
                     break;
                 }
-                Row result = importRow(row, caller, locate);
+                Imported result = importRow(row, caller);
                 counter.add(result.outcome());
                 report.accept(result);
                 if (counter.rows % PROGRESS_EVERY == 0) {
-                    Log.infof("import by %s: %d rows so far (%s), %.0f rows/s", caller, counter.rows, counter,
+                    Log.infof("import by %s: %d rows so far (%s), %.0f rows/s", caller.name(), counter.rows, counter,
                             rate(counter.rows, started));
                 }
             }
         } finally {
-            Log.infof("import by %s %s after %d rows (%s) in %.1f s, %.0f rows/s", caller,
+            Log.infof("import by %s %s after %d rows (%s) in %.1f s, %.0f rows/s", caller.name(),
                     aborted == null ? "finished" : "stopped", counter.rows, counter,
                     (System.nanoTime() - started) / 1e9, rate(counter.rows, started));
         }
@@ -112,32 +130,25 @@ public class LeadImport {
     }
 
     /** One row through {@link CaptureService#capture}, in a transaction of its own. Blocks. */
-    Row importRow(ImportRow row, String caller, Function<UUID, URI> locate) {
+    Imported importRow(ImportRow row, Viewer caller) {
         if (row.malformed()) {
-            return Row.rejected(row, row.error(), List.of());
+            return Imported.rejected(row, row.error());
         }
         CaptureLeadRequest request;
         try {
             request = requestOf(row.fields());
         } catch (IllegalArgumentException e) {
-            return unreadable(row, e);
+            return Imported.refused(row, e);
         }
-        AtomicReference<UUID> lead = new AtomicReference<>();
-        Function<UUID, URI> remember = id -> {
-            lead.set(id);
-            return locate.apply(id);
-        };
         try {
-            Outcome outcome = VertxContextSupport.subscribeAndAwait(() -> capture
-                    .capture(request, Origin.API, null, PATH, remember, caller)
-                    .chain(reply -> outcome(reply, request.source(), lead.get())));
-            return Row.stored(row, outcome, lead.get());
+            Captured captured = VertxContextSupport.subscribeAndAwait(() -> capture
+                    .capture(new CaptureLead(request, Origin.API, caller)));
+            return Imported.stored(row, outcome(captured), captured.lead().id);
         } catch (ConstraintViolationException e) {
-            Problem problem = (Problem) problems.validation(e, null).getEntity();
-            return Row.rejected(row, problem.detail(), problem.errors());
+            return Imported.refused(row, e);
         } catch (ProblemException e) {
             if (e.problem().status() < 500) {
-                return Row.rejected(row, e.problem().detail(), e.problem().errors());
+                return Imported.refused(row, e);
             }
             return failed(row, e);
         } catch (Error e) {
@@ -159,36 +170,18 @@ public class LeadImport {
         return mapper.convertValue(fields, CaptureLeadRequest.class);
     }
 
-    /** 201 is a new lead (FLAGGED when its source flags duplicates and it was recorded as one), 200 a merge. */
-    private Uni<Outcome> outcome(Reply reply, String source, UUID lead) {
-        if (reply.status() == 200) {
-            return Uni.createFrom().item(Outcome.MERGED);
-        }
-        if (reply.status() != 201) {
-            return Uni.createFrom().failure(new IllegalStateException("capture answered " + reply.status()));
-        }
-        if (dedup.policyFor(source) != DedupConfig.Policy.FLAG) {
-            return Uni.createFrom().item(Outcome.CREATED);
-        }
-        return pool.preparedQuery(FLAGGED).execute(Tuple.of(lead))
-                .map(rows -> rows.iterator().next().getBoolean(0) ? Outcome.FLAGGED : Outcome.CREATED);
+    private static Outcome outcome(Captured captured) {
+        return switch (captured.outcome()) {
+            case CREATED -> Outcome.CREATED;
+            case FLAGGED -> Outcome.FLAGGED;
+            case MERGED -> Outcome.MERGED;
+        };
     }
 
-    /** A field of the wrong type (an object where text belongs, a date that is none): rejected with its path. */
-    private Row unreadable(ImportRow row, IllegalArgumentException e) {
-        if (e.getCause() instanceof JsonProcessingException json
-                && problems.unreadableJson(json, null).getEntity() instanceof Problem problem
-                && !problem.errors().isEmpty()) {
-            return Row.rejected(row, problem.errors().size() == 1 ? "1 field is invalid"
-                    : problem.errors().size() + " fields are invalid", problem.errors());
-        }
-        return Row.rejected(row, "the row does not match the fields of a lead", List.of());
-    }
-
-    private static Row failed(ImportRow row, Throwable e) {
+    private static Imported failed(ImportRow row, Throwable e) {
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "import: row %d failed, reference %s", row.row(), reference);
-        return Row.failed(row, "storing the row failed on our side; send it again (reference " + reference + ")");
+        return Imported.failed(row, "storing the row failed on our side; send it again (reference " + reference + ")");
     }
 
     private static String reason(Throwable e) {

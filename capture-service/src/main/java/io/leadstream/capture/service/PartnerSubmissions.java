@@ -1,12 +1,11 @@
 package io.leadstream.capture.service;
 
-import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,11 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadstream.capture.Lead;
 import io.leadstream.capture.repository.PartnerSubmissionSearch;
 import io.leadstream.capture.rest.CaptureLeadRequest;
-import io.leadstream.capture.rest.PartnerLeadPage;
-import io.leadstream.capture.rest.PartnerLeadView;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -30,8 +26,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Partner submissions (the partner API). A submission goes through {@link CaptureService#capture} like every
  * other lead (validation, normalisation, de-duplication, idempotency, lead.captured with the partner as
- * {@code partnerId}); its {@link Receipt} records a {@code partner_submission} row in the same transaction and
- * answers with that submission only. So a partner that submits a person Leadstream already knows (from another
+ * {@code partnerId}); {@link #record} keeps a {@code partner_submission} row in the same transaction, and the answer
+ * is that submission only. So a partner that submits a person Leadstream already knows (from another
  * partner, or any other channel) gets the same 201 with a submission id of its own and the data it sent, while
  * the submission is merged into the existing lead per the source's de-duplication policy: the partner never
  * learns that lead's id, its data, or that it existed.
@@ -96,27 +92,19 @@ public class PartnerSubmissions {
         }
     }
 
-    /**
-     * Answers a submission of {@code partnerId} with its own submission (201 and {@code locate(submission id)},
-     * whether the lead was new or merged) and records it, in the capture transaction.
-     */
-    public Receipt receipt(String partnerId, String caller, Function<UUID, URI> locate) {
-        return new Receipt() {
-            @Override
-            public Uni<Reply> created(Lead lead, NormalisedContact contact, Instant now) {
-                return record(partnerId, lead.id, "CREATED", contact, now, caller, locate);
-            }
-
-            @Override
-            public Uni<Reply> merged(Deduplication.Merge merge, NormalisedContact contact, Instant now) {
-                return record(partnerId, merge.survivor().id, "MERGED", contact, now, caller, locate);
-            }
-        };
+    /** A partner's submission as the partner sees it: its own id, when, and the lead as it sent it, normalised. */
+    public record Submitted(UUID id, Instant submittedAt, ObjectNode lead) {
     }
 
-    private Uni<Reply> record(String partnerId, UUID leadId, String outcome, NormalisedContact contact, Instant now,
-            String caller, Function<UUID, URI> locate) {
-        PartnerLeadView view = new PartnerLeadView(UUID.randomUUID(), now, submitted(contact));
+    /**
+     * Keeps {@code captured}, submitted by {@code partnerId}, as the partner's own submission (whether the lead was
+     * new or merged), in the capture transaction.
+     */
+    public Uni<Submitted> record(String partnerId, Captured captured, String caller) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Submitted view = new Submitted(UUID.randomUUID(), now, mapper.valueToTree(LeadFields.submitted(captured.submission())));
+        String outcome = captured.merged() ? "MERGED" : "CREATED";
+        UUID leadId = captured.lead().id;
         return Panache.getSession()
                 .chain(session -> session.flush() // the new lead's row first: the submission references it
                         .chain(() -> session.createNativeQuery(INSERT)
@@ -129,33 +117,29 @@ public class PartnerSubmissions {
                                 .setParameter("submittedBy", caller)
                                 .executeUpdate()))
                 .invoke(() -> Log.infof("partner %s submission %s recorded (%s)", partnerId, view.id(), outcome))
-                .map(ignored -> Reply.created(locate.apply(view.id()), json(view)));
+                .replaceWith(view);
     }
 
     /** The partner's own submission; the same 404 for an unknown id and another partner's. */
-    public Uni<PartnerLeadView> find(String partnerId, UUID id) {
+    public Uni<Submitted> find(String partnerId, UUID id) {
         return search.find(partnerId, id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("partner lead", id))
                 .map(this::view);
     }
 
-    /** The partner's own submissions, newest first. */
-    public Uni<PartnerLeadPage> list(PartnerSubmissionSearch.Criteria criteria) {
+    /** The partner's own submissions, newest first; and where the next page starts, or null. */
+    public Uni<Submissions> list(PartnerSubmissionSearch.Criteria criteria) {
         return search.search(criteria)
-                .map(page -> new PartnerLeadPage(page.items().stream().map(this::view).toList(), page.nextCursor()));
+                .map(page -> new Submissions(page.items().stream().map(this::view).toList(), page.nextCursor()));
     }
 
-    /** The contact as normalised, without the derived quality flags and without what was not sent. */
-    /** The submission as normalised, in the shape of the request, without the fields it did not send. */
-    private ObjectNode submitted(NormalisedContact contact) {
-        Lead shape = new Lead();
-        LeadFields.write(shape, contact);
-        return mapper.valueToTree(LeadFields.document(shape));
+    /** One page of a partner's submissions. */
+    public record Submissions(List<Submitted> items, String nextCursor) {
     }
 
-    private PartnerLeadView view(PartnerSubmissionSearch.Submission row) {
+    private Submitted view(PartnerSubmissionSearch.Submission row) {
         try {
-            return new PartnerLeadView(row.id(), row.submittedAt(), (ObjectNode) mapper.readTree(row.leadJson()));
+            return new Submitted(row.id(), row.submittedAt(), (ObjectNode) mapper.readTree(row.leadJson()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("partner_submission.submission is not a JSON object", e);
         }

@@ -15,6 +15,14 @@ public record Viewer(String name, boolean seesAll) {
         return new Viewer(security.getUserPrincipal().getName(), all);
     }
 
+    /**
+     * A channel of capture's own (a webhook, a web form): recorded as the caller under {@code name}; its answers are
+     * the channel's own and never show a lead they may not.
+     */
+    public static Viewer system(String name) {
+        return new Viewer(name, true);
+    }
+
     /** The rep whose leads are the only visible ones, or null when this viewer sees all. */
     public String onlyOwner() {
         return seesAll ? null : name;

@@ -67,13 +67,4 @@ public final class WebhookSecrets {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
-
-    /** SHA-256 hex of {@code text}: a fixed-length, well-formed idempotency key for a foreign id. */
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
 }

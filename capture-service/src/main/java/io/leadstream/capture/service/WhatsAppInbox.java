@@ -1,14 +1,11 @@
 package io.leadstream.capture.service;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,9 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.capture.ConsentChannel;
 import io.leadstream.capture.config.WhatsAppConfig;
 import io.leadstream.capture.rest.CaptureLeadRequest;
-import io.leadstream.capture.rest.WhatsAppReceipt;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -31,15 +28,16 @@ import io.smallrye.mutiny.Uni;
  * name in {@code value.contacts[].profile.name}; {@code statuses[]} of sent messages are ignored). Each message,
  * in order: a message id seen before is skipped (Meta redelivers); a sender whose phone belongs to a lead is an
  * inquiry on that lead; any other sender becomes a new lead (source {@code whatsapp}) through
- * {@link CaptureService}, under an idempotency key made from the message id. An inbound message is not consent to
- * marketing, so no consent is recorded.
+ * {@link CaptureService}. Each message is handled in one transaction that first locks its id, so the same message
+ * delivered twice at once is handled once. An inbound message is not consent to marketing, so no consent is
+ * recorded.
  */
 @ApplicationScoped
 public class WhatsAppInbox {
 
     public static final String CHANNEL = "whatsapp";
     public static final String SOURCE = "whatsapp";
-    /** Recorded as the caller (e.g. merged_by) and the idempotency scope of leads created from messages. */
+    /** Recorded as the caller (e.g. merged_by) of leads created from messages. */
     static final String CALLER = "whatsapp-webhook";
 
     private final WhatsAppConfig config;
@@ -70,7 +68,7 @@ public class WhatsAppInbox {
      * Checks the signature of the raw body (401 when missing or wrong: nothing is read or stored), then handles
      * every message in it, one after the other.
      */
-    public Uni<WhatsAppReceipt> receive(byte[] body, String signature, String path, Function<UUID, URI> locate) {
+    public Uni<Delivery> receive(byte[] body, String signature) {
         if (!WebhookSecrets.validSignature(config.appSecret(), body, signature)) {
             return Uni.createFrom().failure(new ProblemException(401, "webhook-signature-invalid", "Unauthorized",
                     "X-Hub-Signature-256 must be sha256= and the HMAC-SHA256 of the body under the app secret"));
@@ -85,11 +83,15 @@ public class WhatsAppInbox {
         List<Message> messages = messages(payload);
         Map<Handled, Integer> counts = new HashMap<>();
         return Multi.createFrom().iterable(messages)
-                .onItem().transformToUniAndConcatenate(message -> handle(message, path, locate))
+                .onItem().transformToUniAndConcatenate(this::handle)
                 .invoke(handled -> counts.merge(handled, 1, Integer::sum))
                 .collect().last()
-                .map(ignored -> new WhatsAppReceipt(messages.size(), n(counts, Handled.LEAD), n(counts, Handled.INQUIRY),
+                .map(ignored -> new Delivery(messages.size(), n(counts, Handled.LEAD), n(counts, Handled.INQUIRY),
                         n(counts, Handled.DUPLICATE), n(counts, Handled.REJECTED), n(counts, Handled.IGNORED)));
+    }
+
+    /** What a delivery's messages came to: new leads, inquiries on known leads, redeliveries, rejected, ignored. */
+    public record Delivery(int messages, int leads, int inquiries, int duplicates, int rejected, int ignored) {
     }
 
     enum Handled {
@@ -130,7 +132,7 @@ public class WhatsAppInbox {
         return messages;
     }
 
-    private Uni<Handled> handle(Message message, String path, Function<UUID, URI> locate) {
+    private Uni<Handled> handle(Message message) {
         String id = message.text("id");
         String type = type(message);
         if (id == null) {
@@ -140,42 +142,39 @@ public class WhatsAppInbox {
         if ("system".equals(type)) {
             return Uni.createFrom().item(Handled.IGNORED);
         }
-        return contacts.find(CHANNEL, id).chain(earlier -> {
-            if (earlier != null) {
-                return Uni.createFrom().item(Handled.DUPLICATE);
-            }
-            InboundContacts.Contact contact = contact(message, id, type, null);
-            List<FieldError> errors = new ArrayList<>();
-            String from = message.text("from");
-            String phone = from == null ? null : normaliser.normaliseAddress(ConsentChannel.WHATSAPP,
-                    from.startsWith("+") ? from : "+" + from, null, "from", errors);
-            if (phone == null) {
-                return contacts.rejected(contact(message, id, type, "the sender is not a valid phone number"))
-                        .map(recorded -> recorded.fresh() ? Handled.REJECTED : Handled.DUPLICATE);
-            }
-            return contacts.onKnownPhone(phone, contact, Idempotency.Claim.NONE, null)
-                    .chain(recorded -> recorded != null
-                            ? Uni.createFrom().item(recorded.fresh() ? Handled.INQUIRY : Handled.DUPLICATE)
-                            : newLead(message, id, type, phone, contact, path, locate));
-        });
+        return Panache.withTransaction(() -> contacts.lock(CHANNEL, id)
+                .chain(() -> contacts.find(CHANNEL, id))
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(Handled.DUPLICATE)
+                        : firstDelivery(message, id, type)))
+                .onFailure(CaptureService::refused).recoverWithUni(refusal -> {
+                    Log.warnf("a WhatsApp message could not become a lead: %s", refusal.getMessage());
+                    return contacts.rejected(contact(message, id, type, "the lead's data was refused"))
+                            .map(recorded -> recorded.fresh() ? Handled.REJECTED : Handled.DUPLICATE);
+                });
     }
 
-    private Uni<Handled> newLead(Message message, String id, String type, String phone,
-            InboundContacts.Contact contact, String path, Function<UUID, URI> locate) {
-        IdempotencyKey key = new IdempotencyKey(CALLER, WebhookSecrets.sha256(CHANNEL + ":" + id));
-        return capture.capture(leadRequest(phone, message.profileName()), Origin.API, key, path, locate, CALLER)
-                .chain(reply -> {
-                    if (reply.isProblem()) {
-                        Log.warnf("a WhatsApp message could not become a lead (%d): %s", reply.status(), reply.body());
-                        return contacts.rejected(contact(message, id, type, "capture answered " + reply.status()))
-                                .map(recorded -> recorded.fresh() ? Handled.REJECTED : Handled.DUPLICATE);
-                    }
-                    InboundContacts.Outcome outcome = reply.status() == 201 ? InboundContacts.Outcome.CREATED
-                            : InboundContacts.Outcome.MERGED;
-                    return contacts.onLead(InboundContacts.leadIdOf(reply), outcome, contact, Idempotency.Claim.NONE, null)
-                            .map(recorded -> !recorded.fresh() ? Handled.DUPLICATE
-                                    : outcome == InboundContacts.Outcome.CREATED ? Handled.LEAD : Handled.INQUIRY);
-                });
+    /** A message seen for the first time, in the transaction holding its id's lock. */
+    private Uni<Handled> firstDelivery(Message message, String id, String type) {
+        List<FieldError> errors = new ArrayList<>();
+        String from = message.text("from");
+        String phone = from == null ? null : normaliser.normaliseAddress(ConsentChannel.WHATSAPP,
+                from.startsWith("+") ? from : "+" + from, null, "from", errors);
+        if (phone == null) {
+            return contacts.record(null, InboundContacts.Outcome.REJECTED,
+                    contact(message, id, type, "the sender is not a valid phone number"))
+                    .map(recorded -> recorded.fresh() ? Handled.REJECTED : Handled.DUPLICATE);
+        }
+        InboundContacts.Contact contact = contact(message, id, type, null);
+        return contacts.leadWithPhone(phone).chain(lead -> lead != null
+                ? contacts.record(lead.id, InboundContacts.Outcome.INQUIRY, contact)
+                        .map(recorded -> recorded.fresh() ? Handled.INQUIRY : Handled.DUPLICATE)
+                : capture.capture(new CaptureLead(leadRequest(phone, message.profileName()), Origin.API,
+                        Viewer.system(CALLER)))
+                        .chain(captured -> contacts.record(captured.lead().id, captured.merged()
+                                ? InboundContacts.Outcome.MERGED : InboundContacts.Outcome.CREATED, contact))
+                        .map(recorded -> !recorded.fresh() ? Handled.DUPLICATE
+                                : recorded.outcome() == InboundContacts.Outcome.CREATED ? Handled.LEAD
+                                : Handled.INQUIRY));
     }
 
     /**

@@ -22,10 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.capture.messaging.LeadErased;
 import io.leadstream.capture.PublishedEvents;
-import io.leadstream.capture.service.CaptureService;
-import io.leadstream.capture.service.Origin;
 import io.leadstream.capture.service.PartnerSubmissions;
 import io.leadstream.capture.service.Reply;
+import io.leadstream.capture.service.Viewer;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,9 +42,7 @@ class ErasureTest {
     @Inject
     Pool pool;
     @Inject
-    CaptureService captureService;
-    @Inject
-    PartnerSubmissions partnerSubmissions;
+    PartnerLeadSubmissions partnerLeads;
     @Inject
     ObjectMapper mapper;
     /** A lead with distinctive personal values, a merged submission, consents with proof and an idempotency key. */
@@ -113,11 +110,9 @@ class ErasureTest {
     private void submitAsPartner(String partnerId, String json, String idempotencyKey) throws Throwable {
         Principal caller = () -> "partner-" + partnerId;
         var body = mapper.readTree(json);
-        Reply reply = VertxContextSupport.subscribeAndAwait(() -> captureService.capture(
-                partnerSubmissions.request(body), Origin.partner(partnerId),
-                PartnerSubmissions.key(caller, partnerId, idempotencyKey), "/api/partner/leads",
-                partnerSubmissions.receipt(partnerId, caller.getName(),
-                        id -> URI.create("http://localhost/api/partner/leads/" + id)), caller.getName()));
+        Reply reply = VertxContextSupport.subscribeAndAwait(() -> partnerLeads.submit(body, partnerId,
+                PartnerSubmissions.key(caller, partnerId, idempotencyKey), new Viewer(caller.getName(), false),
+                URI.create("http://localhost/"), "/api/partner/leads"));
         assertThat(reply.status()).isEqualTo(201);
     }
 

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadstream.capture.imports.ImportRow;
 import io.leadstream.capture.imports.RowReader;
 import io.leadstream.capture.service.LeadImport;
+import io.leadstream.capture.service.Viewer;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -257,13 +258,12 @@ class LeadImportTest {
                         .put("source", source));
             }
         };
-        List<LeadImportReport.Row> reported = new ArrayList<>();
+        List<LeadImport.Imported> reported = new ArrayList<>();
 
-        LeadImport.Summary summary = imports.run(failsOnThirdRow, "importer",
-                id -> java.net.URI.create("/api/leads/" + id), reported::add);
+        LeadImport.Summary summary = imports.run(failsOnThirdRow, new Viewer("importer", true), reported::add);
 
-        assertThat(reported).extracting(LeadImportReport.Row::outcome)
-                .containsExactly(LeadImportReport.Outcome.CREATED, LeadImportReport.Outcome.CREATED);
+        assertThat(reported).extracting(LeadImport.Imported::outcome)
+                .containsExactly(LeadImport.Outcome.CREATED, LeadImport.Outcome.CREATED);
         assertThat(summary.totals().created()).isEqualTo(2);
         assertThat(summary.aborted()).isEqualTo("reading the body failed after row 2: connection reset by peer; "
                 + "the rows reported were imported, the rest were not read");

@@ -7,26 +7,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadstream.capture.service.CaptureService;
 import io.leadstream.capture.service.IdempotencyKey;
-import io.leadstream.capture.service.Origin;
 import io.leadstream.capture.service.PartnerSubmissions;
 import io.leadstream.capture.service.Reply;
+import io.leadstream.capture.service.Viewer;
 import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * Submissions by callers other than the test's own identity (one {@code @TestSecurity} per test method): another
- * partner, or an app through POST /api/leads. They go through the same service calls as those endpoints do.
+ * partner, or an app through POST /api/leads. They go through the same calls as those endpoints make.
  */
 @ApplicationScoped
 class PartnerFixtures {
 
-    final CaptureService capture;
+    static final URI BASE = URI.create("http://localhost/");
+
+    final LeadResource leads;
+    final PartnerLeadSubmissions partnerLeads;
     final PartnerSubmissions partners;
     final ObjectMapper mapper;
 
-    PartnerFixtures(CaptureService capture, PartnerSubmissions partners, ObjectMapper mapper) {
-        this.capture = capture;
+    PartnerFixtures(LeadResource leads, PartnerLeadSubmissions partnerLeads, PartnerSubmissions partners,
+            ObjectMapper mapper) {
+        this.leads = leads;
+        this.partnerLeads = partnerLeads;
         this.partners = partners;
         this.mapper = mapper;
     }
@@ -35,20 +39,19 @@ class PartnerFixtures {
     Reply asPartner(String tenant, String json) {
         String caller = "service-account-partner-" + tenant;
         IdempotencyKey key = new IdempotencyKey("partner:" + tenant + " user:" + caller, UUID.randomUUID().toString());
-        return await(() -> capture.capture(partners.request(mapper.readTree(json)), Origin.partner(tenant), key,
-                "/api/partner/leads", partners.receipt(tenant, caller,
-                        id -> URI.create("http://localhost/api/partner/leads/" + id)), caller));
+        return await(() -> partnerLeads.submit(mapper.readTree(json), tenant, key, new Viewer(caller, false), BASE,
+                "/api/partner/leads"));
     }
 
     /** What LeadResource does for an app's POST /api/leads without a key. */
     Reply asApp(String json) {
-        return await(() -> capture.capture(mapper.readValue(json, CaptureLeadRequest.class), null, "/api/leads",
-                id -> URI.create("http://localhost/api/leads/" + id), "crm-app"));
+        return await(() -> leads.submit(mapper.readValue(json, CaptureLeadRequest.class),
+                null, new Viewer("crm-app", true), BASE, "/api/leads"));
     }
 
     /** What GET /api/partner/leads/{id} answers {@code tenant}. */
     PartnerLeadView find(String tenant, UUID id) {
-        return partners.find(tenant, id).await().atMost(java.time.Duration.ofSeconds(10));
+        return partners.find(tenant, id).map(PartnerLeadView::of).await().atMost(java.time.Duration.ofSeconds(10));
     }
 
     interface Call {
