@@ -1,6 +1,6 @@
 package io.leadstream.capture.access;
 
-import jakarta.ws.rs.core.SecurityContext;
+import java.util.Set;
 
 /**
  * Who is reading leads. Integrations, sales managers and admins see every lead; a sales rep (with none of
@@ -9,11 +9,8 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 public record Viewer(String name, boolean seesAll) {
 
-    public static Viewer of(SecurityContext security) {
-        boolean all = security.isUserInRole("integration") || security.isUserInRole("sales-manager")
-                || security.isUserInRole("lead-admin");
-        return new Viewer(security.getUserPrincipal().getName(), all);
-    }
+    /** The roles whose holders see every lead; anyone else (a sales rep) sees only the leads assigned to them. */
+    public static final Set<String> SEE_ALL = Set.of("integration", "sales-manager", "lead-admin");
 
     /**
      * A channel of capture's own (a webhook, a web form): recorded as the caller under {@code name}; its answers are

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadstream.capture.access.LeadAccess;
 import io.leadstream.capture.access.Viewer;
-import io.leadstream.capture.channels.rest.CallRequest;
 import io.leadstream.capture.intake.CaptureLead;
 import io.leadstream.capture.intake.LeadIntake;
 import io.leadstream.capture.intake.Origin;
@@ -21,6 +20,7 @@ import io.leadstream.capture.model.ConsentChannel;
 import io.leadstream.capture.model.ContactNormaliser;
 import io.leadstream.capture.model.Countries;
 import io.leadstream.capture.model.FieldErrors;
+import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -67,7 +67,7 @@ public class CallLog {
      * Logs the call; {@code receipt} runs in the same transaction with what was logged, and its answer is this
      * method's. A 400 problem naming phone, country or occurredAt when they are wrong, or the new lead's fields.
      */
-    public <R> Uni<R> log(CallRequest call, Viewer caller, Function<Logged, Uni<R>> receipt) {
+    public <R> Uni<R> log(PhoneCall call, Viewer caller, Function<Logged, Uni<R>> receipt) {
         return Uni.createFrom().item(() -> phone(call))
                 .chain(phone -> Panache.withTransaction(() -> contacts.lock(CHANNEL, call.callId())
                         .chain(() -> contacts.find(CHANNEL, call.callId()))
@@ -77,9 +77,9 @@ public class CallLog {
     }
 
     /** An inquiry on the lead with this phone, else the lead the call becomes (in the caller's transaction). */
-    private Uni<InboundContacts.Recorded> logNew(CallRequest call, String phone, Viewer caller) {
+    private Uni<InboundContacts.Recorded> logNew(PhoneCall call, String phone, Viewer caller) {
         InboundContacts.Contact contact = contact(call);
-        return contacts.leadWithPhone(phone).chain(lead -> lead != null
+        return Lead.oldestWithPhone(phone).chain(lead -> lead != null
                 ? contacts.record(lead.id, InboundContacts.Outcome.INQUIRY, contact)
                 : capture.capture(new CaptureLead(leadRequest(call, phone), Origin.API, caller))
                         .chain(captured -> contacts.record(captured.lead().id, captured.merged()
@@ -95,7 +95,7 @@ public class CallLog {
     }
 
     /** The call's phone in E.164; a 400 naming phone, country or occurredAt when they are wrong. */
-    private String phone(CallRequest call) {
+    private String phone(PhoneCall call) {
         List<FieldError> errors = new ArrayList<>();
         String country = null;
         if (call.country() != null && !call.country().isBlank()) {
@@ -117,7 +117,7 @@ public class CallLog {
      * The lead an unknown caller becomes, built in this one place from JSON field names: the contact fields of the
      * call, the phone in E.164, source call.
      */
-    LeadSubmission leadRequest(CallRequest call, String phone) {
+    LeadSubmission leadRequest(PhoneCall call, String phone) {
         ObjectNode lead = mapper.createObjectNode();
         lead.put("firstName", call.firstName());
         lead.put("lastName", call.lastName());
@@ -129,7 +129,7 @@ public class CallLog {
         return mapper.convertValue(lead, LeadSubmission.class);
     }
 
-    private static InboundContacts.Contact contact(CallRequest call) {
+    private static InboundContacts.Contact contact(PhoneCall call) {
         String summary = call.summary() == null || call.summary().isBlank() ? null : call.summary().strip();
         String direction = call.direction() == null ? "inbound" : call.direction();
         return new InboundContacts.Contact(CHANNEL, call.callId(),

@@ -10,15 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadstream.capture.model.Lead;
 import io.leadstream.chassis.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The contacts that arrive through the inquiry channels (WhatsApp messages, Google Ads lead forms, logged calls),
@@ -48,21 +42,12 @@ public class InboundContacts {
     public record Recorded(UUID id, UUID leadId, Outcome outcome, boolean fresh) {
     }
 
-    static final String LOCK = "select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))";
-    static final String INSERT = """
-            insert into inbound_contact (id, channel, external_id, lead_id, outcome, received_at, recorded_at, test,
-                                         details, note)
-            values (:id, :channel, cast(:externalId as text), cast(:leadId as uuid), :outcome, :receivedAt, :recordedAt,
-                    :test, cast(cast(:details as text) as jsonb), cast(:note as text))
-            on conflict (channel, external_id) do nothing""";
-    static final String FIND = "select id, lead_id, outcome from inbound_contact where channel = $1 and external_id = $2";
-
-    private final Pool pool;
+    private final InboundContactRepository rows;
     private final Outbox outbox;
     private final ObjectMapper mapper;
 
-    public InboundContacts(Pool pool, Outbox outbox, ObjectMapper mapper) {
-        this.pool = pool;
+    public InboundContacts(InboundContactRepository rows, Outbox outbox, ObjectMapper mapper) {
+        this.rows = rows;
         this.outbox = outbox;
         this.mapper = mapper;
     }
@@ -72,12 +57,7 @@ public class InboundContacts {
      * (a transaction-scoped advisory lock); nothing without an id.
      */
     public Uni<Void> lock(String channel, String externalId) {
-        if (externalId == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK)
-                .setParameter("key", "inbound_contact:" + channel + ":" + externalId).getSingleResult())
-                .replaceWithVoid();
+        return externalId == null ? Uni.createFrom().voidItem() : rows.lock(channel, externalId);
     }
 
     /** The contact recorded under this channel id, or null (also null without an id). */
@@ -85,20 +65,7 @@ public class InboundContacts {
         if (externalId == null) {
             return Uni.createFrom().nullItem();
         }
-        return pool.preparedQuery(FIND).execute(Tuple.of(channel, externalId)).map(rows -> {
-            RowIterator<Row> it = rows.iterator();
-            if (!it.hasNext()) {
-                return null;
-            }
-            Row row = it.next();
-            return new Recorded(row.getUUID("id"), row.getUUID("lead_id"), Outcome.valueOf(row.getString("outcome")),
-                    false);
-        });
-    }
-
-    /** The oldest lead with this E.164 phone, or null (in the caller's session). */
-    public Uni<Lead> leadWithPhone(String phone) {
-        return Lead.<Lead>find("phone = ?1", Sort.by("createdAt").and("id"), phone).firstResult();
+        return rows.find(channel, externalId).map(row -> row == null ? null : recorded(row));
     }
 
     /**
@@ -109,21 +76,12 @@ public class InboundContacts {
     public Uni<Recorded> record(UUID leadId, Outcome outcome, Contact contact) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
-                .setParameter("id", id)
-                .setParameter("channel", contact.channel())
-                .setParameter("externalId", contact.externalId())
-                .setParameter("leadId", leadId == null ? null : leadId.toString())
-                .setParameter("outcome", outcome.name())
-                .setParameter("receivedAt", contact.receivedAt().truncatedTo(ChronoUnit.MICROS))
-                .setParameter("recordedAt", now)
-                .setParameter("test", contact.test())
-                .setParameter("details", json(contact.details() == null ? Map.of() : contact.details()))
-                .setParameter("note", contact.note())
-                .executeUpdate())
-                .chain(inserted -> inserted == 1
+        return rows.insert(id, contact.channel(), contact.externalId(), leadId, outcome.name(),
+                contact.receivedAt().truncatedTo(ChronoUnit.MICROS), now, contact.test(),
+                json(contact.details() == null ? Map.of() : contact.details()), contact.note())
+                .chain(inserted -> inserted
                         ? announce(id, leadId, outcome, contact).replaceWith(new Recorded(id, leadId, outcome, true))
-                        : earlier(contact));
+                        : rows.earlier(contact.channel(), contact.externalId()).map(InboundContacts::recorded));
     }
 
     /** Records a contact that could not become a lead (so a redelivery is skipped), in a transaction of its own. */
@@ -131,16 +89,9 @@ public class InboundContacts {
         return Panache.withTransaction(() -> record(null, Outcome.REJECTED, contact));
     }
 
-    /** The row a concurrent delivery of the same contact inserted first (committed: the insert waited for it). */
-    private Uni<Recorded> earlier(Contact contact) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select cast(id as text), cast(lead_id as text), outcome from inbound_contact "
-                        + "where channel = :channel and external_id = :externalId", Object[].class)
-                .setParameter("channel", contact.channel())
-                .setParameter("externalId", contact.externalId())
-                .getSingleResult())
-                .map(row -> new Recorded(UUID.fromString((String) row[0]),
-                        row[1] == null ? null : UUID.fromString((String) row[1]), Outcome.valueOf((String) row[2]), false));
+    /** A stored row as a record of the past (not fresh: the channel id was seen before). */
+    private static Recorded recorded(InboundContactRepository.Stored row) {
+        return new Recorded(row.id(), row.leadId(), Outcome.valueOf(row.outcome()), false);
     }
 
     private Uni<Void> announce(UUID id, UUID leadId, Outcome outcome, Contact contact) {

@@ -19,6 +19,7 @@ import io.leadstream.capture.intake.LeadIntake;
 import io.leadstream.capture.intake.Origin;
 import io.leadstream.capture.model.ConsentChannel;
 import io.leadstream.capture.model.ContactNormaliser;
+import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
@@ -169,7 +170,7 @@ public class WhatsAppInbox {
                     .map(recorded -> recorded.fresh() ? Handled.REJECTED : Handled.DUPLICATE);
         }
         InboundContacts.Contact contact = contact(message, id, type, null);
-        return contacts.leadWithPhone(phone).chain(lead -> lead != null
+        return Lead.oldestWithPhone(phone).chain(lead -> lead != null
                 ? contacts.record(lead.id, InboundContacts.Outcome.INQUIRY, contact)
                         .map(recorded -> recorded.fresh() ? Handled.INQUIRY : Handled.DUPLICATE)
                 : capture.capture(new CaptureLead(leadRequest(phone, message.profileName()), Origin.API,

@@ -1,6 +1,7 @@
 package io.leadstream.capture.consent;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,6 +13,7 @@ import jakarta.persistence.Table;
 
 import io.leadstream.capture.model.ConsentChannel;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /**
  * One row of a lead's consent ledger: a grant or a withdrawal for one purpose and channel, with its proof.
@@ -41,4 +43,13 @@ public class ConsentEntry extends PanacheEntityBase {
     public String ipAddress;
     public Instant recordedAt;
     public String recordedBy;
+
+    /**
+     * The ledger of lead {@code leadId} with the entries of the leads merged into it (linked, never moved: the ledger
+     * is append-only), in the order recorded.
+     */
+    public static Uni<List<ConsentEntry>> ledgerOf(UUID leadId) {
+        return ConsentEntry.<ConsentEntry>list("leadId = ?1 or leadId in "
+                + "(select l.id from Lead l where l.mergedInto = ?1) order by seq", leadId);
+    }
 }

@@ -11,9 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.capture.access.LeadAccess;
 import io.leadstream.capture.access.Viewer;
-import io.leadstream.capture.consent.rest.ConsentEntryView;
-import io.leadstream.capture.consent.rest.ConsentLedgerView;
-import io.leadstream.capture.consent.rest.RecordConsentRequest;
 import io.leadstream.capture.model.ContactNormaliser;
 import io.leadstream.capture.model.FieldErrors;
 import io.leadstream.capture.model.Lead;
@@ -47,7 +44,7 @@ public class ConsentService {
     }
 
     @WithTransaction
-    public Uni<ConsentEntryView> record(UUID leadId, RecordConsentRequest request, Viewer viewer) {
+    public Uni<ConsentEntry> record(UUID leadId, RecordConsent request, Viewer viewer) {
         String recordedBy = viewer.name();
         return leadAccess.visible(leadId, viewer).chain(lead -> {
             ConsentEntry entry = entry(lead, request, recordedBy);
@@ -55,29 +52,23 @@ public class ConsentService {
                     .chain(() -> outbox.record(leadId, ConsentChanged.of(entry)))
                     .invoke(() -> Log.infof("consent %s %s/%s for lead %s by %s", entry.status, entry.purpose,
                             entry.channel, leadId, recordedBy))
-                    .replaceWith(() -> ConsentEntryView.of(entry));
+                    .replaceWith(entry);
         });
     }
 
     /** The lead's ledger with the entries of the leads merged into it (linked, never moved: the ledger is append-only). */
     @WithSession
-    public Uni<ConsentLedgerView> ledger(UUID leadId, Viewer viewer) {
-        return leadAccess.visible(leadId, viewer).chain(() -> entries(leadId)).map(ConsentLedgerView::of);
+    public Uni<ConsentLedger> ledger(UUID leadId, Viewer viewer) {
+        return leadAccess.visible(leadId, viewer).chain(() -> ConsentEntry.ledgerOf(leadId)).map(ConsentLedger::of);
     }
 
     /** The current consent per purpose and channel of a lead known to exist (needs a session). */
-    public Uni<List<ConsentLedgerView.CurrentConsent>> current(UUID leadId) {
-        return entries(leadId).map(entries -> ConsentLedgerView.of(entries).current());
-    }
-
-    /** The lead's ledger with the ledgers of the leads merged into it, in the order recorded. */
-    private static Uni<List<ConsentEntry>> entries(UUID leadId) {
-        return ConsentEntry.<ConsentEntry>list("leadId = ?1 or leadId in "
-                + "(select l.id from Lead l where l.mergedInto = ?1) order by seq", leadId);
+    public Uni<List<CurrentConsent>> current(UUID leadId) {
+        return ConsentEntry.ledgerOf(leadId).map(entries -> ConsentLedger.of(entries).current());
     }
 
     /** Validates what bean validation cannot (rules across fields, the address for its channel) and builds the row. */
-    private ConsentEntry entry(Lead lead, RecordConsentRequest request, String recordedBy) {
+    private ConsentEntry entry(Lead lead, RecordConsent request, String recordedBy) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ConsentProof proof = request.proof();
         List<FieldError> errors = new ArrayList<>();

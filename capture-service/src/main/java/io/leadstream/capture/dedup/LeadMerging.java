@@ -11,8 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import io.leadstream.capture.dedup.rest.MergeLeadRequest;
-import io.leadstream.capture.leads.rest.LeadView;
 import io.leadstream.capture.model.FieldErrors;
 import io.leadstream.capture.model.Lead;
 import io.leadstream.chassis.outbox.Outbox;
@@ -21,13 +19,10 @@ import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A manager's merge ({@code POST /api/leads/{id}/merge}): the lead in the path survives; the duplicate's non-blank
- * fields fill the survivor's blanks ({@link DuplicateMatching#FIELDS}, the same fill as on create: the survivor's values
+ * fields fill the survivor's blanks ({@link MergePolicy}, the same fill as on create: the survivor's values
  * win); the duplicate is marked {@code merged_into} the survivor and keeps its own data, consent ledger entries and
  * merge history, which the survivor's ledger and history then include (linked, never moved: the ledger is
  * append-only). Audited in lead_merge (kind MANUAL, by whom, why) and announced as lead.merged, in one transaction.
@@ -43,29 +38,34 @@ public class LeadMerging {
     /** type {@code https://leadstream.dev/problems/lead-merged}: one of the leads was merged already. */
     public static final String ALREADY_MERGED = "lead-merged";
 
-    private final Pool pool;
-    private final DuplicateMatching deduplication;
+    /** The survivor after a merge, and how many merges it has had (including those of leads merged into it). */
+    public record Merged(Lead survivor, long merges) {
+    }
+
+    private final MatchRepository matches;
+    private final DuplicateMatching matching;
+    private final MergeAudit audit;
     private final Outbox outbox;
 
-    public LeadMerging(Pool pool, DuplicateMatching deduplication, Outbox outbox) {
-        this.pool = pool;
-        this.deduplication = deduplication;
+    public LeadMerging(MatchRepository matches, DuplicateMatching matching, MergeAudit audit, Outbox outbox) {
+        this.matches = matches;
+        this.matching = matching;
+        this.audit = audit;
         this.outbox = outbox;
     }
 
     /**
-     * Merges {@code request.duplicateId()} into {@code survivorId}; answers the survivor after the merge. 400 when
-     * they are the same lead, 404 when either does not exist, 409 when either was merged already.
+     * Merges lead {@code duplicateId} into {@code survivorId} for {@code reason}; answers the survivor after the merge.
+     * 400 when they are the same lead, 404 when either does not exist, 409 when either was merged already.
      */
-    public Uni<LeadView> merge(UUID survivorId, MergeLeadRequest request, String mergedBy) {
-        UUID duplicateId = request.duplicateId();
+    public Uni<Merged> merge(UUID survivorId, UUID duplicateId, String reason, String mergedBy) {
         if (survivorId.equals(duplicateId)) {
             FieldErrors.throwIfAny(List.of(new FieldError("duplicateId", "must be another lead than the one in the path")));
         }
-        String reason = request.reason().strip();
-        return lockKeys(survivorId, duplicateId).chain(keys -> Panache.withTransaction(() -> deduplication.lock(keys)
+        String why = reason.strip();
+        return lockKeys(survivorId, duplicateId).chain(keys -> Panache.withTransaction(() -> matching.lock(keys)
                 .chain(() -> locked(survivorId))
-                .chain(survivor -> locked(duplicateId).chain(duplicate -> merge(survivor, duplicate, reason, mergedBy)))));
+                .chain(survivor -> locked(duplicateId).chain(duplicate -> merge(survivor, duplicate, why, mergedBy)))));
     }
 
     /**
@@ -73,23 +73,21 @@ public class LeadMerging {
      * may only change under these same locks). 404 when either lead does not exist.
      */
     private Uni<Set<String>> lockKeys(UUID survivorId, UUID duplicateId) {
-        return pool.preparedQuery("select id, email, phone from lead where id = $1 or id = $2")
-                .execute(Tuple.of(survivorId, duplicateId))
-                .map(rows -> {
-                    Set<UUID> found = new HashSet<>();
-                    Set<String> keys = new HashSet<>();
-                    for (Row row : rows) {
-                        found.add(row.getUUID("id"));
-                        keys.add("lead.id:" + row.getUUID("id"));
-                        keys.addAll(DuplicateMatching.contactKeys(row.getString("email"), row.getString("phone")));
-                    }
-                    for (UUID id : List.of(survivorId, duplicateId)) {
-                        if (!found.contains(id)) {
-                            throw ProblemException.notFound("lead", id);
-                        }
-                    }
-                    return keys;
-                });
+        return matches.contacts(survivorId, duplicateId).map(contacts -> {
+            Set<UUID> found = new HashSet<>();
+            Set<String> keys = new HashSet<>();
+            for (MatchRepository.Contact contact : contacts) {
+                found.add(contact.id());
+                keys.add("lead.id:" + contact.id());
+                keys.addAll(DuplicateMatching.contactKeys(contact.email(), contact.phone()));
+            }
+            for (UUID id : List.of(survivorId, duplicateId)) {
+                if (!found.contains(id)) {
+                    throw ProblemException.notFound("lead", id);
+                }
+            }
+            return keys;
+        });
     }
 
     /** The lead, row-locked, as committed by whoever held the locks before us. */
@@ -98,7 +96,7 @@ public class LeadMerging {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", id));
     }
 
-    private Uni<LeadView> merge(Lead survivor, Lead duplicate, String reason, String mergedBy) {
+    private Uni<Merged> merge(Lead survivor, Lead duplicate, String reason, String mergedBy) {
         if (survivor.mergedInto != null) {
             return Uni.createFrom().failure(ProblemException.conflict(ALREADY_MERGED, "lead " + survivor.id
                     + " was merged into lead " + survivor.mergedInto + ": merge into that lead instead"));
@@ -108,35 +106,20 @@ public class LeadMerging {
                     + " was already merged into lead " + duplicate.mergedInto + " at " + duplicate.mergedAt));
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Map<String, Object> snapshot = DuplicateMatching.snapshot(duplicate);
-        return deduplication.pairMatch(survivor, duplicate).chain(matchedOn -> {
-            Map<String, Object> filled = DuplicateMatching.fill(survivor, duplicate);
+        Map<String, Object> snapshot = MergePolicy.snapshot(duplicate);
+        return matching.pairMatch(survivor, duplicate).chain(matchedOn -> {
+            Map<String, Object> filled = MergePolicy.fill(survivor, duplicate);
             survivor.updatedAt = now;
             List<String> filledFields = List.copyOf(filled.keySet());
-            return markMerged(duplicate.id, survivor.id, now)
-                    .chain(() -> deduplication.audit(survivor.id, "MANUAL", matchedOn, duplicate.source, snapshot,
-                            filled, now, mergedBy, duplicate.id, reason))
+            return matches.markMerged(duplicate.id, survivor.id, now)
+                    .chain(() -> audit.manual(survivor.id, snapshot, duplicate.id, duplicate.source, matchedOn, filled,
+                            now, mergedBy, reason))
                     .chain(() -> outbox.record(survivor.id, LeadMerged.manual(survivor.id,
                             duplicate.id, matchedOn, duplicate.source, filledFields, now)))
-                    .chain(() -> deduplication.mergeCount(survivor.id))
-                    .map(count -> LeadView.of(survivor).withMerges(count))
+                    .chain(() -> audit.count(survivor.id))
+                    .map(count -> new Merged(survivor, count))
                     .invoke(() -> Log.infof("%s merged lead %s into lead %s (matched on %s, filled %s)", mergedBy,
                             duplicate.id, survivor.id, matchedOn, filledFields));
         });
-    }
-
-    /**
-     * Points the duplicate, and every lead merged into it before, at the survivor (so merged_into always names a
-     * lead that is not merged itself). Plain SQL: Hibernate never writes merged_into.
-     */
-    private static Uni<Void> markMerged(UUID duplicateId, UUID survivorId, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                update lead set merged_into = :survivor, merged_at = coalesce(merged_at, :now)
-                 where id = :duplicate or merged_into = :duplicate""")
-                .setParameter("survivor", survivorId)
-                .setParameter("duplicate", duplicateId)
-                .setParameter("now", now)
-                .executeUpdate())
-                .replaceWithVoid();
     }
 }

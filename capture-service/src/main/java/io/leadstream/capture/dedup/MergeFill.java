@@ -13,12 +13,11 @@ import io.leadstream.capture.model.LeadFields;
 import io.leadstream.capture.model.NormalisedContact;
 
 
-
 /**
  * What a submission merged into an existing lead adds beyond email, phone, company and country (de-duplication):
  * the survivor keeps everything it has; single values it lacks are filled (job title, the whole address when it
  * has none, language, time zone, segment, deal size, birth date, campaign, UTM, referrer, notes); products and tags
- * are joined (new ones appended); custom qualifiers and social accounts it lacks are added. Each filled field is
+ * are joined (new ones appended); custom qualifiers and social accounts it lacks are added ({@link MergePolicy}). Each filled field is
  * recorded in {@code filled} under its name with the value it got.
  */
 final class MergeFill {

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,12 +16,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.leadstream.capture.dedup.DuplicateMatching;
-import io.leadstream.capture.erasure.rest.ErasureView;
 import io.leadstream.capture.model.Lead;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.ProblemException;
@@ -51,50 +50,39 @@ import io.smallrye.mutiny.Uni;
 public class Erasure {
 
     private final Outbox outbox;
-    private final DuplicateMatching deduplication;
+    private final DuplicateMatching matching;
+    private final ErasureRepository erasures;
     private final byte[] pseudonymKey;
 
-    public Erasure(Outbox outbox, DuplicateMatching deduplication,
+    public Erasure(Outbox outbox, DuplicateMatching matching, ErasureRepository erasures,
             @ConfigProperty(name = "leadstream.capture.erasure.pseudonym-key") String pseudonymKey) {
         this.outbox = outbox;
-        this.deduplication = deduplication;
+        this.matching = matching;
+        this.erasures = erasures;
         this.pseudonymKey = pseudonymKey.getBytes(StandardCharsets.UTF_8);
     }
 
-    public Uni<ErasureView> erase(UUID id, String erasedBy) {
+    /** Erases the lead (and its merge group); answers the lead as erased, now or before. 404 for an unknown lead. */
+    public Uni<Lead> erase(UUID id, String erasedBy) {
         return Panache.withTransaction(() -> Lead.<Lead>findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", id))
-                .chain(lead -> lead.erasedAt != null ? Uni.createFrom().item(ErasureView.of(lead))
-                        : mergeGroup(id).chain(group -> eraseGroup(id, group, erasedBy))));
+                .chain(lead -> lead.erasedAt != null ? Uni.createFrom().item(lead)
+                        : erasures.mergeGroup(id).chain(group -> eraseGroup(id, group, erasedBy))));
     }
 
     /**
-     * The lead and every lead of its merge group: leads merged into one another stand for one person, so erasing any
-     * of them erases them all (the survivor holds values filled from the others, and lead_merge their snapshots).
+     * Erases every lead of the merge group: leads merged into one another stand for one person, so erasing any of
+     * them erases them all (the survivor holds values filled from the others, and lead_merge their snapshots).
      */
-    private static Uni<List<UUID>> mergeGroup(UUID id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                with recursive up(id, merged_into) as (
-                    select id, merged_into from lead where id = :id
-                    union select l.id, l.merged_into from lead l join up on l.id = up.merged_into),
-                down(id) as (
-                    select id from up where merged_into is null
-                    union select l.id from lead l join down on l.merged_into = down.id)
-                select cast(id as text) from down""", String.class)
-                .setParameter("id", id).getResultList())
-                .map(ids -> ids.stream().map(UUID::fromString).sorted().toList());
-    }
-
-    private Uni<ErasureView> eraseGroup(UUID id, List<UUID> group, String erasedBy) {
+    private Uni<Lead> eraseGroup(UUID id, List<UUID> group, String erasedBy) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Lead.<Lead>list("id in ?1", group)
+        return erasures.leads(group)
                 .chain(leads -> {
                     Set<String> keys = new TreeSet<>();
                     leads.forEach(lead -> keys.addAll(DuplicateMatching.contactKeys(lead.email, lead.phone)));
-                    return deduplication.lock(keys);
+                    return matching.lock(keys);
                 })
-                .chain(() -> Lead.<Lead>find("id in ?1 order by id", group)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).list())
+                .chain(() -> erasures.locked(group))
                 .chain(leads -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Lead lead : leads) {
@@ -104,19 +92,18 @@ public class Erasure {
                     }
                     return chain.replaceWith(leads);
                 })
-                .map(leads -> leads.stream().filter(lead -> lead.id.equals(id)).findFirst().map(ErasureView::of)
-                        .orElseThrow());
+                .map(leads -> leads.stream().filter(lead -> lead.id.equals(id)).findFirst().orElseThrow());
     }
 
     private Uni<Void> erase(Lead lead, Instant now, String erasedBy) {
         UUID id = lead.id;
-        return pseudonymiseConsentProofs(id)
-                .chain(() -> execute("delete from lead_merge where lead_id = :id or merged_lead_id = :id", id))
-                .chain(() -> execute("delete from lead_duplicate where lead_id = :id or suspected_lead_id = :id", id))
-                .chain(() -> execute("delete from idempotency_key where lead_id = :id", id))
-                .chain(() -> execute("delete from partner_submission where lead_id = :id", id))
-                .chain(() -> execute("delete from inbound_contact where lead_id = :id", id))
-                .chain(() -> execute("delete from form_confirmation where lead_id = :id", id))
+        return erasures.proofAddresses(id)
+                .chain(addresses -> {
+                    Map<String, String> pseudonyms = new LinkedHashMap<>();
+                    addresses.forEach(address -> pseudonyms.put(address, pseudonym(address)));
+                    return erasures.pseudonymiseProofs(id, pseudonyms);
+                })
+                .chain(() -> erasures.deleteRowsOf(id))
                 .chain(() -> {
                     lead.firstName = null;
                     lead.lastName = null;
@@ -138,31 +125,6 @@ public class Erasure {
                 .chain(() -> outbox.record(id, new LeadErased(id, now)))
                 .invoke(() -> Log.infof("erased the personal data of lead %s (by %s)", id, erasedBy))
                 .replaceWithVoid();
-    }
-
-    private Uni<Void> pseudonymiseConsentProofs(UUID id) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select distinct address from consent_entry where lead_id = :id and address is not null"
-                        + " and address not like 'hmac-sha256:%'", String.class)
-                .setParameter("id", id).getResultList()
-                .chain(addresses -> {
-                    Uni<Void> chain = session.createNativeQuery("set local leadstream.consent_erasure = 'on'")
-                            .executeUpdate().replaceWithVoid();
-                    for (String address : addresses) {
-                        chain = chain.chain(() -> session.createNativeQuery("update consent_entry set address = "
-                                + ":pseudonym where lead_id = :id and address = :address")
-                                .setParameter("pseudonym", pseudonym(address)).setParameter("id", id)
-                                .setParameter("address", address).executeUpdate()).replaceWithVoid();
-                    }
-                    return chain.chain(() -> session.createNativeQuery("update consent_entry set ip_address = null "
-                            + "where lead_id = :id and ip_address is not null").setParameter("id", id)
-                            .executeUpdate()).replaceWithVoid();
-                }));
-    }
-
-    private static Uni<Integer> execute(String sql, UUID id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql).setParameter("id", id)
-                .executeUpdate());
     }
 
     /** A keyed, one-way pseudonym of a proof address: the same address always gives the same pseudonym. */

@@ -17,7 +17,7 @@ import io.leadstream.capture.access.Viewer;
 import io.leadstream.capture.consent.ConsentProof;
 import io.leadstream.capture.consent.ConsentService;
 import io.leadstream.capture.consent.ConsentStatus;
-import io.leadstream.capture.consent.rest.RecordConsentRequest;
+import io.leadstream.capture.consent.RecordConsent;
 import io.leadstream.capture.model.ConsentChannel;
 import io.leadstream.chassis.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -122,8 +122,7 @@ public class FormConfirmations {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Uni.createFrom().failure(unknown());
         }
-        return Panache.withTransaction(() -> FormConfirmation.<FormConfirmation>find("tokenHash = ?1 and formKey = ?2",
-                hash(token.strip()), formKey).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult()
+        return Panache.withTransaction(() -> FormConfirmation.locked(hash(token.strip()), formKey)
                 .chain(row -> {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     if (row == null) {
@@ -138,7 +137,7 @@ public class FormConfirmations {
                                 + "form again for a new one"));
                     }
                     row.confirmedAt = now;
-                    RecordConsentRequest grant = new RecordConsentRequest(row.purpose, ConsentChannel.EMAIL,
+                    RecordConsent grant = new RecordConsent(row.purpose, ConsentChannel.EMAIL,
                             ConsentStatus.GRANTED, new ConsentProof(now, METHOD, row.textVersion, row.formKey,
                                     row.address, clientAddress));
                     return consents.record(row.leadId, grant, new Viewer("form:" + row.formKey, true))

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.capture.consent.ConsentProof;
-import io.leadstream.capture.forms.rest.FormRequest;
 
 
 /**
@@ -20,7 +19,7 @@ public record FormConsent(
         @Schema(examples = "newsletter") String purpose,
         @NotBlank @Size(max = 100) @Schema(description = "version of the consent text the form shows",
                 examples = "newsletter-2026-01") String textVersion,
-        @Size(max = 100) @Pattern(regexp = FormRequest.FIELD_NAME, message = FormRequest.FIELD_NAME_MESSAGE)
+        @Size(max = 100) @Pattern(regexp = FormSettings.FIELD_NAME, message = FormSettings.FIELD_NAME_MESSAGE)
         @Schema(description = "the checkbox asking for it: consent only when ticked (any value but empty, false, "
                 + "off, no, 0); unset: every submission asks for it", examples = "newsletter_ok") String field,
         @Size(max = 2000) @Schema(description = "absolute http(s) URL the confirmation link ends on (303); unset: a "

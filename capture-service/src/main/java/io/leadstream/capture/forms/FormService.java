@@ -18,7 +18,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.leadstream.capture.forms.rest.FormRequest;
 import io.leadstream.capture.model.FieldErrors;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -47,7 +46,7 @@ public class FormService {
     }
 
     @WithTransaction
-    public Uni<WebForm> create(FormRequest request, String caller) {
+    public Uni<WebForm> create(FormSettings request, String caller) {
         WebForm form = new WebForm();
         form.key = newKey();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -58,7 +57,7 @@ public class FormService {
     }
 
     @WithTransaction
-    public Uni<WebForm> update(String key, FormRequest request, String caller) {
+    public Uni<WebForm> update(String key, FormSettings request, String caller) {
         return WebForm.findExisting(key).invoke(form -> {
             apply(form, request, Instant.now().truncatedTo(ChronoUnit.MICROS), caller);
             Log.infof("form %s (%s) updated by %s", form.key, form.name, caller);
@@ -77,7 +76,7 @@ public class FormService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private void apply(WebForm form, FormRequest request, Instant now, String caller) {
+    private void apply(WebForm form, FormSettings request, Instant now, String caller) {
         List<FieldError> errors = new ArrayList<>();
         List<String> origins = origins(request.allowedOrigins(), errors);
         String redirect = absoluteUrl("redirectUrl", request.redirectUrl(), errors);
@@ -186,8 +185,8 @@ public class FormService {
         fields.forEach((formField, target) -> {
             String field = "fields." + formField;
             String path = target.strip();
-            if (!formField.matches(FormRequest.FIELD_NAME)) {
-                errors.add(new FieldError(field, "the form field name may contain only " + FormRequest.FIELD_NAME_MESSAGE));
+            if (!formField.matches(FormSettings.FIELD_NAME)) {
+                errors.add(new FieldError(field, "the form field name may contain only " + FormSettings.FIELD_NAME_MESSAGE));
             } else if (formField.equals(honeypot)) {
                 errors.add(new FieldError(field, "is the honeypot field: it must not fill the lead"));
             } else if (consent != null && formField.equals(consent.field())) {

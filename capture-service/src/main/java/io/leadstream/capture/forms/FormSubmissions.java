@@ -17,7 +17,7 @@ import io.leadstream.capture.access.Viewer;
 import io.leadstream.capture.consent.ConsentProof;
 import io.leadstream.capture.consent.ConsentService;
 import io.leadstream.capture.consent.ConsentStatus;
-import io.leadstream.capture.consent.rest.RecordConsentRequest;
+import io.leadstream.capture.consent.RecordConsent;
 import io.leadstream.capture.intake.CaptureLead;
 import io.leadstream.capture.intake.LeadIntake;
 import io.leadstream.capture.intake.Origin;
@@ -185,7 +185,7 @@ public class FormSubmissions {
             String address = normaliser.normaliseAddress(ConsentChannel.EMAIL, email, null, "email", errors);
             return confirmations.request(form, leadId, address);
         }
-        RecordConsentRequest grant = new RecordConsentRequest(form.consentPurpose, ConsentChannel.EMAIL,
+        RecordConsent grant = new RecordConsent(form.consentPurpose, ConsentChannel.EMAIL,
                 ConsentStatus.GRANTED, new ConsentProof(Instant.now().truncatedTo(ChronoUnit.MICROS), "web-form",
                         form.consentTextVersion, form.key, email, submission.clientAddress()));
         return consents.record(leadId, grant, new Viewer("form:" + form.key, true)).replaceWith((FormConfirmations.Pending) null);

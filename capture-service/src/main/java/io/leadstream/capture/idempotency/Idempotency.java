@@ -15,10 +15,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * {@code Idempotency-Key} for any operation that creates something (api.md: 24 h; same key and same request →
@@ -44,31 +40,6 @@ public class Idempotency {
 
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
 
-    static final String CLAIM = """
-            insert into idempotency_key (scope, key, request_hash, state, claim_token, created_at, expires_at)
-            values ($1, $2, $3, 'IN_FLIGHT', $4, now(), now() + make_interval(secs => $5))
-            on conflict (scope, key) do update
-               set request_hash = excluded.request_hash, state = 'IN_FLIGHT', claim_token = excluded.claim_token,
-                   response_status = null, response_location = null, response_body = null,
-                   created_at = excluded.created_at, expires_at = excluded.expires_at
-             where idempotency_key.expires_at <= now()
-                or (idempotency_key.state = 'IN_FLIGHT' and idempotency_key.request_hash = excluded.request_hash
-                    and idempotency_key.created_at <= now() - make_interval(secs => $6))
-            returning claim_token""";
-    static final String READ = """
-            select request_hash, state, response_status, response_location, response_body, lead_id,
-                   expires_at <= now() as expired, created_at <= now() - make_interval(secs => $3) as stale
-              from idempotency_key where scope = $1 and key = $2""";
-    static final String COMPLETE = """
-            update idempotency_key set state = 'DONE', response_status = :status,
-                   response_location = cast(:location as text), response_body = :body, lead_id = cast(:leadId as uuid)
-             where scope = :scope and key = :key and claim_token = :token and state = 'IN_FLIGHT'""";
-    static final String RELEASE = "delete from idempotency_key where scope = $1 and key = $2 and claim_token = $3 "
-            + "and state = 'IN_FLIGHT'";
-    static final int PURGE_BATCH = 5_000;
-    static final String PURGE = "delete from idempotency_key where (scope, key) in "
-            + "(select scope, key from idempotency_key where expires_at <= now() limit " + PURGE_BATCH + ")";
-
     /** The right to perform an operation under a key; {@link #NONE} when the caller sent no key. */
     public record Claim(String scope, String key, UUID token) {
         public static final Claim NONE = new Claim(null, null, null);
@@ -84,12 +55,12 @@ public class Idempotency {
         }
     }
 
-    private final Pool pool;
+    private final IdempotencyRepository keys;
     private final ObjectMapper mapper;
     private final IdempotencyConfig config;
 
-    public Idempotency(Pool pool, ObjectMapper mapper, IdempotencyConfig config) {
-        this.pool = pool;
+    public Idempotency(IdempotencyRepository keys, ObjectMapper mapper, IdempotencyConfig config) {
+        this.keys = keys;
         this.mapper = mapper;
         this.config = config;
     }
@@ -120,17 +91,8 @@ public class Idempotency {
         if (claim.token() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(COMPLETE)
-                .setParameter("status", reply.status())
-                .setParameter("location", reply.location())
-                .setParameter("body", reply.body())
-                .setParameter("leadId", reply.leadId() == null ? null : reply.leadId().toString())
-                .setParameter("scope", claim.scope())
-                .setParameter("key", claim.key())
-                .setParameter("token", claim.token())
-                .executeUpdate())
-                .chain(updated -> updated == 1 ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new ClaimLostException()));
+        return keys.complete(claim.scope(), claim.key(), claim.token(), reply)
+                .chain(ours -> ours ? Uni.createFrom().voidItem() : Uni.createFrom().failure(new ClaimLostException()));
     }
 
     /** The fingerprint a key is bound to: the operation and the request as the endpoint read it. */
@@ -140,8 +102,8 @@ public class Idempotency {
 
     /** Deletes expired keys in batches; returns how many. */
     public Uni<Long> purgeExpired() {
-        return pool.query(PURGE).execute().map(rows -> (long) rows.rowCount())
-                .chain(deleted -> deleted < PURGE_BATCH ? Uni.createFrom().item(deleted)
+        return keys.purgeBatch().map(deleted -> (long) deleted)
+                .chain(deleted -> deleted < IdempotencyRepository.PURGE_BATCH ? Uni.createFrom().item(deleted)
                         : purgeExpired().map(more -> deleted + more));
     }
 
@@ -157,32 +119,26 @@ public class Idempotency {
 
     private Uni<Acquired> acquire(IdempotencyKey key, String hash, long deadline) {
         UUID token = UUID.randomUUID();
-        return pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(key.scope(), key.value(), hash, token, seconds(config.ttl()),
-                        seconds(config.staleAfter())))
-                .chain(rows -> rows.iterator().hasNext()
+        return keys.claim(key.scope(), key.value(), hash, token, seconds(config.ttl()), seconds(config.staleAfter()))
+                .chain(claimed -> claimed
                         ? Uni.createFrom().item(new Acquired(new Claim(key.scope(), key.value(), token), null))
                         : inspect(key, hash, deadline));
     }
 
     /** The key is someone else's: replay, refuse, or wait for it. */
     private Uni<Acquired> inspect(IdempotencyKey key, String hash, long deadline) {
-        return pool.preparedQuery(READ).execute(Tuple.of(key.scope(), key.value(), seconds(config.staleAfter())))
-                .chain(rows -> {
-                    RowIterator<Row> it = rows.iterator();
-                    Row row = it.hasNext() ? it.next() : null;
-                    if (row == null || row.getBoolean("expired")) {
+        return keys.read(key.scope(), key.value(), seconds(config.staleAfter()))
+                .chain(row -> {
+                    if (row == null || row.expired()) {
                         return acquire(key, hash, deadline); // released or expired meanwhile
                     }
-                    if (!hash.equals(row.getString("request_hash"))) {
+                    if (!hash.equals(row.requestHash())) {
                         return Uni.createFrom().failure(reused());
                     }
-                    if ("DONE".equals(row.getString("state"))) {
-                        return Uni.createFrom().item(new Acquired(null, new Reply(row.getInteger("response_status"),
-                                row.getString("response_location"), row.getString("response_body"), true,
-                                row.getUUID("lead_id"))));
+                    if ("DONE".equals(row.state())) {
+                        return Uni.createFrom().item(new Acquired(null, row.stored()));
                     }
-                    if (row.getBoolean("stale")) {
+                    if (row.stale()) {
                         return acquire(key, hash, deadline);
                     }
                     if (System.nanoTime() >= deadline) {
@@ -203,7 +159,7 @@ public class Idempotency {
                     .onFailure(ClaimLostException.class).recoverWithNull()
                     .replaceWith(reply);
         }
-        return pool.preparedQuery(RELEASE).execute(Tuple.of(claim.scope(), claim.key(), claim.token()))
+        return keys.release(claim.scope(), claim.key(), claim.token())
                 .onFailure().invoke(e -> Log.warnf("cannot release idempotency key after a failure: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .chain(() -> Uni.createFrom().failure(failure));

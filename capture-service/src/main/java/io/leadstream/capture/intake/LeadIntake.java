@@ -15,14 +15,11 @@ import jakarta.validation.Validator;
 
 import io.leadstream.capture.access.LeadAccess;
 import io.leadstream.capture.access.Viewer;
-import io.leadstream.capture.consent.ConsentService;
 import io.leadstream.capture.dedup.DedupConfig;
 import io.leadstream.capture.dedup.DuplicateMatching;
 import io.leadstream.capture.dedup.LeadMerged;
-import io.leadstream.capture.dedup.rest.LeadDuplicatesView;
-import io.leadstream.capture.leads.LeadSearchRepository;
-import io.leadstream.capture.leads.rest.LeadPage;
-import io.leadstream.capture.leads.rest.LeadView;
+import io.leadstream.capture.dedup.MergeAudit;
+import io.leadstream.capture.dedup.MergePolicy;
 import io.leadstream.capture.model.ContactNormaliser;
 import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadFields;
@@ -32,12 +29,11 @@ import io.leadstream.capture.qualifiers.QualifierCatalogue;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Creating and reading leads. The lead and its lead.captured event commit in one transaction, with whatever the
+ * Capturing a lead, whatever the channel. The lead and its lead.captured event commit in one transaction, with whatever the
  * caller's receipt writes (an {@code Idempotency-Key}'s stored answer, a partner's submission). De-duplication happens
  * in that transaction too: advisory locks on the normalised email and phone, then the lookup, then per the source's
  * policy a merge into the oldest match (lead_merge row and lead.merged instead of a new lead and lead.captured), a
@@ -51,25 +47,22 @@ public class LeadIntake {
 
     private final ContactNormaliser normaliser;
     private final Outbox outbox;
-    private final LeadSearchRepository leadSearch;
     private final Validator validator;
-    private final DuplicateMatching deduplication;
+    private final DuplicateMatching matching;
+    private final MergeAudit audit;
     private final DedupConfig dedup;
     private final QualifierCatalogue qualifiers;
     private final LeadAccess leadAccess;
-    private final ConsentService consents;
 
-    public LeadIntake(ContactNormaliser normaliser, Outbox outbox, LeadSearchRepository leadSearch, Validator validator,
-            DuplicateMatching deduplication, DedupConfig dedup, QualifierCatalogue qualifiers, LeadAccess leadAccess,
-            ConsentService consents) {
-        this.consents = consents;
+    public LeadIntake(ContactNormaliser normaliser, Outbox outbox, Validator validator, DuplicateMatching matching,
+            MergeAudit audit, DedupConfig dedup, QualifierCatalogue qualifiers, LeadAccess leadAccess) {
         this.qualifiers = qualifiers;
         this.leadAccess = leadAccess;
-        this.deduplication = deduplication;
+        this.matching = matching;
+        this.audit = audit;
         this.dedup = dedup;
         this.normaliser = normaliser;
         this.outbox = outbox;
-        this.leadSearch = leadSearch;
         this.validator = validator;
     }
 
@@ -86,10 +79,20 @@ public class LeadIntake {
      * ({@link #refused}).
      */
     public <R> Uni<R> capture(CaptureLead command, Function<Captured, Uni<R>> receipt) {
-        return Uni.createFrom().item(() -> validated(command.lead()))
-                .chain(valid -> qualifiers.of(customKeys(valid))
-                        .map(definitions -> normaliser.normalise(valid, definitions, Map.of())))
+        return normalised(command.lead(), Map.of())
                 .chain(contact -> Panache.withTransaction(() -> store(contact, command).chain(captured -> receipt.apply(captured))));
+    }
+
+    /**
+     * A lead as submitted, validated (bean validation: a {@link ConstraintViolationException}) and normalised with the
+     * definitions of the custom qualifiers it uses (a 400 {@link ProblemException} naming each field it cannot
+     * normalise). {@code unchangedCustom}: on a patch, the lead's stored custom qualifiers (a value left as it was is
+     * kept).
+     */
+    public Uni<NormalisedContact> normalised(LeadSubmission submission, Map<String, Object> unchangedCustom) {
+        return Uni.createFrom().item(() -> validated(submission))
+                .chain(valid -> qualifiers.of(valid.customKeys())
+                        .map(definitions -> normaliser.normalise(valid, definitions, unchangedCustom)));
     }
 
     /** Whether {@code failure} is capture refusing the lead's data (invalid), not something failing on our side. */
@@ -98,20 +101,14 @@ public class LeadIntake {
                 || failure instanceof ProblemException problem && problem.problem().status() == 400;
     }
 
-    /** The custom qualifier keys a request uses (their definitions are needed to check the values). */
-    public static Set<String> customKeys(LeadSubmission request) {
-        return request.qualifiers() == null || request.qualifiers().custom() == null ? Set.of()
-                : request.qualifiers().custom().keySet();
-    }
-
     private Uni<Captured> store(NormalisedContact contact, CaptureLead command) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DedupConfig.Policy policy = dedup.policyFor(contact.source());
         if (policy == DedupConfig.Policy.CREATE) {
             return create(contact, command.origin(), now, List.of());
         }
-        return deduplication.lock(contact)
-                .chain(() -> deduplication.matches(contact))
+        return matching.lock(contact)
+                .chain(() -> matching.matches(contact))
                 .chain(matches -> matches.isEmpty() ? create(contact, command.origin(), now, List.of())
                         : policy == DedupConfig.Policy.FLAG ? create(contact, command.origin(), now, matches)
                         : merge(matches.get(0), contact, command.caller(), now));
@@ -126,7 +123,7 @@ public class LeadIntake {
         lead.createdAt = now;
         lead.updatedAt = now;
         boolean flags = dedup.policyFor(lead.source) == DedupConfig.Policy.FLAG;
-        return lead.<Lead>persist().chain(() -> deduplication.flag(lead, suspects, now))
+        return lead.<Lead>persist().chain(() -> matching.flag(lead, suspects, now))
                 .call(() -> outbox.record(lead.id, LeadCaptured.of(lead, contact.quality())))
                 .invoke(flagged -> Log.infof("captured lead %s from %s%s", lead.id, lead.source,
                         flagged == 0 ? "" : ", flagged as a suspected duplicate of " + flagged))
@@ -134,37 +131,21 @@ public class LeadIntake {
                         : Captured.Outcome.CREATED, null, contact, true));
     }
 
-    private Uni<Captured> merge(Lead survivor, NormalisedContact contact, Viewer caller, Instant now) {
-        return deduplication.merge(survivor, contact, now, caller.name())
-                .call(merge -> outbox.record(survivor.id, LeadMerged.submission(survivor.id, merge.matchedOn(),
-                        contact.source(), List.copyOf(merge.filled().keySet()), now)))
-                .chain(merge -> leadAccess.maySee(survivor.id, caller)
-                        .map(visible -> new Captured(survivor, Captured.Outcome.MERGED, merge.matchedOn(), contact,
-                                visible)))
-                .invoke(() -> Log.infof("merged a submission from %s into lead %s", contact.source(), survivor.id));
-    }
-
-    @WithSession
-    public Uni<LeadPage> search(LeadSearchRepository.Criteria criteria) {
-        return leadSearch.search(criteria)
-                .map(page -> new LeadPage(page.items().stream().map(LeadView::of).toList(), page.nextCursor()));
-    }
-
     /**
-     * The lead with the number of submissions merged into it; 404 problem when there is none or the viewer (a
-     * rep) may not see it.
+     * Merges the submission into {@code survivor}: its data stays, its blanks are filled from the submission
+     * ({@link MergePolicy}); {@code updatedAt} becomes {@code now}; audited in lead_merge and announced as lead.merged.
      */
-    @WithSession
-    public Uni<LeadView> find(UUID id, Viewer viewer) {
-        return leadAccess.visible(id, viewer).chain(lead -> consents.current(id)
-                .chain(consent -> deduplication.mergeHistory(id)
-                        .map(history -> LeadView.of(lead).withHistory(consent, history))));
-    }
-
-    /** Suspected duplicates and merge history; 404 for an unknown lead, 410 for an erased one. */
-    @WithSession
-    public Uni<LeadDuplicatesView> duplicates(UUID id) {
-        return Lead.findExisting(id).chain(() -> deduplication.duplicates(id));
+    private Uni<Captured> merge(Lead survivor, NormalisedContact contact, Viewer caller, Instant now) {
+        return matching.matchedOn(survivor, contact).chain(matchedOn -> {
+            Map<String, Object> filled = MergePolicy.fill(survivor, contact);
+            survivor.updatedAt = now;
+            return audit.submission(survivor.id, matchedOn, contact, filled, now, caller.name())
+                    .chain(() -> outbox.record(survivor.id, LeadMerged.submission(survivor.id, matchedOn,
+                            contact.source(), List.copyOf(filled.keySet()), now)))
+                    .chain(() -> leadAccess.maySee(survivor.id, caller))
+                    .map(visible -> new Captured(survivor, Captured.Outcome.MERGED, matchedOn, contact, visible))
+                    .invoke(() -> Log.infof("merged a submission from %s into lead %s", contact.source(), survivor.id));
+        });
     }
 
     private LeadSubmission validated(LeadSubmission request) {

@@ -11,9 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -26,15 +23,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadstream.capture.access.LeadAccess;
 import io.leadstream.capture.access.Viewer;
-import io.leadstream.capture.dedup.DuplicateMatching;
+import io.leadstream.capture.dedup.MergeAudit;
 import io.leadstream.capture.intake.LeadIntake;
-import io.leadstream.capture.leads.rest.LeadView;
-import io.leadstream.capture.model.ContactNormaliser;
 import io.leadstream.capture.model.FieldErrors;
 import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadFields;
 import io.leadstream.capture.model.LeadSubmission;
-import io.leadstream.capture.qualifiers.QualifierCatalogue;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
@@ -59,23 +53,22 @@ public class LeadPatching {
     /** Shown by GET but maintained by the service. */
     static final Set<String> READ_ONLY = Set.of("updatedAt", "merges", "duplicateOf");
 
-    private final ContactNormaliser normaliser;
-    private final QualifierCatalogue qualifiers;
-    private final Validator validator;
+    /** A lead after a patch, and how many merges it has had. */
+    public record Patched(Lead lead, long merges) {
+    }
+
+    private final LeadIntake intake;
     private final Outbox outbox;
-    private final DuplicateMatching deduplication;
+    private final MergeAudit audit;
     private final ObjectMapper mapper;
     private final ObjectReader strictReader;
     private final LeadAccess leadAccess;
 
-    public LeadPatching(ContactNormaliser normaliser, QualifierCatalogue qualifiers, Validator validator,
-            Outbox outbox, DuplicateMatching deduplication, ObjectMapper mapper, LeadAccess leadAccess) {
+    public LeadPatching(LeadIntake intake, Outbox outbox, MergeAudit audit, ObjectMapper mapper, LeadAccess leadAccess) {
         this.leadAccess = leadAccess;
-        this.normaliser = normaliser;
-        this.qualifiers = qualifiers;
-        this.validator = validator;
+        this.intake = intake;
         this.outbox = outbox;
-        this.deduplication = deduplication;
+        this.audit = audit;
         this.mapper = mapper;
         this.strictReader = mapper.readerFor(LeadSubmission.class)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -85,18 +78,16 @@ public class LeadPatching {
      * Applies {@code patch} to lead {@code id}; answers the lead as it is afterwards (with its merge count). 404 when
      * there is no such lead or the viewer (a rep) may not see it, 410 when it was erased.
      */
-    public Uni<LeadView> patch(UUID id, JsonNode patch, Viewer viewer) {
+    public Uni<Patched> patch(UUID id, JsonNode patch, Viewer viewer) {
         return Uni.createFrom().item(() -> checked(patch))
                 .chain(checked -> Panache.withTransaction(() -> leadAccess.visible(id, viewer)
                         .chain(() -> Lead.<Lead>findById(id, LockModeType.PESSIMISTIC_WRITE))
                         .chain(lead -> apply(lead, checked, viewer.name()))));
     }
 
-    private Uni<LeadView> apply(Lead lead, ObjectNode patch, String caller) {
+    private Uni<Patched> apply(Lead lead, ObjectNode patch, String caller) {
         JsonNode merged = mergePatch(mapper.valueToTree(LeadFields.document(lead)), patch);
-        LeadSubmission request = validated(request(merged));
-        return qualifiers.of(LeadIntake.customKeys(request))
-                .map(definitions -> normaliser.normalise(request, definitions, lead.customQualifiers))
+        return intake.normalised(request(merged), lead.customQualifiers)
                 .chain(contact -> {
                     Lead after = new Lead();
                     LeadFields.write(after, contact);
@@ -112,8 +103,8 @@ public class LeadPatching {
                 });
     }
 
-    private Uni<LeadView> view(Lead lead) {
-        return deduplication.mergeCount(lead.id).map(LeadView.of(lead)::withMerges);
+    private Uni<Patched> view(Lead lead) {
+        return audit.count(lead.id).map(count -> new Patched(lead, count));
     }
 
     /** The patch must be an object and may not name a field that is never writable or read-only. */
@@ -180,11 +171,4 @@ public class LeadPatching {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    private LeadSubmission validated(LeadSubmission request) {
-        Set<ConstraintViolation<LeadSubmission>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return request;
-    }
 }

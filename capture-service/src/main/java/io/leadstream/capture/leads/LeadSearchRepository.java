@@ -1,20 +1,17 @@
 package io.leadstream.capture.leads;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.leadstream.capture.model.KeysetCursor;
 import io.leadstream.capture.model.Lead;
-import io.leadstream.chassis.problem.Problem.FieldError;
-import io.leadstream.chassis.problem.ProblemException;
+import io.leadstream.capture.model.LeadDetailsNormaliser;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,10 +29,11 @@ public class LeadSearchRepository {
             Instant createdTo, String cursor, int limit, String owner) {
     }
 
-    public record Page(List<Lead> items, String nextCursor) {
+    /** One page of leads; {@code nextCursor} is null on the last page. */
+    public record Results(List<Lead> items, String nextCursor) {
     }
 
-    public Uni<Page> search(Criteria criteria) {
+    public Uni<Results> search(Criteria criteria) {
         List<String> where = new ArrayList<>();
         where.add("erasedAt is null");
         Map<String, Object> params = new HashMap<>();
@@ -49,12 +47,12 @@ public class LeadSearchRepository {
             where.add("source = :source");
             params.put("source", criteria.source().strip().toLowerCase(Locale.ROOT));
         }
-        String product = label(criteria.product());
+        String product = LeadDetailsNormaliser.label(criteria.product()); // as stored
         if (product != null) {
             where.add("array_contains(products, :product)"); // products @> array[…], through the GIN index
             params.put("product", product);
         }
-        String segment = label(criteria.segment());
+        String segment = LeadDetailsNormaliser.label(criteria.segment());
         if (segment != null) {
             where.add("segment = :segment");
             params.put("segment", segment);
@@ -72,7 +70,7 @@ public class LeadSearchRepository {
             params.put("owner", criteria.owner());
         }
         if (criteria.cursor() != null && !criteria.cursor().isBlank()) {
-            Position after = Position.decode(criteria.cursor());
+            KeysetCursor after = KeysetCursor.decode(criteria.cursor());
             where.add("(createdAt < :afterCreated or (createdAt = :afterCreated and id < :afterId))");
             params.put("afterCreated", after.createdAt());
             params.put("afterId", after.id());
@@ -82,37 +80,13 @@ public class LeadSearchRepository {
         return Lead.<Lead>find(query.strip(), params).range(0, limit).list().map(rows -> {
             boolean more = rows.size() > limit;
             List<Lead> items = more ? rows.subList(0, limit) : rows;
-            String next = more ? new Position(items.get(limit - 1).createdAt, items.get(limit - 1).id).encode() : null;
-            return new Page(List.copyOf(items), next);
+            String next = more ? new KeysetCursor(items.get(limit - 1).createdAt, items.get(limit - 1).id).encode() : null;
+            return new Results(List.copyOf(items), next);
         });
     }
 
-    /** As {@code LeadDetailsNormaliser.label} stores products and segments. */
-    static String label(String value) {
-        return value == null || value.isBlank() ? null
-                : value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
 
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** Where the previous page ended. */
-    public record Position(Instant createdAt, UUID id) {
-
-        public String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-        }
-
-        public static Position decode(String cursor) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw ProblemException.badRequest("validation", "the cursor is not one this API handed out",
-                        List.of(new FieldError("cursor", "is not a cursor from a previous page")));
-            }
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -92,6 +93,11 @@ public class Lead extends PanacheEntityBase {
                         throw erased(id);
                     }
                 });
+    }
+
+    /** The oldest lead with this E.164 phone (as de-duplication would match it), or null. */
+    public static Uni<Lead> oldestWithPhone(String phone) {
+        return Lead.<Lead>find("phone = ?1", Sort.by("createdAt").and("id"), phone).firstResult();
     }
 
     /** 410: the lead existed and its personal data was erased. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-
 /**
  * The one place that knows how a normalised lead maps onto the {@link Lead} row and back: writing it, the
  * lead as a request-shaped document (what a JSON merge patch applies to) and as flat field paths (what a patch

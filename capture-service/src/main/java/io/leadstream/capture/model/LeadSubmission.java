@@ -1,5 +1,7 @@
 package io.leadstream.capture.model;
 
+import java.util.Set;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -35,4 +37,9 @@ public record LeadSubmission(
         @Size(max = 2000) @Schema(description = "the page the lead came from: an absolute http(s) URL",
                 examples = "https://www.example.com/pricing") String referrer,
         @Size(max = 5000) @Schema(description = "free text (personal data: never in events)") String notes) {
+
+    /** The custom qualifier keys this lead uses (their definitions are needed to check the values). */
+    public Set<String> customKeys() {
+        return qualifiers == null || qualifiers.custom() == null ? Set.of() : qualifiers.custom().keySet();
+    }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * Contact data after normalisation, with the rest of the lead ({@link Details}) and the derived, non-personal
  * quality flags that go into events. {@code phoneType} is libphonenumber's type (MOBILE, FIXED_LINE, …) or null

@@ -1,6 +1,5 @@
 package io.leadstream.capture.partner;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,14 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadstream.capture.idempotency.IdempotencyKey;
 import io.leadstream.capture.intake.Captured;
 import io.leadstream.capture.intake.LeadIntake;
 import io.leadstream.capture.model.LeadFields;
 import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
@@ -41,32 +38,12 @@ public class PartnerSubmissions {
     /** The source of a partner submission that names none. */
     public static final String DEFAULT_SOURCE = "partner";
 
-    static final String INSERT = """
-            insert into partner_submission (id, partner_id, lead_id, outcome, submission, submitted_at, submitted_by)
-            values (:id, :partnerId, :leadId, :outcome, cast(cast(:submission as text) as jsonb), :submittedAt,
-                    :submittedBy)""";
-
     private final ObjectMapper mapper;
-    private final PartnerSubmissionRepository search;
+    private final PartnerSubmissionRepository submissions;
 
-    public PartnerSubmissions(ObjectMapper mapper, PartnerSubmissionRepository search) {
+    public PartnerSubmissions(ObjectMapper mapper, PartnerSubmissionRepository submissions) {
         this.mapper = mapper;
-        this.search = search;
-    }
-
-    /**
-     * The partner's key: required, and scoped to the tenant as well as the caller (client and subject), so two
-     * partners never meet each other's keys. 400 naming the header when it is missing or malformed.
-     */
-    public static IdempotencyKey key(Principal caller, String partnerId, String header) {
-        if (header == null || header.isEmpty()) {
-            throw ProblemException.badRequest("idempotency-key-required", "partner submissions need an "
-                    + IdempotencyKey.HEADER + " header", List.of(new FieldError(IdempotencyKey.HEADER,
-                            "is required: send a new unique value (for example a UUID) per lead, and the same one "
-                                    + "when retrying it")));
-        }
-        IdempotencyKey key = IdempotencyKey.parse(caller, header);
-        return new IdempotencyKey("partner:" + partnerId + " " + key.scope(), key.value());
+        this.submissions = submissions;
     }
 
     /**
@@ -108,31 +85,21 @@ public class PartnerSubmissions {
         Submitted view = new Submitted(UUID.randomUUID(), now, mapper.valueToTree(LeadFields.submitted(captured.submission())));
         String outcome = captured.merged() ? "MERGED" : "CREATED";
         UUID leadId = captured.lead().id;
-        return Panache.getSession()
-                .chain(session -> session.flush() // the new lead's row first: the submission references it
-                        .chain(() -> session.createNativeQuery(INSERT)
-                                .setParameter("id", view.id())
-                                .setParameter("partnerId", partnerId)
-                                .setParameter("leadId", leadId)
-                                .setParameter("outcome", outcome)
-                                .setParameter("submission", json(view.lead()))
-                                .setParameter("submittedAt", now)
-                                .setParameter("submittedBy", caller)
-                                .executeUpdate()))
+        return submissions.insert(view.id(), partnerId, leadId, outcome, json(view.lead()), now, caller)
                 .invoke(() -> Log.infof("partner %s submission %s recorded (%s)", partnerId, view.id(), outcome))
                 .replaceWith(view);
     }
 
     /** The partner's own submission; the same 404 for an unknown id and another partner's. */
     public Uni<Submitted> find(String partnerId, UUID id) {
-        return search.find(partnerId, id)
+        return submissions.find(partnerId, id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("partner lead", id))
                 .map(this::view);
     }
 
     /** The partner's own submissions, newest first; and where the next page starts, or null. */
     public Uni<Submissions> list(PartnerSubmissionRepository.Criteria criteria) {
-        return search.search(criteria)
+        return submissions.search(criteria)
                 .map(page -> new Submissions(page.items().stream().map(this::view).toList(), page.nextCursor()));
     }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-
 /** Builds requests by their JSON field names, as a channel does (never the record's constructor). */
 final class Requests {
 

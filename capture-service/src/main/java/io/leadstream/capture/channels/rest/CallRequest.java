@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.leadstream.capture.channels.PhoneCall;
+
+
 /**
  * A logged phone call. {@code phone} finds the lead; when none has it, the contact fields make a new one (then
  * {@code firstName} and {@code lastName} are required, as for any lead). The call's own fields describe it;
@@ -35,4 +38,9 @@ public record CallRequest(
         @Size(max = 255) @Pattern(regexp = "[!-~]+", message = "visible ASCII characters only")
         @Schema(description = "the telephony system's id of the call: the same callId twice is recorded once")
         String callId) {
+
+    public PhoneCall toCall() {
+        return new PhoneCall(phone, country, firstName, lastName, email, company, direction, occurredAt, durationSeconds,
+                outcome, summary, callId);
+    }
 }

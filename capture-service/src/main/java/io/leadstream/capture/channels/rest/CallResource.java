@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadstream.capture.access.Viewer;
+import io.leadstream.capture.access.rest.Viewers;
 import io.leadstream.capture.channels.CallLog;
 import io.leadstream.capture.channels.InboundContacts;
 import io.leadstream.capture.idempotency.Idempotency;
@@ -88,9 +89,9 @@ public class CallResource {
                             pattern = "^[!-~]+$")) String idempotencyKey,
             @Context UriInfo uri, @Context SecurityContext security) {
         IdempotencyKey key = IdempotencyKey.parse(security.getUserPrincipal(), idempotencyKey);
-        Viewer caller = Viewer.of(security);
+        Viewer caller = Viewers.of(security);
         return replies.once(key, CallLog.OPERATION, call, uri.getPath(),
-                claim -> calls.log(call, caller, logged -> replies.keep(claim, answer(logged, uri.getBaseUri()))))
+                claim -> calls.log(call.toCall(), caller, logged -> replies.keep(claim, answer(logged, uri.getBaseUri()))))
                 .map(Replies::toResponse);
     }
 

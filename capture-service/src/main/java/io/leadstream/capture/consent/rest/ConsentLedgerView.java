@@ -1,17 +1,13 @@
 package io.leadstream.capture.consent.rest;
 
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.leadstream.capture.consent.ConsentEntry;
+import io.leadstream.capture.consent.ConsentLedger;
 import io.leadstream.capture.consent.ConsentStatus;
 import io.leadstream.capture.model.ConsentChannel;
-
 
 
 /** A lead's consents: the current state per purpose and channel, and every entry in the order recorded. */
@@ -25,18 +21,14 @@ public record ConsentLedgerView(
     public record CurrentConsent(String purpose, ConsentChannel channel, ConsentStatus status,
             @Schema(description = "when the person gave or withdrew it (the latest entry's proof.capturedAt)")
             Instant since) {
+
+        public static CurrentConsent of(io.leadstream.capture.consent.CurrentConsent current) {
+            return new CurrentConsent(current.purpose(), current.channel(), current.status(), current.since());
+        }
     }
 
-    /** {@code entries} in the order they were recorded (oldest first). */
-    public static ConsentLedgerView of(List<ConsentEntry> entries) {
-        Map<String, CurrentConsent> latest = new LinkedHashMap<>();
-        for (ConsentEntry e : entries) {
-            latest.put(e.purpose + "/" + e.channel,
-                    new CurrentConsent(e.purpose, e.channel, e.status, e.capturedAt));
-        }
-        List<CurrentConsent> current = latest.values().stream()
-                .sorted(Comparator.comparing(CurrentConsent::purpose).thenComparing(CurrentConsent::channel))
-                .toList();
-        return new ConsentLedgerView(current, entries.stream().map(ConsentEntryView::of).toList());
+    public static ConsentLedgerView of(ConsentLedger ledger) {
+        return new ConsentLedgerView(ledger.current().stream().map(CurrentConsent::of).toList(),
+                ledger.history().stream().map(ConsentEntryView::of).toList());
     }
 }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.capture.access.rest.Viewers;
 import io.leadstream.capture.consent.ConsentService;
 import io.leadstream.chassis.problem.Problem;
 import io.smallrye.mutiny.Uni;
@@ -56,7 +56,7 @@ public class ConsentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ConsentEntryView> record(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull RecordConsentRequest request, @Context SecurityContext caller) {
-        return service.record(id, request, Viewer.of(caller));
+        return service.record(id, request.toCommand(), Viewers.of(caller)).map(ConsentEntryView::of);
     }
 
     @GET
@@ -68,6 +68,6 @@ public class ConsentResource {
                     schema = @Schema(implementation = ConsentLedgerView.class)))
     public Uni<ConsentLedgerView> ledger(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Context SecurityContext caller) {
-        return service.ledger(id, Viewer.of(caller));
+        return service.ledger(id, Viewers.of(caller)).map(ConsentLedgerView::of);
     }
 }

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.capture.consent.ConsentProof;
 import io.leadstream.capture.consent.ConsentStatus;
+import io.leadstream.capture.consent.RecordConsent;
 import io.leadstream.capture.model.ConsentChannel;
-
 
 
 /**
@@ -25,4 +25,8 @@ public record RecordConsentRequest(
         @NotNull @Schema(description = "lower-case in JSON") ConsentChannel channel,
         @NotNull ConsentStatus status,
         @NotNull @Valid ConsentProof proof) {
+
+    public RecordConsent toCommand() {
+        return new RecordConsent(purpose, channel, status, proof);
+    }
 }

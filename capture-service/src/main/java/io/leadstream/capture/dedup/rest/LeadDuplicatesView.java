@@ -1,6 +1,5 @@
 package io.leadstream.capture.dedup.rest;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,8 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.leadstream.capture.dedup.Duplicates;
 import io.leadstream.capture.dedup.MatchedOn;
-
+import io.leadstream.capture.leads.rest.LeadMergeView;
 
 
 /** A lead's suspected duplicates with the reasons, and the merges into it (without the merged data). */
@@ -18,7 +18,7 @@ public record LeadDuplicatesView(UUID leadId,
         @Schema(description = "other leads (not merged away) sharing this lead's email or phone now, with a similar "
                 + "name at the same company now, and pairs flagged when captured")
         List<Duplicate> duplicates,
-        @Schema(description = "merges into this lead and into the leads merged into it, oldest first") List<Merge> merges) {
+        @Schema(description = "merges into this lead and into the leads merged into it, oldest first") List<LeadMergeView> merges) {
 
     @Schema(name = "SuspectedDuplicate")
     public record Duplicate(UUID leadId,
@@ -31,20 +31,9 @@ public record LeadDuplicatesView(UUID leadId,
             @Schema(description = "why, in words: shared now, similar now, flagged at capture, or several") String detail) {
     }
 
-    @Schema(name = "LeadMerge")
-    public record Merge(@Schema(description = "the lead merged into: this lead, or one that was merged into it "
-            + "later (its history stays with it)") UUID leadId,
-            @Schema(description = "SUBMISSION: a POST /api/leads merged into the lead; MANUAL: a manager merged "
-                    + "another lead into it (POST /api/leads/{id}/merge)") String kind,
-            @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(description = "how they matched; absent for a manual merge of leads that matched on nothing")
-            MatchedOn matchedOn,
-            @Schema(description = "the submission's source, or the merged lead's") String source,
-            @Schema(description = "the blank fields the merge filled (names only)") List<String> filledFields,
-            Instant mergedAt, @Schema(description = "the caller's principal") String mergedBy,
-            @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(description = "MANUAL only: the lead that was merged") UUID mergedLeadId,
-            @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Schema(description = "MANUAL only: the manager's reason") String reason) {
+    public static LeadDuplicatesView of(Duplicates duplicates) {
+        return new LeadDuplicatesView(duplicates.leadId(), duplicates.suspects().stream()
+                .map(s -> new Duplicate(s.leadId(), s.matchedOn(), s.similarity(), s.detail())).toList(),
+                duplicates.merges().stream().map(LeadMergeView::of).toList());
     }
 }

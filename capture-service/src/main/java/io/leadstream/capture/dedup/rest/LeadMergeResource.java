@@ -58,6 +58,7 @@ public class LeadMergeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LeadView> merge(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Valid @NotNull MergeLeadRequest request, @Context SecurityContext caller) {
-        return merging.merge(id, request, caller.getUserPrincipal().getName());
+        return merging.merge(id, request.duplicateId(), request.reason(), caller.getUserPrincipal().getName())
+                .map(merged -> LeadView.of(merged.survivor()).withMerges(merged.merges()));
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.capture.forms.FormConsent;
 import io.leadstream.capture.forms.FormQuota;
+import io.leadstream.capture.forms.FormSettings;
 
 
 /**
@@ -35,13 +36,15 @@ public record FormRequest(
                 + "needs consent and an email field", defaultValue = "false") Boolean doubleOptIn,
         @Valid FormConsent consent,
         @Valid FormQuota quota,
-        @Size(max = 100) @Pattern(regexp = FIELD_NAME, message = FIELD_NAME_MESSAGE)
+        @Size(max = 100) @Pattern(regexp = FormSettings.FIELD_NAME, message = FormSettings.FIELD_NAME_MESSAGE)
         @Schema(description = "a field people cannot see; a submission that fills it is answered like a success "
                 + "and discarded", defaultValue = "website") String honeypotField,
         @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "letters, digits, '.', '_' or '-'")
         @Schema(description = "the leads' source", defaultValue = "web") String source,
         @Schema(description = "an inactive form answers 404 to posts", defaultValue = "true") Boolean active) {
 
-    public static final String FIELD_NAME = "[A-Za-z0-9_.:\\[\\]-]+";
-    public static final String FIELD_NAME_MESSAGE = "letters, digits, '_', '.', ':', '-', '[' or ']'";
+    public FormSettings toSettings() {
+        return new FormSettings(name, allowedOrigins, fields, redirectUrl, doubleOptIn, consent, quota, honeypotField,
+                source, active);
+    }
 }

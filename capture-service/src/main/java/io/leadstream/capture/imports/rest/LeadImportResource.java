@@ -39,6 +39,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.capture.access.Viewer;
+import io.leadstream.capture.access.rest.Viewers;
 import io.leadstream.capture.idempotency.rest.Replies;
 import io.leadstream.capture.imports.CsvRows;
 import io.leadstream.capture.imports.ImportConfig;
@@ -126,7 +127,7 @@ public class LeadImportResource {
         RowReader rows = type.isCompatible(MediaType.valueOf(CSV))
                 ? CsvRows.open(reader, config.maxRowLength(), LeadSubmission.class, mapper)
                 : NdjsonRows.open(reader, config.maxRowLength(), mapper);
-        Viewer caller = Viewer.of(security);
+        Viewer caller = Viewers.of(security);
         StreamingOutput report = output -> write(rows, caller, output);
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -47,7 +47,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadstream.capture.access.Viewer;
-import io.leadstream.capture.dedup.rest.LeadDuplicatesView;
+import io.leadstream.capture.access.rest.Viewers;
 import io.leadstream.capture.erasure.Erasure;
 import io.leadstream.capture.erasure.rest.ErasureView;
 import io.leadstream.capture.idempotency.Idempotency;
@@ -59,6 +59,8 @@ import io.leadstream.capture.intake.Captured;
 import io.leadstream.capture.intake.LeadIntake;
 import io.leadstream.capture.intake.Origin;
 import io.leadstream.capture.leads.LeadPatching;
+import io.leadstream.capture.leads.LeadReading;
+import io.leadstream.capture.leads.LeadSearch;
 import io.leadstream.capture.leads.LeadSearchRepository;
 import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadFields;
@@ -75,13 +77,18 @@ public class LeadResource {
     /** RFC 7396 */
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final LeadIntake service;
+    private final LeadIntake intake;
+    private final LeadReading reading;
+    private final LeadSearch leads;
     private final LeadPatching patching;
     private final Erasure erasure;
     private final Replies replies;
 
-    public LeadResource(LeadIntake service, LeadPatching patching, Erasure erasure, Replies replies) {
-        this.service = service;
+    public LeadResource(LeadIntake intake, LeadReading reading, LeadSearch leads, LeadPatching patching,
+            Erasure erasure, Replies replies) {
+        this.intake = intake;
+        this.reading = reading;
+        this.leads = leads;
         this.patching = patching;
         this.erasure = erasure;
         this.replies = replies;
@@ -129,7 +136,7 @@ public class LeadResource {
                             pattern = "^[!-~]+$", examples = "6f1c8a52-3d3b-4f0e-9a57-2a5c0b8e1d11")) String idempotencyKey,
             @Context UriInfo uri, @Context SecurityContext security) {
         IdempotencyKey key = IdempotencyKey.parse(security.getUserPrincipal(), idempotencyKey);
-        return submit(request, key, Viewer.of(security), uri.getBaseUri(), uri.getPath()).map(Replies::toResponse);
+        return submit(request, key, Viewers.of(security), uri.getBaseUri(), uri.getPath()).map(Replies::toResponse);
     }
 
     /**
@@ -138,7 +145,7 @@ public class LeadResource {
      */
     public Uni<Reply> submit(LeadSubmission request, IdempotencyKey key, Viewer caller, URI base, String path) {
         CaptureLead command = new CaptureLead(request, Origin.API, caller);
-        return replies.once(key, LeadIntake.CAPTURE, request, path, claim -> service.capture(command,
+        return replies.once(key, LeadIntake.CAPTURE, request, path, claim -> intake.capture(command,
                 captured -> replies.keep(claim, answer(captured, base))));
     }
 
@@ -193,8 +200,9 @@ public class LeadResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("validation", errors.size() + " parameter(s) invalid", errors);
         }
-        return service.search(new LeadSearchRepository.Criteria(q, source, product, segment, from, to, cursor, limit,
-                Viewer.of(security).onlyOwner()));
+        return leads.search(new LeadSearchRepository.Criteria(q, source, product, segment, from, to, cursor, limit,
+                Viewers.of(security).onlyOwner()))
+                .map(page -> new LeadPage(page.items().stream().map(LeadView::of).toList(), page.nextCursor()));
     }
 
     /** An ISO instant ({@code 2026-11-22T10:00:00Z}) or date ({@code 2026-11-22}, start of day UTC). */
@@ -227,7 +235,7 @@ public class LeadResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LeadView> get(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Context SecurityContext security) {
-        return service.find(id, Viewer.of(security));
+        return reading.find(id, Viewers.of(security)).map(LeadView::of);
     }
 
     @DELETE
@@ -246,7 +254,7 @@ public class LeadResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ErasureView> erase(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Context SecurityContext security) {
-        return erasure.erase(id, security.getUserPrincipal().getName());
+        return erasure.erase(id, security.getUserPrincipal().getName()).map(ErasureView::of);
     }
 
     @PATCH
@@ -276,22 +284,7 @@ public class LeadResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LeadView> patch(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             JsonNode patch, @Context SecurityContext security) {
-        return patching.patch(id, patch, Viewer.of(security));
-    }
-
-    @GET
-    @Path("/{id}/duplicates")
-    @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Suspected duplicates and merge history", description = "Other leads, not merged away, that "
-            + "share this lead's normalised email or E.164 phone or have a similar name at the same company "
-            + "(both computed now), and pairs flagged when a lead was captured, each with matchedOn, the name "
-            + "similarity for NAME_AND_COMPANY and a detail; and the merges into this lead and into the leads merged "
-            + "into it: submissions and manual merges (without their data: only which blank fields they filled).")
-    @APIResponse(responseCode = "200", description = "suspected duplicates and merge history",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadDuplicatesView.class)))
-    @APIResponse(responseCode = "404", description = "no such lead",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<LeadDuplicatesView> duplicates(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id) {
-        return service.duplicates(id);
+        return patching.patch(id, patch, Viewers.of(security))
+                .map(patched -> LeadView.of(patched.lead()).withMerges(patched.merges()));
     }
 }

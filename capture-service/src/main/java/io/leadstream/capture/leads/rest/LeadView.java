@@ -11,14 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.leadstream.capture.consent.rest.ConsentLedgerView;
-import io.leadstream.capture.dedup.rest.LeadDuplicatesView;
+import io.leadstream.capture.leads.LeadRecord;
 import io.leadstream.capture.model.AdditionalInfo;
 import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadFields;
 import io.leadstream.capture.model.PostalAddress;
 import io.leadstream.capture.model.Qualifiers;
 import io.leadstream.capture.model.Utm;
-
 
 
 /**
@@ -58,7 +57,7 @@ public record LeadView(UUID id, String firstName, String lastName, String email,
                 + "ledger with its proof: GET /api/leads/{id}/consents)") List<ConsentLedgerView.CurrentConsent> consent,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "only in GET /api/leads/{id}: the merges into this lead and into the leads merged into "
-                + "it, oldest first (never the merged data)") List<LeadDuplicatesView.Merge> mergeHistory) {
+                + "it, oldest first (never the merged data)") List<LeadMergeView> mergeHistory) {
 
     public static LeadView of(Lead lead) {
         Map<String, Object> custom = lead.customQualifiers == null ? Map.of() : lead.customQualifiers;
@@ -87,9 +86,14 @@ public record LeadView(UUID id, String firstName, String lastName, String email,
                 createdAt, updatedAt, duplicateOf, count, mergedInto, mergedAt, consent, mergeHistory);
     }
 
+    /** A lead as {@code GET /api/leads/{id}} shows it: with its current consents and merge history. */
+    public static LeadView of(LeadRecord record) {
+        return of(record.lead()).withHistory(record.consent().stream().map(ConsentLedgerView.CurrentConsent::of).toList(),
+                record.mergeHistory().stream().map(LeadMergeView::of).toList());
+    }
+
     /** This lead with its current consents and merge history (GET /api/leads/{id}). */
-    public LeadView withHistory(List<ConsentLedgerView.CurrentConsent> currentConsent,
-            List<LeadDuplicatesView.Merge> merges) {
+    private LeadView withHistory(List<ConsentLedgerView.CurrentConsent> currentConsent, List<LeadMergeView> merges) {
         return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
                 timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
                 createdAt, updatedAt, duplicateOf, (long) merges.size(), mergedInto, mergedAt, currentConsent, merges);

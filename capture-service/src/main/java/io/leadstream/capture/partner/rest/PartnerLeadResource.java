@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.capture.access.rest.Viewers;
 import io.leadstream.capture.idempotency.Idempotency;
 import io.leadstream.capture.idempotency.IdempotencyKey;
 import io.leadstream.capture.idempotency.rest.Replies;
@@ -122,8 +122,8 @@ public class PartnerLeadResource {
             @Context UriInfo uri, @Context SecurityContext security, @Context HttpServerResponse response) {
         Principal caller = security.getUserPrincipal();
         String tenant = admit(caller, response);
-        IdempotencyKey key = PartnerSubmissions.key(caller, tenant, idempotencyKey);
-        return submissions.submit(body, tenant, key, Viewer.of(security), uri.getBaseUri(), uri.getPath())
+        IdempotencyKey key = key(caller, tenant, idempotencyKey);
+        return submissions.submit(body, tenant, key, Viewers.of(security), uri.getBaseUri(), uri.getPath())
                 .map(Replies::toResponse);
     }
 
@@ -201,6 +201,21 @@ public class PartnerLeadResource {
         }
         decision.orThrow("partner quota");
         return tenant;
+    }
+
+    /**
+     * The partner's key: required, and scoped to the tenant as well as the caller (client and subject), so two
+     * partners never meet each other's keys. 400 naming the header when it is missing or malformed.
+     */
+    public static IdempotencyKey key(Principal caller, String partnerId, String header) {
+        if (header == null || header.isEmpty()) {
+            throw ProblemException.badRequest("idempotency-key-required", "partner submissions need an "
+                    + IdempotencyKey.HEADER + " header", List.of(new Problem.FieldError(IdempotencyKey.HEADER,
+                            "is required: send a new unique value (for example a UUID) per lead, and the same one "
+                                    + "when retrying it")));
+        }
+        IdempotencyKey key = IdempotencyKey.parse(caller, header);
+        return new IdempotencyKey("partner:" + partnerId + " " + key.scope(), key.value());
     }
 
     /** The token's partner_id claim; a 403 problem when there is none. */

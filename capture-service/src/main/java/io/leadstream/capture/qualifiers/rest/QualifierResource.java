@@ -65,7 +65,8 @@ public class QualifierResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> define(@PathParam("key") @Schema(pattern = "^" + QualifierCatalogue.KEY_PATTERN + "$") String key,
             @NotNull @Valid DefineQualifierRequest request, @Context SecurityContext security) {
-        return catalogue.define(key, request, security.getUserPrincipal().getName())
+        return catalogue.define(key, request.type(), request.label(), request.options(),
+                security.getUserPrincipal().getName())
                 .map(defined -> Response.status(defined.created() ? 201 : 200)
                         .entity(QualifierView.of(defined.definition())).build());
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.leadstream.capture.dedup.DuplicateMatching;
+import io.leadstream.capture.dedup.MatchRepository;
 import io.leadstream.capture.testing.IdempotencyRows;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -186,7 +186,7 @@ class FuzzyDuplicateTest {
                 select gen_random_uuid(), 'First' || i % 500, 'Last' || md5(i::text), 'Plan Company ' || i % 1000,
                        'plan-test', '2000-01-01', '2000-01-01' from generate_series(1, 20000) i""")
                 .execute().chain(() -> pool.query("analyze lead").execute()).await().atMost(Duration.ofSeconds(60));
-        String sql = "explain (costs off) select o.id" + DuplicateMatching.SIMILAR.replace(":id", "$1")
+        String sql = "explain (costs off) select o.id" + MatchRepository.SIMILAR.replace(":id", "$1")
                 .replace(":threshold", "$2");
         String plan = pool.preparedQuery(sql).execute(Tuple.of(UUID.randomUUID(), 0.55))
                 .map(result -> {

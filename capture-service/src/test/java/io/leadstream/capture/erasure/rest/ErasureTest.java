@@ -24,7 +24,7 @@ import io.leadstream.capture.access.Viewer;
 import io.leadstream.capture.erasure.LeadErased;
 import io.leadstream.capture.forms.rest.WebFormSubmissionTest;
 import io.leadstream.capture.idempotency.Reply;
-import io.leadstream.capture.partner.PartnerSubmissions;
+import io.leadstream.capture.partner.rest.PartnerLeadResource;
 import io.leadstream.capture.partner.rest.PartnerLeadSubmissions;
 import io.leadstream.capture.testing.FormRows;
 import io.leadstream.capture.testing.PublishedEvents;
@@ -114,7 +114,7 @@ class ErasureTest {
         Principal caller = () -> "partner-" + partnerId;
         var body = mapper.readTree(json);
         Reply reply = VertxContextSupport.subscribeAndAwait(() -> partnerLeads.submit(body, partnerId,
-                PartnerSubmissions.key(caller, partnerId, idempotencyKey), new Viewer(caller.getName(), false),
+                PartnerLeadResource.key(caller, partnerId, idempotencyKey), new Viewer(caller.getName(), false),
                 URI.create("http://localhost/"), "/api/partner/leads"));
         assertThat(reply.status()).isEqualTo(201);
     }
