@@ -20,7 +20,6 @@ import io.leadstream.capture.model.ConsentChannel;
 import io.leadstream.capture.model.ContactNormaliser;
 import io.leadstream.capture.model.Countries;
 import io.leadstream.capture.model.FieldErrors;
-import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -69,21 +68,11 @@ public class CallLog {
      */
     public <R> Uni<R> log(PhoneCall call, Viewer caller, Function<Logged, Uni<R>> receipt) {
         return Uni.createFrom().item(() -> phone(call))
-                .chain(phone -> Panache.withTransaction(() -> contacts.lock(CHANNEL, call.callId())
-                        .chain(() -> contacts.find(CHANNEL, call.callId()))
-                        .chain(earlier -> earlier != null ? Uni.createFrom().item(earlier) : logNew(call, phone, caller))
+                .chain(phone -> Panache.withTransaction(() -> contacts.once(CHANNEL, call.callId(),
+                        () -> contacts.onPhone(phone, contact(call), () -> capture.capture(
+                                new CaptureLead(leadRequest(call, phone), Origin.API, caller))))
                         .chain(recorded -> visible(recorded, caller)
                                 .chain(visible -> receipt.apply(new Logged(recorded, visible))))));
-    }
-
-    /** An inquiry on the lead with this phone, else the lead the call becomes (in the caller's transaction). */
-    private Uni<InboundContacts.Recorded> logNew(PhoneCall call, String phone, Viewer caller) {
-        InboundContacts.Contact contact = contact(call);
-        return Lead.oldestWithPhone(phone).chain(lead -> lead != null
-                ? contacts.record(lead.id, InboundContacts.Outcome.INQUIRY, contact)
-                : capture.capture(new CaptureLead(leadRequest(call, phone), Origin.API, caller))
-                        .chain(captured -> contacts.record(captured.lead().id, captured.merged()
-                                ? InboundContacts.Outcome.MERGED : InboundContacts.Outcome.CREATED, contact)));
     }
 
     /** The caller may see the lead their call created now, and any lead they may see anyway. */

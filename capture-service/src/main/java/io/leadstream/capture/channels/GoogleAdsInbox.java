@@ -67,13 +67,9 @@ public class GoogleAdsInbox {
             return Uni.createFrom().failure(ProblemException.badRequest("validation", "1 field is invalid",
                     List.of(new FieldError("lead_id", "must be 1 to 255 characters"))));
         }
-        return Panache.withTransaction(() -> contacts.lock(CHANNEL, leadId)
-                .chain(() -> contacts.find(CHANNEL, leadId))
-                .chain(earlier -> earlier != null ? Uni.createFrom().item(earlier)
-                        : capture.capture(new CaptureLead(leadRequest(payload), Origin.API, Viewer.system(CALLER)))
-                                .chain(captured -> contacts.record(captured.lead().id, captured.merged()
-                                        ? InboundContacts.Outcome.MERGED : InboundContacts.Outcome.CREATED,
-                                        contact(payload)))));
+        return Panache.withTransaction(() -> contacts.once(CHANNEL, leadId,
+                () -> capture.capture(new CaptureLead(leadRequest(payload), Origin.API, Viewer.system(CALLER)))
+                        .chain(captured -> contacts.onCaptured(captured, contact(payload)))));
     }
 
     /**

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.intake.Captured;
+import io.leadstream.capture.model.Json;
+import io.leadstream.capture.model.Lead;
 import io.leadstream.chassis.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -60,6 +63,31 @@ public class InboundContacts {
         return externalId == null ? Uni.createFrom().voidItem() : rows.lock(channel, externalId);
     }
 
+    /**
+     * In the caller's transaction: the contact recorded under this channel id before, or else what
+     * {@code firstTime} records, after {@link #lock}ing the id so that concurrent deliveries of one contact are
+     * handled one after the other (the second finds the first's row).
+     */
+    public Uni<Recorded> once(String channel, String externalId, Supplier<Uni<Recorded>> firstTime) {
+        return lock(channel, externalId)
+                .chain(() -> find(channel, externalId))
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(earlier) : firstTime.get());
+    }
+
+    /**
+     * In the caller's transaction: the contact as an inquiry on the oldest lead with this E.164 phone (as
+     * de-duplication would match it), or else on the lead {@code newLead} captures (created or merged into).
+     */
+    public Uni<Recorded> onPhone(String phone, Contact contact, Supplier<Uni<Captured>> newLead) {
+        return Lead.oldestWithPhone(phone).chain(lead -> lead != null ? record(lead.id, Outcome.INQUIRY, contact)
+                : newLead.get().chain(captured -> onCaptured(captured, contact)));
+    }
+
+    /** In the caller's transaction: the contact on the lead it was captured as (created, or merged into). */
+    public Uni<Recorded> onCaptured(Captured captured, Contact contact) {
+        return record(captured.lead().id, captured.merged() ? Outcome.MERGED : Outcome.CREATED, contact);
+    }
+
     /** The contact recorded under this channel id, or null (also null without an id). */
     public Uni<Recorded> find(String channel, String externalId) {
         if (externalId == null) {
@@ -78,7 +106,7 @@ public class InboundContacts {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return rows.insert(id, contact.channel(), contact.externalId(), leadId, outcome.name(),
                 contact.receivedAt().truncatedTo(ChronoUnit.MICROS), now, contact.test(),
-                json(contact.details() == null ? Map.of() : contact.details()), contact.note())
+                Json.write(mapper, contact.details() == null ? Map.of() : contact.details()), contact.note())
                 .chain(inserted -> inserted
                         ? announce(id, leadId, outcome, contact).replaceWith(new Recorded(id, leadId, outcome, true))
                         : rows.earlier(contact.channel(), contact.externalId()).map(InboundContacts::recorded));
@@ -104,11 +132,4 @@ public class InboundContacts {
         return outbox.record(leadId, event).replaceWithVoid();
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
 }

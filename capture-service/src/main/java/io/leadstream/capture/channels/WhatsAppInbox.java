@@ -19,7 +19,6 @@ import io.leadstream.capture.intake.LeadIntake;
 import io.leadstream.capture.intake.Origin;
 import io.leadstream.capture.model.ConsentChannel;
 import io.leadstream.capture.model.ContactNormaliser;
-import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
@@ -147,39 +146,38 @@ public class WhatsAppInbox {
         if ("system".equals(type)) {
             return Uni.createFrom().item(Handled.IGNORED);
         }
-        return Panache.withTransaction(() -> contacts.lock(CHANNEL, id)
-                .chain(() -> contacts.find(CHANNEL, id))
-                .chain(earlier -> earlier != null ? Uni.createFrom().item(Handled.DUPLICATE)
-                        : firstDelivery(message, id, type)))
+        return Panache.withTransaction(() -> contacts.once(CHANNEL, id, () -> firstDelivery(message, id, type)))
                 .onFailure(LeadIntake::refused).recoverWithUni(refusal -> {
                     Log.warnf("a WhatsApp message could not become a lead: %s", refusal.getMessage());
-                    return contacts.rejected(contact(message, id, type, "the lead's data was refused"))
-                            .map(recorded -> recorded.fresh() ? Handled.REJECTED : Handled.DUPLICATE);
-                });
+                    return contacts.rejected(contact(message, id, type, "the lead's data was refused"));
+                })
+                .map(WhatsAppInbox::handled);
+    }
+
+    /** What a message came to: a redelivery, a new lead, an inquiry (also a merge into a lead), or rejected. */
+    private static Handled handled(InboundContacts.Recorded recorded) {
+        if (!recorded.fresh()) {
+            return Handled.DUPLICATE;
+        }
+        return switch (recorded.outcome()) {
+            case CREATED -> Handled.LEAD;
+            case MERGED, INQUIRY -> Handled.INQUIRY;
+            case REJECTED -> Handled.REJECTED;
+        };
     }
 
     /** A message seen for the first time, in the transaction holding its id's lock. */
-    private Uni<Handled> firstDelivery(Message message, String id, String type) {
+    private Uni<InboundContacts.Recorded> firstDelivery(Message message, String id, String type) {
         List<FieldError> errors = new ArrayList<>();
         String from = message.text("from");
         String phone = from == null ? null : normaliser.normaliseAddress(ConsentChannel.WHATSAPP,
                 from.startsWith("+") ? from : "+" + from, null, "from", errors);
         if (phone == null) {
             return contacts.record(null, InboundContacts.Outcome.REJECTED,
-                    contact(message, id, type, "the sender is not a valid phone number"))
-                    .map(recorded -> recorded.fresh() ? Handled.REJECTED : Handled.DUPLICATE);
+                    contact(message, id, type, "the sender is not a valid phone number"));
         }
-        InboundContacts.Contact contact = contact(message, id, type, null);
-        return Lead.oldestWithPhone(phone).chain(lead -> lead != null
-                ? contacts.record(lead.id, InboundContacts.Outcome.INQUIRY, contact)
-                        .map(recorded -> recorded.fresh() ? Handled.INQUIRY : Handled.DUPLICATE)
-                : capture.capture(new CaptureLead(leadRequest(phone, message.profileName()), Origin.API,
-                        Viewer.system(CALLER)))
-                        .chain(captured -> contacts.record(captured.lead().id, captured.merged()
-                                ? InboundContacts.Outcome.MERGED : InboundContacts.Outcome.CREATED, contact))
-                        .map(recorded -> !recorded.fresh() ? Handled.DUPLICATE
-                                : recorded.outcome() == InboundContacts.Outcome.CREATED ? Handled.LEAD
-                                : Handled.INQUIRY));
+        return contacts.onPhone(phone, contact(message, id, type, null), () -> capture.capture(new CaptureLead(
+                leadRequest(phone, message.profileName()), Origin.API, Viewer.system(CALLER))));
     }
 
     /**

@@ -55,7 +55,8 @@ public class DuplicatesReport {
                             .add(MatchedOn.NAME_AND_COMPANY, other.similarity(), String.format(Locale.ROOT,
                                     "has a similar name (similarity %.2f) at the same company now", other.similarity()))))
                     .chain(() -> matches.flagged(id))
-                    .invoke(flagged -> flagged.forEach(pair -> suspects.computeIfAbsent(pair.other(), k -> new Reasons())
+                    .invoke(flagged -> flagged.forEach(pair -> suspects
+                            .computeIfAbsent(pair.other(), k -> new Reasons())
                             .add(pair.matchedOn(), pair.similarity(), "flagged at "
                                     + DateTimeFormatter.ISO_INSTANT.format(pair.detectedAt()) + " when "
                                     + (pair.later() ? "this" : "that") + " lead was captured with "

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadstream.capture.model.Json;
 import io.leadstream.capture.model.NormalisedContact;
 import io.smallrye.mutiny.Uni;
 
@@ -37,15 +38,16 @@ public class MergeAudit {
      */
     public Uni<Void> submission(UUID survivorId, MatchedOn matchedOn, NormalisedContact contact,
             Map<String, Object> filled, Instant now, String mergedBy) {
-        return audit.insert(survivorId, "SUBMISSION", matchedOn, contact.source(), json(MergePolicy.submission(contact)),
-                json(filled), now, mergedBy, null, null);
+        return audit.insert(survivorId, "SUBMISSION", matchedOn, contact.source(),
+                Json.write(mapper, MergePolicy.submission(contact)), Json.write(mapper, filled), now, mergedBy, null,
+                null);
     }
 
     /** Records a manager's merge of {@code merged} into lead {@code survivorId} (in the caller's transaction). */
     public Uni<Void> manual(UUID survivorId, Map<String, Object> mergedAsItWas, UUID mergedLeadId, String source,
             MatchedOn matchedOn, Map<String, Object> filled, Instant now, String mergedBy, String reason) {
-        return audit.insert(survivorId, "MANUAL", matchedOn, source, json(mergedAsItWas), json(filled), now, mergedBy,
-                mergedLeadId, reason);
+        return audit.insert(survivorId, "MANUAL", matchedOn, source, Json.write(mapper, mergedAsItWas),
+                Json.write(mapper, filled), now, mergedBy, mergedLeadId, reason);
     }
 
     /** How many merges the lead has had, including those of leads merged into it (in the caller's session). */
@@ -69,11 +71,4 @@ public class MergeAudit {
         }
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
 }

@@ -12,7 +12,6 @@ import io.leadstream.capture.model.LeadDetailsNormaliser;
 import io.leadstream.capture.model.LeadFields;
 import io.leadstream.capture.model.NormalisedContact;
 
-
 /**
  * What a submission merged into an existing lead adds beyond email, phone, company and country (de-duplication):
  * the survivor keeps everything it has; single values it lacks are filled (job title, the whole address when it

@@ -11,7 +11,6 @@ import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadFields;
 import io.leadstream.capture.model.NormalisedContact;
 
-
 /**
  * What a merge fills, the automatic one on create and the manual one ({@link LeadMerging}) alike: the survivor keeps
  * every value it has; its blank {@link #FIELDS} get the submission's (or the merged lead's), and so does the rest of

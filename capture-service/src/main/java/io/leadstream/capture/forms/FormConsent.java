@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.capture.consent.ConsentProof;
 
-
 /**
  * The email consent a form asks for. Without double opt-in it is recorded at submission (proof method
  * {@code web-form}); with it, when the confirmation link is followed ({@code double-opt-in}).

@@ -58,7 +58,8 @@ public class IdempotencyRepository {
      * Claims the key for {@code token} (a new key, an expired one, or one left IN_FLIGHT with the same request for
      * longer than {@code staleSeconds}); answers whether it did.
      */
-    public Uni<Boolean> claim(String scope, String key, String hash, UUID token, double ttlSeconds, double staleSeconds) {
+    public Uni<Boolean> claim(String scope, String key, String hash, UUID token, double ttlSeconds,
+            double staleSeconds) {
         return pool.preparedQuery(CLAIM).execute(Tuple.of(scope, key, hash, token, ttlSeconds, staleSeconds))
                 .map(rows -> rows.iterator().hasNext());
     }
@@ -78,7 +79,7 @@ public class IdempotencyRepository {
         });
     }
 
-    /** Marks the claim DONE with {@code reply}, in the caller's transaction; answers whether the claim was still ours. */
+    /** Marks the claim DONE with {@code reply} in the caller's transaction; answers whether the claim was ours still. */
     public Uni<Boolean> complete(String scope, String key, UUID token, Reply reply) {
         return Panache.getSession().chain(session -> session.createNativeQuery(COMPLETE)
                 .setParameter("status", reply.status())

@@ -3,7 +3,6 @@ package io.leadstream.capture.intake;
 import io.leadstream.capture.access.Viewer;
 import io.leadstream.capture.model.LeadSubmission;
 
-
 /**
  * A lead to capture: what was submitted, where from (as the server knows it) and who submitted it.
  *

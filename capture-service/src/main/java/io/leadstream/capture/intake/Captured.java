@@ -4,7 +4,6 @@ import io.leadstream.capture.dedup.MatchedOn;
 import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.NormalisedContact;
 
-
 /**
  * What became of a lead submission ({@link LeadIntake#capture}): a new lead, a new lead recorded as a suspected
  * duplicate under its source's flag policy, or a merge into an existing lead.

@@ -80,7 +80,8 @@ public class LeadIntake {
      */
     public <R> Uni<R> capture(CaptureLead command, Function<Captured, Uni<R>> receipt) {
         return normalised(command.lead(), Map.of())
-                .chain(contact -> Panache.withTransaction(() -> store(contact, command).chain(captured -> receipt.apply(captured))));
+                .chain(contact -> Panache.withTransaction(() -> store(contact, command)
+                        .chain(captured -> receipt.apply(captured))));
     }
 
     /**

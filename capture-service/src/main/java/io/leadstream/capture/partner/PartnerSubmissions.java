@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadstream.capture.intake.Captured;
 import io.leadstream.capture.intake.LeadIntake;
+import io.leadstream.capture.model.Json;
 import io.leadstream.capture.model.LeadFields;
 import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.chassis.problem.Problem.FieldError;
@@ -85,7 +86,7 @@ public class PartnerSubmissions {
         Submitted view = new Submitted(UUID.randomUUID(), now, mapper.valueToTree(LeadFields.submitted(captured.submission())));
         String outcome = captured.merged() ? "MERGED" : "CREATED";
         UUID leadId = captured.lead().id;
-        return submissions.insert(view.id(), partnerId, leadId, outcome, json(view.lead()), now, caller)
+        return submissions.insert(view.id(), partnerId, leadId, outcome, Json.write(mapper, view.lead()), now, caller)
                 .invoke(() -> Log.infof("partner %s submission %s recorded (%s)", partnerId, view.id(), outcome))
                 .replaceWith(view);
     }
@@ -115,11 +116,4 @@ public class PartnerSubmissions {
         }
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
 }

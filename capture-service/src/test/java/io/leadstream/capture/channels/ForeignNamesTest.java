@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import io.leadstream.capture.model.Names;
 
-
 class ForeignNamesTest {
 
     @Test

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import io.leadstream.capture.forms.rest.PublicFormResourceRedirects;
 
-
 /** The small rules behind web forms: exact origins, the client address, the redirect after a post. */
 class FormRulesTest {
 

@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import io.leadstream.capture.access.Viewer;
 
-
 /** The caller of a request as the use cases know it: the token's principal, and whether its roles see every lead. */
 public final class Viewers {
 

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.capture.channels.PhoneCall;
 
-
 /**
  * A logged phone call. {@code phone} finds the lead; when none has it, the contact fields make a new one (then
  * {@code firstName} and {@code lastName} are required, as for any lead). The call's own fields describe it;
@@ -40,7 +39,7 @@ public record CallRequest(
         String callId) {
 
     public PhoneCall toCall() {
-        return new PhoneCall(phone, country, firstName, lastName, email, company, direction, occurredAt, durationSeconds,
-                outcome, summary, callId);
+        return new PhoneCall(phone, country, firstName, lastName, email, company, direction, occurredAt,
+                durationSeconds, outcome, summary, callId);
     }
 }

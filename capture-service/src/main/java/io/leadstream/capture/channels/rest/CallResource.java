@@ -91,7 +91,8 @@ public class CallResource {
         IdempotencyKey key = IdempotencyKey.parse(security.getUserPrincipal(), idempotencyKey);
         Viewer caller = Viewers.of(security);
         return replies.once(key, CallLog.OPERATION, call, uri.getPath(),
-                claim -> calls.log(call.toCall(), caller, logged -> replies.keep(claim, answer(logged, uri.getBaseUri()))))
+                claim -> calls.log(call.toCall(), caller,
+                        logged -> replies.keep(claim, answer(logged, uri.getBaseUri()))))
                 .map(Replies::toResponse);
     }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.leadstream.capture.channels.InboundContacts;
 
-
 /**
  * What an inquiry channel did with a contact (a call, a Google Ads lead): the lead it created ({@code CREATED}), was
  * merged into by de-duplication ({@code MERGED}) or was logged on as an inquiry ({@code INQUIRY}), and the id of

@@ -4,7 +4,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.capture.channels.WhatsAppInbox;
 
-
 /**
  * What a WhatsApp webhook delivery did, message by message: Meta only needs the 200, the counts help whoever
  * replays a delivery by hand. {@code ignored} are messages that are not inquiries (type {@code system}).

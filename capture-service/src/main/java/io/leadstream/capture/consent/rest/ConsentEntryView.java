@@ -10,7 +10,6 @@ import io.leadstream.capture.consent.ConsentProof;
 import io.leadstream.capture.consent.ConsentStatus;
 import io.leadstream.capture.model.ConsentChannel;
 
-
 /** One entry of a lead's consent ledger as the API shows it. */
 @Schema(name = "ConsentEntry")
 public record ConsentEntryView(UUID id, UUID leadId, String purpose, ConsentChannel channel, ConsentStatus status,

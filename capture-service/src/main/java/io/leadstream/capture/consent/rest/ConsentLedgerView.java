@@ -9,7 +9,6 @@ import io.leadstream.capture.consent.ConsentLedger;
 import io.leadstream.capture.consent.ConsentStatus;
 import io.leadstream.capture.model.ConsentChannel;
 
-
 /** A lead's consents: the current state per purpose and channel, and every entry in the order recorded. */
 @Schema(name = "ConsentLedger")
 public record ConsentLedgerView(

@@ -13,7 +13,6 @@ import io.leadstream.capture.consent.ConsentStatus;
 import io.leadstream.capture.consent.RecordConsent;
 import io.leadstream.capture.model.ConsentChannel;
 
-
 /**
  * A grant or a withdrawal for one purpose and channel. Withdrawing is as easy as granting: the same call
  * with {@code WITHDRAWN}, and only the proof's {@code method} and {@code source} are required for it.

@@ -11,7 +11,6 @@ import io.leadstream.capture.dedup.Duplicates;
 import io.leadstream.capture.dedup.MatchedOn;
 import io.leadstream.capture.leads.rest.LeadMergeView;
 
-
 /** A lead's suspected duplicates with the reasons, and the merges into it (without the merged data). */
 @Schema(name = "LeadDuplicates")
 public record LeadDuplicatesView(UUID leadId,

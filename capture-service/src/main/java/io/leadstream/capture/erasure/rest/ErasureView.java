@@ -7,7 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.capture.model.Lead;
 
-
 /** The answer to an erasure: which lead, and when its personal data was erased. */
 @Schema(name = "Erasure")
 public record ErasureView(UUID leadId, Instant erasedAt) {

@@ -15,7 +15,6 @@ import io.leadstream.capture.forms.FormConsent;
 import io.leadstream.capture.forms.FormQuota;
 import io.leadstream.capture.forms.FormSettings;
 
-
 /**
  * A web form as an admin writes it ({@code POST /api/forms}, {@code PUT /api/forms/{formKey}}: the whole form).
  * The key is generated; everything optional has a default (see the README).

@@ -84,7 +84,8 @@ public class FormResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<FormView> update(@PathParam("formKey") String formKey, @Valid @NotNull FormRequest request,
             @Context UriInfo uri, @Context SecurityContext security) {
-        return service.update(formKey, request.toSettings(), security.getUserPrincipal().getName()).map(form -> view(uri, form));
+        return service.update(formKey, request.toSettings(), security.getUserPrincipal().getName())
+                .map(form -> view(uri, form));
     }
 
     private static URI self(UriInfo uri, WebForm form) {

@@ -12,7 +12,6 @@ import io.leadstream.capture.forms.FormConsent;
 import io.leadstream.capture.forms.FormQuota;
 import io.leadstream.capture.forms.WebForm;
 
-
 /** A web form as stored, with its defaults filled in and the address its pages post to. */
 @Schema(name = "FormView")
 public record FormView(

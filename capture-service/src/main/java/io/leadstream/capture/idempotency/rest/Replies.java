@@ -9,12 +9,12 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.capture.idempotency.Idempotency;
 import io.leadstream.capture.idempotency.IdempotencyKey;
 import io.leadstream.capture.idempotency.Reply;
+import io.leadstream.capture.model.Json;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.ProblemException;
 import io.leadstream.chassis.problem.ProblemMappers;
@@ -54,7 +54,8 @@ public class Replies {
 
     /** A JSON answer about lead {@code leadId} (null when about none), with a Location or none. */
     public Reply json(int status, URI location, Object body, UUID leadId) {
-        return new Reply(status, location == null ? null : location.toString(), write(body), false, leadId);
+        return new Reply(status, location == null ? null : location.toString(), Json.write(mapper, body), false,
+                leadId);
     }
 
     /** The problem {@code failure} is answered with: a domain problem, or bean validation's; null for anything else. */
@@ -75,7 +76,7 @@ public class Replies {
                 || problem.status() == 429) {
             return null;
         }
-        return new Reply(problem.status(), null, write(problem.withInstance(path)), false, null);
+        return new Reply(problem.status(), null, Json.write(mapper, problem.withInstance(path)), false, null);
     }
 
     /** Sends {@code reply} as it is. */
@@ -92,11 +93,4 @@ public class Replies {
         return response.build();
     }
 
-    private String write(Object body) {
-        try {
-            return mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the answer as JSON", e);
-        }
-    }
 }

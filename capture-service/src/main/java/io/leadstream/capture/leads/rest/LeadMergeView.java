@@ -11,7 +11,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.leadstream.capture.dedup.MatchedOn;
 import io.leadstream.capture.dedup.MergeRecord;
 
-
 /** One merge in a lead's history as the API shows it (never the merged data: only which blank fields it filled). */
 @Schema(name = "LeadMerge")
 public record LeadMergeView(@Schema(description = "the lead merged into: this lead, or one that was merged into it "

@@ -19,7 +19,6 @@ import io.leadstream.capture.model.PostalAddress;
 import io.leadstream.capture.model.Qualifiers;
 import io.leadstream.capture.model.Utm;
 
-
 /**
  * A lead as the API shows it: contact, basic info, qualifiers, additional info, source details and notes.
  * {@code address}, {@code dealSize}, {@code utm} and other absent values are null; lists and maps are empty.

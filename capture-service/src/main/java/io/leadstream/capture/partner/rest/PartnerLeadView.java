@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.capture.partner.PartnerSubmissions;
 
-
 /**
  * A partner's submission as that partner sees it: its own reference and the lead as it sent it (normalised).
  * Never the stored lead: when the submission matched a lead that exists already, the partner learns neither

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.capture.model.QualifierType;
 
-
 /** A custom qualifier's definition, as a lead admin sends it to {@code PUT /api/qualifiers/{key}}. */
 @Schema(name = "DefineQualifierRequest")
 public record DefineQualifierRequest(

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.leadstream.capture.model.QualifierDefinition;
 import io.leadstream.capture.model.QualifierType;
 
-
 /** A custom qualifier definition. */
 @Schema(name = "Qualifier")
 public record QualifierView(@Schema(examples = "budgetApproved") String key, QualifierType type, String label,

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -109,6 +114,35 @@ class GoogleAdsWebhookTest {
         assertThat(rows.leadsWithEmail(email)).isEqualTo(1);
         assertThat(rows.query("select count(*) from inbound_contact where external_id = $1", leadId)).isEqualTo(1L);
         assertThat(WhatsAppWebhookTest.inquiredEvents(pool, mapper, UUID.fromString(first))).hasSize(1);
+    }
+
+    @Test
+    void shouldCreateOneLeadWhenGoogleDeliversALeadIdSeveralTimesAtOnce() throws Exception {
+        String leadId = leadId();
+        String email = "at-once+" + tag() + "@example.com";
+        String body = payload(leadId, "test-google-key", email, false);
+        ExecutorService threads = Executors.newFixedThreadPool(5);
+        try {
+            List<CompletableFuture<Response>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                deliveries.add(CompletableFuture.supplyAsync(() -> post(body), threads));
+            }
+            List<Response> answers = new ArrayList<>();
+            for (CompletableFuture<Response> delivery : deliveries) {
+                answers.add(delivery.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
+            String lead = answers.get(0).path("leadId");
+            assertThat(answers).extracting(answer -> answer.<String>path("leadId")).containsOnly(lead);
+            assertThat(answers).filteredOn(answer -> !answer.<Boolean>path("duplicate")).hasSize(1);
+            assertThat(rows.leadsWithEmail(email)).isEqualTo(1);
+            assertThat(rows.query("select count(*) from inbound_contact where external_id = $1", leadId)).isEqualTo(1L);
+            assertThat(rows.query("select count(*) from lead_merge m join lead l on l.id = m.lead_id where l.email = $1",
+                    email)).isEqualTo(0L);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
