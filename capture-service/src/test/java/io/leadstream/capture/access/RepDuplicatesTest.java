@@ -12,11 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,16 +22,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadstream.capture.channels.rest.WhatsAppWebhookTest;
 import io.leadstream.capture.dedup.rest.LeadDeduplicationTest;
 import io.leadstream.capture.idempotency.Idempotency;
+import io.leadstream.capture.testing.Assignments;
 import io.leadstream.capture.testing.IdempotencyRows;
 import io.leadstream.capture.testing.PartnerFixtures;
 import io.leadstream.chassis.testing.PostgresResource;
-import io.leadstream.chassis.testing.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -47,8 +42,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 class RepDuplicatesTest {
 
     @Inject
-    @Any
-    InMemoryConnector connector;
+    Assignments assignments;
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -57,13 +51,6 @@ class RepDuplicatesTest {
     IdempotencyRows rows;
     @Inject
     Pool pool;
-
-    InMemorySource<Message<String>> distributionEvents;
-
-    @BeforeEach
-    void channels() {
-        distributionEvents = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
-    }
 
     /** A lead an app captured, with everything a rep who is not its owner must never see, assigned to {@code rep}. */
     private Owned leadOf(String rep) throws Exception {
@@ -75,10 +62,7 @@ class RepDuplicatesTest {
                 {"firstName":"Olivia","lastName":"Owned%1$s","email":"%2$s","phone":"%3$s","company":"Secret Holdings %1$s",
                  "jobTitle":"Treasurer","notes":"private note %1$s","source":"web"}""".formatted(tag, email, phone);
         String id = mapper.readTree(others.asApp(json).body()).path("id").asText();
-        String payload = """
-                {"leadId":"%s","repId":"%s","strategy":"ROUND_ROBIN","reason":"round robin","score":70,"grade":"B",
-                 "assignedAt":"%s"}""".formatted(id, rep, Instant.now());
-        distributionEvents.send(TestEvents.event("leadstream.lead.assigned.v1", id, payload));
+        assignments.assign(id, rep, Instant.now().toString());
         await().atMost(Duration.ofSeconds(10)).until(() -> rep.equals(owner(id)));
         return new Owned(id, tag, email, phone, national);
     }

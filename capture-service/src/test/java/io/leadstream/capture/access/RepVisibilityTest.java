@@ -5,29 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.leadstream.capture.testing.Assignments;
 import io.leadstream.chassis.testing.EventContracts;
-import io.leadstream.chassis.events.EventType;
 import io.leadstream.chassis.testing.PostgresResource;
-import io.leadstream.chassis.testing.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 
 /** A sales rep sees only the leads distribution-service assigned to them (lead.assigned → lead_owner). */
 @QuarkusTest
@@ -35,19 +26,9 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 class RepVisibilityTest {
 
     @Inject
-    @Any
-    InMemoryConnector connector;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
     DistributionEventsConsumer consumer;
-
-    InMemorySource<Message<String>> distributionEvents;
-
-    @BeforeEach
-    void channels() {
-        distributionEvents = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
-    }
+    @Inject
+    Assignments assignments;
 
     private static String capture(String source) {
         return given().contentType("application/json")
@@ -57,19 +38,8 @@ class RepVisibilityTest {
                 .post("/api/leads").then().statusCode(201).extract().path("id");
     }
 
-    /** lead.assigned with every field distribution writes (held to distribution's schema by EventContracts). */
-    @EventType("lead.assigned")
-    record AssignedAsDistributionWritesIt(UUID leadId, String repId, String strategy, String reason, int score,
-            String grade, Instant assignedAt) {
-    }
-
-    /** distribution's own example of lead.assigned, as the assignment of this lead to this rep at that time. */
-    private void assign(String leadId, String repId, String assignedAt) throws Exception {
-        AssignedAsDistributionWritesIt example = EventContracts.assertConsumes(AssignedAsDistributionWritesIt.class,
-                "distribution-service").get(0);
-        String payload = mapper.writeValueAsString(new AssignedAsDistributionWritesIt(UUID.fromString(leadId), repId,
-                example.strategy(), example.reason(), example.score(), example.grade(), Instant.parse(assignedAt)));
-        distributionEvents.send(TestEvents.event("leadstream.lead.assigned.v1", leadId, payload));
+    private void assign(String leadId, String repId, String assignedAt) {
+        assignments.assign(leadId, repId, assignedAt);
     }
 
     @Test
