@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.leadstream.capture.rest.CaptureLeadRequest;
+import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.ProblemException;
 
@@ -37,21 +37,21 @@ class ColumnsTest {
 
     @Test
     void shouldMatchTheLeadFieldsCaseInsensitively() {
-        Columns columns = Columns.of(List.of("FIRSTNAME", " lastname ", "Email"), CaptureLeadRequest.class, mapper);
+        Columns columns = Columns.of(List.of("FIRSTNAME", " lastname ", "Email"), LeadSubmission.class, mapper);
         assertThat(columns.toJson(List.of("Ada", "Lovelace", "ada@example.com")).toString())
                 .isEqualTo("{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@example.com\"}");
     }
 
     @Test
     void shouldLeaveBlankCellsOut() {
-        Columns columns = Columns.of(List.of("firstName", "email", "phone"), CaptureLeadRequest.class, mapper);
+        Columns columns = Columns.of(List.of("firstName", "email", "phone"), LeadSubmission.class, mapper);
         assertThat(columns.toJson(List.of("Ada", "", "  ")).toString()).isEqualTo("{\"firstName\":\"Ada\"}");
     }
 
     @Test
     void shouldRefuseUnknownEmptyAndRepeatedColumnsListingEach() {
         assertThatThrownBy(() -> Columns.of(List.of("firstName", "score", "", "FirstName", "owner"),
-                CaptureLeadRequest.class, mapper))
+                LeadSubmission.class, mapper))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(400);
                     assertThat(e.problem().type()).endsWith("/import-header");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadstream.capture.rest.CaptureLeadRequest;
+import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.chassis.problem.ProblemException;
 
 class RowReadersTest {
@@ -66,7 +66,7 @@ class RowReadersTest {
     void shouldYieldTheFirstCsvRowWithoutReadingMuchOfAHundredThousandRowBody() throws IOException {
         LazyBody body = new LazyBody("firstName,lastName,email\n", "Ada,Lovelace,ada%d@example.com\n", 100_000, 64 * 1024);
         RowReader rows = CsvRows.open(new InputStreamReader(body, StandardCharsets.UTF_8), 65_536,
-                CaptureLeadRequest.class, mapper);
+                LeadSubmission.class, mapper);
 
         ImportRow first = rows.next();
 
@@ -91,7 +91,7 @@ class RowReadersTest {
     void shouldReadAHundredThousandRowsOneByOne() throws IOException {
         LazyBody body = new LazyBody("firstName,email\n", "Ada,ada%d@example.com\n", 100_000, Long.MAX_VALUE);
         RowReader rows = CsvRows.open(new InputStreamReader(body, StandardCharsets.UTF_8), 65_536,
-                CaptureLeadRequest.class, mapper);
+                LeadSubmission.class, mapper);
         long count = 0;
         ImportRow row;
         ImportRow last = null;
@@ -154,7 +154,7 @@ class RowReadersTest {
     }
 
     private List<ImportRow> csv(String body) throws IOException {
-        return all(CsvRows.open(new StringReader(body), 65_536, CaptureLeadRequest.class, mapper));
+        return all(CsvRows.open(new StringReader(body), 65_536, LeadSubmission.class, mapper));
     }
 
     private List<ImportRow> ndjson(String body) throws IOException {

@@ -1,7 +1,0 @@
-package io.leadstream.capture;
-
-/** What a consent entry says: the person agreed, or took the agreement back. */
-public enum ConsentStatus {
-    GRANTED,
-    WITHDRAWN
-}

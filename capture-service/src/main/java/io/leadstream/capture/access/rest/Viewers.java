@@ -1,0 +1,17 @@
+package io.leadstream.capture.access.rest;
+
+import jakarta.ws.rs.core.SecurityContext;
+
+import io.leadstream.capture.access.Viewer;
+
+/** The caller of a request as the use cases know it: the token's principal, and whether its roles see every lead. */
+public final class Viewers {
+
+    private Viewers() {
+    }
+
+    public static Viewer of(SecurityContext security) {
+        boolean all = Viewer.SEE_ALL.stream().anyMatch(security::isUserInRole);
+        return new Viewer(security.getUserPrincipal().getName(), all);
+    }
+}

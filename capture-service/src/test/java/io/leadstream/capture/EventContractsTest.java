@@ -1,0 +1,60 @@
+package io.leadstream.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadstream.capture.access.LeadAssignedEvent;
+import io.leadstream.capture.channels.LeadInquired;
+import io.leadstream.capture.consent.ConsentChanged;
+import io.leadstream.capture.dedup.LeadMerged;
+import io.leadstream.capture.erasure.LeadErased;
+import io.leadstream.capture.intake.LeadCaptured;
+import io.leadstream.capture.leads.LeadUpdated;
+import io.leadstream.chassis.testing.EventContracts;
+
+/** What capture publishes and reads, held to the producers' schemas (chassis EventContracts). */
+class EventContractsTest {
+
+    @Test
+    void shouldPublishLeadCapturedAsItsSchemaSays() {
+        EventContracts.assertPublishes(LeadCaptured.class);
+    }
+
+    @Test
+    void shouldPublishLeadUpdatedAsItsSchemaSays() {
+        EventContracts.assertPublishes(LeadUpdated.class);
+    }
+
+    @Test
+    void shouldPublishLeadMergedAsItsSchemaSays() {
+        EventContracts.assertPublishes(LeadMerged.class);
+    }
+
+    @Test
+    void shouldPublishLeadErasedAsItsSchemaSays() {
+        EventContracts.assertPublishes(LeadErased.class);
+    }
+
+    @Test
+    void shouldPublishLeadInquiredAsItsSchemaSays() {
+        EventContracts.assertPublishes(LeadInquired.class);
+    }
+
+    @Test
+    void shouldPublishConsentChangedAsItsSchemaSays() {
+        EventContracts.assertPublishes(ConsentChanged.class);
+    }
+
+    @Test
+    void shouldReadLeadAssignedAsDistributionPublishesIt() {
+        List<LeadAssignedEvent> examples = EventContracts.assertConsumes(LeadAssignedEvent.class, "distribution-service");
+        assertThat(examples).allSatisfy(assigned -> {
+            assertThat(assigned.leadId()).isNotNull();
+            assertThat(assigned.repId()).isNotBlank();
+            assertThat(assigned.assignedAt()).isNotNull();
+        });
+    }
+}

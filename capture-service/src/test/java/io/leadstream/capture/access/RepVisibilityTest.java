@@ -1,0 +1,108 @@
+package io.leadstream.capture.access;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadstream.capture.testing.Assignments;
+import io.leadstream.chassis.testing.EventContracts;
+import io.leadstream.chassis.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+
+/** A sales rep sees only the leads distribution-service assigned to them (lead.assigned → lead_owner). */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class RepVisibilityTest {
+
+    @Inject
+    DistributionEventsConsumer consumer;
+    @Inject
+    Assignments assignments;
+
+    private static String capture(String source) {
+        return given().contentType("application/json")
+                .body("""
+                        {"firstName":"Grace","lastName":"Hopper","email":"%s@visibility.example","source":"%s"}"""
+                        .formatted(UUID.randomUUID(), source))
+                .post("/api/leads").then().statusCode(201).extract().path("id");
+    }
+
+    private void assign(String leadId, String repId, String assignedAt) {
+        assignments.assign(leadId, repId, assignedAt);
+    }
+
+    @Test
+    void shouldHandleOrIgnoreEveryEventDistributionPublishes() {
+        EventContracts.assertCovers(consumer.handlers(), "distribution-service");
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldShowARepOnlyTheLeadsAssignedToThem() throws Exception {
+        String source = "vis-" + UUID.randomUUID().toString().substring(0, 8);
+        String mine = capture(source);
+        String theirs = capture(source);
+        String unassigned = capture(source);
+        assign(mine, "rep1", "2026-11-22T10:00:00Z");
+        assign(theirs, "rep2", "2026-11-22T10:00:00Z");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + mine)
+                .then().statusCode(200).body("id", equalTo(mine)));
+        given().get("/api/leads/" + theirs).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/leads/" + unassigned).then().statusCode(404);
+        given().get("/api/leads/" + theirs + "/consents").then().statusCode(404);
+        given().contentType("application/json").body("""
+                {"purpose":"marketing","channel":"email","status":"GRANTED","proof":{"method":"verbal","source":"call"}}""")
+                .post("/api/leads/" + theirs + "/consents").then().statusCode(404);
+        String notFound = given().get("/api/leads/" + theirs).then().extract().path("title");
+        assertThat(notFound).isEqualTo(given().get("/api/leads/" + UUID.randomUUID()).then().statusCode(404)
+                .extract().<String>path("title"));
+        given().get("/api/leads/" + mine + "/consents").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> found = given().queryParam("source", source).get("/api/leads")
+                    .then().statusCode(200).extract().jsonPath().getList("items.id");
+            assertThat(found).containsExactly(mine);
+        });
+    }
+
+    @Test
+    @TestSecurity(user = "rep2", roles = "sales-rep")
+    void shouldFollowReassignmentsButNotAnOlderAssignmentArrivingLate() throws Exception {
+        String lead = capture("vis-reassign");
+        assign(lead, "rep1", "2026-11-22T10:00:00Z");
+        assign(lead, "rep2", "2026-11-22T11:00:00Z");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + lead)
+                .then().statusCode(200));
+
+        assign(lead, "rep3", "2026-11-22T09:00:00Z");
+        String marker = capture("vis-reassign");
+        assign(marker, "rep2", "2026-11-22T12:00:00Z");
+        // the marker was sent after the stale event on the same channel: once it shows, the stale one was handled
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + marker)
+                .then().statusCode(200));
+
+        given().get("/api/leads/" + lead).then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldShowAManagerEveryLeadAssignedOrNot() {
+        String unassigned = capture("vis-manager");
+        given().get("/api/leads/" + unassigned).then().statusCode(200);
+        given().queryParam("source", "vis-manager").get("/api/leads").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(unassigned));
+    }
+}
