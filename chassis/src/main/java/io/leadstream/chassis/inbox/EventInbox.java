@@ -33,28 +33,6 @@ public class EventInbox {
         this.mapper = mapper;
     }
 
-    /**
-     * The old per-service scaffold: applies {@code handler} once per ce_id, three quick retries, then a nack.
-     *
-     * @deprecated consumers declare an {@link EventHandlers} table and call {@link EventDispatcher#dispatch}, which
-     *             tells transient failures from permanent ones; kept only until every service has moved (issue 7)
-     */
-    @Deprecated(forRemoval = true)
-    public Uni<Void> process(Message<?> message, String consumer, Function<InboundEvent, Uni<Void>> handler) {
-        InboundEvent event;
-        try {
-            event = read(message);
-        } catch (RuntimeException e) {
-            return Uni.createFrom().completionStage(message.nack(e));
-        }
-        return Panache.withTransaction(() -> applyOnce(consumer, event, handler))
-                .onFailure(e -> !(e instanceof MalformedEventException))
-                .retry().withBackOff(java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(2)).atMost(3)
-                .onItemOrFailure().transformToUni((applied, failure) -> failure != null
-                        ? Uni.createFrom().completionStage(message.nack(failure))
-                        : Uni.createFrom().completionStage(message.ack()));
-    }
-
     /** Inside the caller's transaction: true and the effect applied, or false when this event was seen before. */
     Uni<Boolean> applyOnce(String consumer, InboundEvent event, Function<InboundEvent, Uni<Void>> handler) {
         return Panache.getSession()

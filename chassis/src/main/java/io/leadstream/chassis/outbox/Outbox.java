@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadstream.chassis.events.CloudEvents;
 import io.leadstream.chassis.events.DomainEvent;
 import io.leadstream.chassis.events.EventType;
 import io.leadstream.chassis.events.EventTypes;
@@ -45,17 +44,6 @@ public class Outbox {
         return record(aggregateId == null ? null : aggregateId.toString(), event);
     }
 
-    /**
-     * Records {@code leadstream.<eventName>.v1} from a loose name and payload.
-     *
-     * @deprecated pass the event record ({@link #record(UUID, DomainEvent)}); kept only until every service has
-     *             moved to typed events (issue 7), then removed
-     */
-    @Deprecated(forRemoval = true)
-    public Uni<UUID> record(String aggregateId, String eventName, Object payload) {
-        return insert(aggregateId, () -> CloudEvents.type(eventName, 1), payload);
-    }
-
     /** As {@link #record(UUID, DomainEvent)}, for an aggregate whose id is not a UUID. */
     public Uni<UUID> record(String aggregateId, DomainEvent event) {
         if (event == null) {
@@ -64,7 +52,7 @@ public class Outbox {
         return insert(aggregateId, () -> EventTypes.of(event.getClass()).ceType(), event);
     }
 
-    private Uni<UUID> insert(String aggregateId, java.util.function.Supplier<String> type, Object event) {
+    private Uni<UUID> insert(String aggregateId, java.util.function.Supplier<String> type, DomainEvent event) {
         if (aggregateId == null || aggregateId.isBlank()) {
             return Uni.createFrom().failure(new IllegalArgumentException("an outbox event needs an aggregate (lead) id"));
         }
