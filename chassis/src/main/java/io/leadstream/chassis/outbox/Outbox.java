@@ -46,20 +46,16 @@ public class Outbox {
 
     /** As {@link #record(UUID, DomainEvent)}, for an aggregate whose id is not a UUID. */
     public Uni<UUID> record(String aggregateId, DomainEvent event) {
-        if (event == null) {
-            return Uni.createFrom().failure(new IllegalArgumentException("no event to record"));
-        }
-        return insert(aggregateId, () -> EventTypes.of(event.getClass()).ceType(), event);
-    }
-
-    private Uni<UUID> insert(String aggregateId, java.util.function.Supplier<String> type, DomainEvent event) {
         if (aggregateId == null || aggregateId.isBlank()) {
             return Uni.createFrom().failure(new IllegalArgumentException("an outbox event needs an aggregate (lead) id"));
+        }
+        if (event == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("no event to record"));
         }
         final String ceType;
         final String json;
         try {
-            ceType = type.get();
+            ceType = EventTypes.of(event.getClass()).ceType();
             json = mapper.writeValueAsString(event);
         } catch (IllegalArgumentException | JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("cannot record event " + event.getClass().getName(), e));
