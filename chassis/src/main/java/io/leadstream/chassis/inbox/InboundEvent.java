@@ -21,9 +21,13 @@ public record InboundEvent(String id, String type, String source, String subject
 
     public <T> T dataAs(Class<T> type) {
         try {
-            return mapper.readerFor(type)
+            T read = data == null || data.isNull() ? null : mapper.readerFor(type)
                     .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(data);
+            if (read == null) {
+                throw new MalformedEventException("event " + id + " (" + this.type + ") carries no data");
+            }
+            return read;
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new MalformedEventException("event " + id + " (" + this.type + ") does not fit "
                     + type.getSimpleName() + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j

@@ -111,6 +111,17 @@ class EventDispatcherTest {
     }
 
     @Test
+    void shouldNackAnEventWithoutDataAtOnce() throws Throwable {
+        int[] calls = { 0 };
+        Outcome outcome = deliver(event(UUID.randomUUID().toString(), "null"), e -> {
+            calls[0]++;
+            return Uni.createFrom().voidItem();
+        });
+        assertThat(outcome.nacked).isInstanceOf(MalformedEventException.class).hasMessageContaining("carries no data");
+        assertThat(calls[0]).isZero();
+    }
+
+    @Test
     void shouldReadAttributesAndDataForTheHandler() throws Throwable {
         String eventId = UUID.randomUUID().toString();
         AtomicReference<InboundEvent> seen = new AtomicReference<>();
