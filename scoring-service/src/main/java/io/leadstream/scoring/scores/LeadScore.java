@@ -11,9 +11,11 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.leadstream.scoring.engine.Reason;
+import io.leadstream.scoring.engine.ScoreCard;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** The current score of a lead and why it has it. */
+/** The current score of a lead, why it has it, whether it is qualified, and what the shadow model would give. */
 @Entity
 @Table(name = "lead_score")
 public class LeadScore extends PanacheEntityBase {
@@ -25,17 +27,29 @@ public class LeadScore extends PanacheEntityBase {
     public int fit;
     public int engagement;
     public int dataQuality;
+    public int model;
     /** Stored as a jsonb object: Hibernate Reactive maps JSON columns to objects, not top-level arrays. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Reasons reasons;
     public String modelVersion;
+    public int rulesVersion;
     public String triggerEvent;
+    public boolean qualified;
+    public Instant qualifiedAt;
+    public Integer shadowScore;
+    public String shadowModel;
     public Instant scoredAt;
 
     public record Reasons(List<Reason> items) {
     }
 
-    /** One contribution to a score: a stable code, its points, and a sentence a person can read. */
-    public record Reason(String code, int points, String detail) {
+    void apply(ScoreCard card) {
+        score = card.score();
+        grade = card.grade();
+        fit = card.fit();
+        engagement = card.engagement();
+        dataQuality = card.dataQuality();
+        model = card.model();
+        reasons = new Reasons(card.reasons());
     }
 }

@@ -1,0 +1,28 @@
+package io.leadstream.scoring.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.leadstream.chassis.inbox.EventConsumer;
+import io.leadstream.chassis.inbox.EventDispatcher;
+import io.leadstream.chassis.inbox.EventHandlers;
+import io.smallrye.mutiny.Uni;
+
+/** distribution's events (topic leads.distribution): who a lead is assigned to decides which rep may read its score. */
+@ApplicationScoped
+public class DistributionEventsConsumer extends EventConsumer {
+
+    static final String CONSUMER = "scoring.distribution-events";
+
+    public DistributionEventsConsumer(EventDispatcher dispatcher, LeadEvents leads) {
+        super(dispatcher, EventHandlers.consumer(CONSUMER)
+                .on(LeadAssignedEvent.class, leads::assigned));
+    }
+
+    @Incoming("distribution-events")
+    public Uni<Void> onEvent(Message<String> message) {
+        return dispatch(message);
+    }
+}

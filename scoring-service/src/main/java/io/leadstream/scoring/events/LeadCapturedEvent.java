@@ -1,0 +1,42 @@
+package io.leadstream.scoring.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.leadstream.chassis.events.EventType;
+import io.leadstream.scoring.engine.LeadAttributes;
+
+/**
+ * scoring's own reading of capture's {@code leadstream.lead.captured.v1} (tolerant: unknown fields are ignored).
+ * Checked against capture's JSON Schema in EventContractsTest.
+ */
+@EventType("lead.captured")
+public record LeadCapturedEvent(UUID leadId, String source, String partnerId, String company, String country,
+        String jobTitle, String language, List<String> products, String segment, List<String> tags, Deal dealSize,
+        String campaign, Instant capturedAt, Quality quality) {
+
+    /** A deal size as capture's events carry it. */
+    public record Deal(BigDecimal amount, String currency) {
+        LeadAttributes.Money money() {
+            return new LeadAttributes.Money(amount, currency);
+        }
+    }
+
+    /** capture's derived quality flags. */
+    public record Quality(boolean emailValid, String emailDomainKind, boolean phoneValid, String phoneType,
+            boolean hasCompany, Boolean nameLooksReal, Boolean addressComplete) {
+
+        LeadAttributes.Quality attributes() {
+            return new LeadAttributes.Quality(emailValid, emailDomainKind, phoneValid, phoneType, null, hasCompany,
+                    nameLooksReal, addressComplete, null);
+        }
+    }
+
+    LeadAttributes attributes() {
+        return new LeadAttributes(source, partnerId, company, country, jobTitle, language, products, segment, tags,
+                dealSize == null ? null : dealSize.money(), campaign, null,
+                quality == null ? null : quality.attributes());
+    }
+}

@@ -1,0 +1,136 @@
+package io.leadstream.scoring.events;
+
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.leadstream.chassis.inbox.MalformedEventException;
+import io.leadstream.scoring.engine.LeadAttributes;
+import io.leadstream.scoring.engine.Signal;
+import io.leadstream.scoring.leads.EngagementSignal;
+import io.leadstream.scoring.leads.LeadProfile;
+import io.leadstream.scoring.leads.LeadProfileRepository;
+import io.leadstream.scoring.scores.ScoreRepository;
+import io.leadstream.scoring.scores.ScoringService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What each event the service receives does to what scoring knows of a lead, and the re-score it causes. Every
+ * handler runs inside the consumer's transaction (chassis inbox), so the profile, the score, its history and the
+ * lead.scored outbox row commit together.
+ */
+@ApplicationScoped
+public class LeadEvents {
+
+    private final LeadProfileRepository profiles;
+    private final ScoreRepository scores;
+    private final ScoringService scoring;
+
+    public LeadEvents(LeadProfileRepository profiles, ScoreRepository scores, ScoringService scoring) {
+        this.profiles = profiles;
+        this.scores = scores;
+        this.scoring = scoring;
+    }
+
+    Uni<Void> captured(LeadCapturedEvent e) {
+        return attributes(required(e.leadId(), "lead.captured"), before -> e.attributes(), "lead.captured");
+    }
+
+    Uni<Void> updated(LeadUpdatedEvent e) {
+        return attributes(required(e.leadId(), "lead.updated"),
+                before -> e.attributes(before == null ? null : before.partnerId()), "lead.updated");
+    }
+
+    private Uni<Void> attributes(UUID leadId, UnaryOperator<LeadAttributes> attributes, String trigger) {
+        return profiles.findOrNew(leadId).chain(profile -> {
+            profile.attributes = attributes.apply(profile.attributes);
+            profile.updatedAt = scoring.now();
+            return profiles.persist(profile);
+        }).chain(() -> scoring.rescore(leadId, trigger)).replaceWithVoid();
+    }
+
+    /**
+     * SUBMISSION: the person came back, an engagement signal. MANUAL: the merged lead's signals count for the survivor,
+     * its score is retired (GET answers 410), and the survivor is re-scored from both histories.
+     */
+    Uni<Void> merged(LeadMergedEvent e) {
+        UUID survivor = required(e.leadId(), "lead.merged");
+        if (!e.manual()) {
+            return profiles.addSignal(EngagementSignal.of(survivor, Signal.Kind.RESUBMISSION, e.source(), at(e.mergedAt())))
+                    .chain(() -> scoring.rescore(survivor, "lead.merged")).replaceWithVoid();
+        }
+        UUID merged = e.mergedLeadId();
+        return profiles.moveSignals(merged, survivor)
+                .chain(() -> profiles.findOrNew(merged))
+                .chain(profile -> {
+                    profile.mergedInto = survivor;
+                    profile.updatedAt = scoring.now();
+                    return profiles.persist(profile);
+                })
+                .chain(() -> scores.retire(merged))
+                .chain(() -> scoring.rescore(survivor, "lead.merged")).replaceWithVoid();
+    }
+
+    /** Everything scoring holds on the lead goes: profile, signals, score and its history. */
+    Uni<Void> erased(LeadErasedEvent e) {
+        UUID leadId = required(e.leadId(), "lead.erased");
+        return scores.erase(leadId).chain(() -> profiles.erase(leadId));
+    }
+
+    /** An inbound contact counts as engagement (a Google Ads test lead does not). */
+    Uni<Void> inquired(LeadInquiredEvent e) {
+        UUID leadId = required(e.leadId(), "lead.inquired");
+        if (Boolean.TRUE.equals(e.test())) {
+            return Uni.createFrom().voidItem();
+        }
+        return profiles.addSignal(EngagementSignal.of(leadId, Signal.Kind.INQUIRY, e.channel(), at(e.receivedAt())))
+                .chain(() -> scoring.rescore(leadId, "lead.inquired")).replaceWithVoid();
+    }
+
+    /** The rep a lead is assigned to may read its score; an assignment does not change the score. */
+    Uni<Void> assigned(LeadAssignedEvent e) {
+        UUID leadId = required(e.leadId(), "lead.assigned");
+        return profiles.findOrNew(leadId).chain(profile -> {
+            profile.owner = e.repId();
+            profile.updatedAt = scoring.now();
+            return profiles.persist(profile);
+        }).replaceWithVoid();
+    }
+
+    /** Stage progress is engagement; CUSTOMER and UNQUALIFIED are the outcomes the model learns from. */
+    Uni<Void> stageChanged(LeadStageChangedEvent e) {
+        UUID leadId = required(e.leadId(), "lead.stage-changed");
+        if (e.to() == null) {
+            throw new MalformedEventException("lead.stage-changed without to");
+        }
+        return profiles.findOrNew(leadId).chain(profile -> {
+            profile.stage = e.to();
+            if (e.owner() != null) {
+                profile.owner = e.owner();
+            }
+            profile.outcome = switch (e.to()) {
+                case "CUSTOMER" -> LeadProfile.Outcome.WON;
+                case "UNQUALIFIED" -> LeadProfile.Outcome.LOST;
+                default -> profile.outcome;
+            };
+            if ("CUSTOMER".equals(e.to()) || "UNQUALIFIED".equals(e.to())) {
+                profile.outcomeAt = at(e.changedAt());
+            }
+            profile.updatedAt = scoring.now();
+            return profiles.persist(profile);
+        }).chain(() -> profiles.addSignal(EngagementSignal.of(leadId, Signal.Kind.STAGE, e.to(), at(e.changedAt()))))
+                .chain(() -> scoring.rescore(leadId, "lead.stage-changed")).replaceWithVoid();
+    }
+
+    private java.time.Instant at(java.time.Instant at) {
+        return at != null ? at : scoring.now();
+    }
+
+    private static UUID required(UUID leadId, String type) {
+        if (leadId == null) {
+            throw new MalformedEventException(type + " without leadId");
+        }
+        return leadId;
+    }
+}

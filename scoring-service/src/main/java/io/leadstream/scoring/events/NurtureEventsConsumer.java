@@ -1,0 +1,28 @@
+package io.leadstream.scoring.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.leadstream.chassis.inbox.EventConsumer;
+import io.leadstream.chassis.inbox.EventDispatcher;
+import io.leadstream.chassis.inbox.EventHandlers;
+import io.smallrye.mutiny.Uni;
+
+/** nurture's events (topic leads.nurture): stage progress is engagement, and won/lost outcomes train the model. */
+@ApplicationScoped
+public class NurtureEventsConsumer extends EventConsumer {
+
+    static final String CONSUMER = "scoring.nurture-events";
+
+    public NurtureEventsConsumer(EventDispatcher dispatcher, LeadEvents leads) {
+        super(dispatcher, EventHandlers.consumer(CONSUMER)
+                .on(LeadStageChangedEvent.class, leads::stageChanged));
+    }
+
+    @Incoming("nurture-events")
+    public Uni<Void> onEvent(Message<String> message) {
+        return dispatch(message);
+    }
+}

@@ -1,0 +1,34 @@
+package io.leadstream.scoring.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadstream.chassis.testing.EventContracts;
+
+/** Every event scoring reads, held to its producer's schema and examples (chassis EventContracts). */
+class EventContractsTest {
+
+    @Test
+    void shouldReadCapturesEventsAsCapturePublishesThem() {
+        LeadCapturedEvent captured = EventContracts.assertConsumes(LeadCapturedEvent.class, "capture-service").get(0);
+        assertThat(captured.attributes().quality().emailDomainKind()).isEqualTo("CORPORATE");
+        assertThat(captured.attributes().products()).containsExactly("heat-pumps");
+        assertThat(captured.attributes().dealSize().currency()).isEqualTo("EUR");
+        assertThat(captured.attributes().quality().nameLooksReal()).isTrue();
+        assertThat(EventContracts.assertConsumes(LeadUpdatedEvent.class, "capture-service").get(0).attributes(null).jobTitle())
+                .isEqualTo("CTO");
+        assertThat(EventContracts.assertConsumes(LeadMergedEvent.class, "capture-service")).isNotEmpty();
+        assertThat(EventContracts.assertConsumes(LeadErasedEvent.class, "capture-service").get(0).leadId()).isNotNull();
+        assertThat(EventContracts.assertConsumes(LeadInquiredEvent.class, "capture-service").get(0).channel())
+                .isEqualTo("whatsapp");
+    }
+
+    @Test
+    void shouldReadDistributionsAndNurturesEventsAsTheyPublishThem() {
+        assertThat(EventContracts.assertConsumes(LeadAssignedEvent.class, "distribution-service").get(0).repId())
+                .isEqualTo("rep1");
+        assertThat(EventContracts.assertConsumes(LeadStageChangedEvent.class, "nurture-service").get(0).to())
+                .isEqualTo("OPEN");
+    }
+}
