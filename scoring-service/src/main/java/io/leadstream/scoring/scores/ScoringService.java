@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.ProblemException;
@@ -37,15 +38,17 @@ public class ScoringService {
     private final RuleSetRepository ruleSets;
     private final ScoreRepository scores;
     private final List<ExtraReasons> extras;
+    private final List<Shadow> shadows;
     private final Outbox outbox;
     private final Clock clock;
 
     public ScoringService(LeadProfileRepository profiles, RuleSetRepository ruleSets, ScoreRepository scores,
-            jakarta.enterprise.inject.Instance<ExtraReasons> extras, Outbox outbox, Clock clock) {
+            Instance<ExtraReasons> extras, Instance<Shadow> shadows, Outbox outbox, Clock clock) {
         this.profiles = profiles;
         this.ruleSets = ruleSets;
         this.scores = scores;
         this.extras = extras.stream().toList();
+        this.shadows = shadows.stream().toList();
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -66,8 +69,9 @@ public class ScoringService {
             if (profile == null || !profile.scorable()) {
                 return Uni.createFrom().item(Rescored.NOTHING);
             }
-            return card(profile, rules.rules(), now)
-                    .chain(card -> scores.findById(leadId).chain(existing -> store(profile, existing, card, rules, trigger, now)));
+            return card(profile, rules.rules(), now).chain(card -> shadow(profile, rules.rules(), card, now)
+                    .chain(shadow -> scores.findById(leadId)
+                            .chain(existing -> store(profile, existing, card, shadow, rules, trigger, now))));
         });
     }
 
@@ -89,8 +93,13 @@ public class ScoringService {
         return all;
     }
 
-    private Uni<Rescored> store(LeadProfile profile, LeadScore existing, ScoreCard card, VersionedRules rules,
-            String trigger, Instant now) {
+    /** What a shadow model would make of the card (recorded, never used); null without a shadow model. */
+    private Uni<ShadowScore> shadow(LeadProfile profile, RuleSet rules, ScoreCard card, Instant now) {
+        return shadows.isEmpty() ? Uni.createFrom().nullItem() : shadows.get(0).shadow(profile, rules, card, now);
+    }
+
+    private Uni<Rescored> store(LeadProfile profile, LeadScore existing, ScoreCard card, ShadowScore shadow,
+            VersionedRules rules, String trigger, Instant now) {
         boolean first = existing == null;
         LeadScore s = first ? new LeadScore() : existing;
         int before = first ? -1 : s.score;
@@ -100,6 +109,8 @@ public class ScoringService {
         s.apply(card);
         s.rulesVersion = rules.version();
         s.modelVersion = modelVersion(rules, card);
+        s.shadowScore = shadow == null ? null : shadow.score();
+        s.shadowModel = shadow == null ? null : shadow.model();
         String note = null;
         int threshold = rules.rules().qualificationThreshold();
         if (!s.qualified && card.score() >= threshold) {
@@ -166,6 +177,14 @@ public class ScoringService {
 
     /** Who reads a score: a rep ({@code ownLeadsOnly}) sees only the leads assigned to them. */
     public record Viewer(String user, boolean ownLeadsOnly) {
+    }
+
+    /** A candidate model running in shadow: the score it would give, recorded next to the real one, never used. */
+    public interface Shadow {
+        Uni<ShadowScore> shadow(LeadProfile profile, RuleSet rules, ScoreCard card, Instant now);
+    }
+
+    public record ShadowScore(String model, int score) {
     }
 
     /** Reasons from outside the rules (the predictive model, the credit check), added to every card. */
