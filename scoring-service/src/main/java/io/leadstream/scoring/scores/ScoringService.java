@@ -64,14 +64,28 @@ public class ScoringService {
     }
 
     public Uni<Rescored> rescore(UUID leadId, String trigger, VersionedRules rules) {
+        return rescore(leadId, trigger, rules, 1);
+    }
+
+    /**
+     * The decay pass: re-scores the lead only when time moved its score by at least the rules' {@code rescoreStep};
+     * a smaller drift is left alone (the next event or pass picks it up).
+     */
+    public Uni<Rescored> decay(UUID leadId, VersionedRules rules) {
+        return rescore(leadId, "decay", rules, rules.rules().rescoreStep());
+    }
+
+    private Uni<Rescored> rescore(UUID leadId, String trigger, VersionedRules rules, int minMove) {
         Instant now = now();
         return profiles.findById(leadId).chain(profile -> {
             if (profile == null || !profile.scorable()) {
                 return Uni.createFrom().item(Rescored.NOTHING);
             }
             return card(profile, rules.rules(), now).chain(card -> shadow(profile, rules.rules(), card, now)
-                    .chain(shadow -> scores.findById(leadId)
-                            .chain(existing -> store(profile, existing, card, shadow, rules, trigger, now))));
+                    .chain(shadow -> scores.findById(leadId).chain(existing -> existing != null
+                            && Math.abs(existing.score - card.score()) < minMove
+                                    ? Uni.createFrom().item(new Rescored(existing, false))
+                                    : store(profile, existing, card, shadow, rules, trigger, now))));
         });
     }
 
