@@ -61,6 +61,8 @@ class CreditCheckFieldsTest {
                 new BigDecimal("15000"), "EUR")).await().atMost(Duration.ofSeconds(30));
 
         assertThat(outcome).isEqualTo(new Rated("MEDIUM_RISK", 0, "credit check: medium risk (limit 20 000 EUR)"));
-        provider.verify(1, postRequestedFor(urlEqualTo("/checks")).withRequestBody(equalToJson(expectedBody)));
+        int sent = provider.findAll(postRequestedFor(urlEqualTo("/checks"))).size();
+        assertThat(sent).isPositive().isEqualTo(
+                provider.findAll(postRequestedFor(urlEqualTo("/checks")).withRequestBody(equalToJson(expectedBody))).size());
     }
 }

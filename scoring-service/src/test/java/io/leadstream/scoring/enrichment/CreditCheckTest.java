@@ -43,7 +43,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 @TestProfile(CreditCheckTest.WithProvider.class)
 class CreditCheckTest {
 
-    /** The application's settings (all four fields, 50 000 EUR, %test timeout 500 ms) with the stub provider. */
+    /** The application's settings (all four fields, 50 000 EUR, timeout 2 s) with the stub provider. */
     public static class WithProvider implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
@@ -95,9 +95,9 @@ class CreditCheckTest {
         CreditCheckOutcome outcome = check(lucrative(leadId));
 
         assertThat(outcome).isEqualTo(new Rated("LOW_RISK", 10, "credit check by Acme Credit: low risk (limit 200 000 EUR)"));
-        provider.verify(1, postRequestedFor(urlEqualTo("/checks"))
+        assertThat(providerCalls()).isPositive().isEqualTo(provider.findAll(postRequestedFor(urlEqualTo("/checks"))
                 .withHeader("Accept", containing("application/json"))
-                .withRequestBody(equalToJson(expectedBody)));
+                .withRequestBody(equalToJson(expectedBody))).size());
     }
 
     @Test
@@ -129,11 +129,11 @@ class CreditCheckTest {
     @Test
     void shouldBePendingWhenTheProviderAnswersTooLate() {
         provider.stubFor(post(urlEqualTo("/checks"))
-                .willReturn(okJson("{\"rating\":\"LOW_RISK\"}").withFixedDelay(3_000))); // timeout is 500 ms
+                .willReturn(okJson("{\"rating\":\"LOW_RISK\"}").withFixedDelay(4_000))); // timeout is 2 s
 
         CreditCheckOutcome outcome = check(lucrative(UUID.randomUUID()));
 
-        assertThat(outcome).isEqualTo(new Pending("no answer within 500 ms", Duration.ofMinutes(5)));
+        assertThat(outcome).isEqualTo(new Pending("no answer within 2 s", Duration.ofMinutes(5)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.leadstream.scoring.enrichment.rest;
 
 import java.net.ConnectException;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -46,9 +47,15 @@ class HttpCreditProvider implements CreditProvider {
                 // the attempt's timeout is leadstream.scoring.credit-check.timeout, a Duration; @Timeout would only take a
                 // number and unit from the annotation or a key of its own
                 .ifNoItem().after(config.timeout())
-                .failWith(() -> new CreditProviderException("no answer within " + config.timeout().toMillis() + " ms"))
+                .failWith(() -> new CreditProviderException("no answer within " + readable(config.timeout())))
                 .onFailure().transform(HttpCreditProvider::translate)
                 .map(HttpCreditProvider::answer);
+    }
+
+    /** 2s → "2 s", 500ms → "500 ms". */
+    static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     private static ProviderAnswer answer(CheckAnswer answer) {
