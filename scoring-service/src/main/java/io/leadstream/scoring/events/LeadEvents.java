@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.chassis.inbox.MalformedEventException;
+import io.leadstream.scoring.enrichment.CreditChecks;
 import io.leadstream.scoring.engine.LeadAttributes;
 import io.leadstream.scoring.engine.Signal;
 import io.leadstream.scoring.leads.EngagementSignal;
@@ -26,11 +27,14 @@ public class LeadEvents {
     private final LeadProfileRepository profiles;
     private final ScoreRepository scores;
     private final ScoringService scoring;
+    private final CreditChecks creditChecks;
 
-    public LeadEvents(LeadProfileRepository profiles, ScoreRepository scores, ScoringService scoring) {
+    public LeadEvents(LeadProfileRepository profiles, ScoreRepository scores, ScoringService scoring,
+            CreditChecks creditChecks) {
         this.profiles = profiles;
         this.scores = scores;
         this.scoring = scoring;
+        this.creditChecks = creditChecks;
     }
 
     Uni<Void> captured(LeadCapturedEvent e) {
@@ -47,7 +51,7 @@ public class LeadEvents {
             profile.attributes = attributes.apply(profile.attributes);
             profile.updatedAt = scoring.now();
             return profiles.persist(profile);
-        }).chain(() -> scoring.rescore(leadId, trigger)).replaceWithVoid();
+        }).call(creditChecks::checkIfNeeded).chain(() -> scoring.rescore(leadId, trigger)).replaceWithVoid();
     }
 
     /**
@@ -69,13 +73,14 @@ public class LeadEvents {
                     return profiles.persist(profile);
                 })
                 .chain(() -> scores.retire(merged))
+                .chain(() -> creditChecks.forget(merged))
                 .chain(() -> scoring.rescore(survivor, "lead.merged")).replaceWithVoid();
     }
 
-    /** Everything scoring holds on the lead goes: profile, signals, score and its history. */
+    /** Everything scoring holds on the lead goes: profile, signals, score and its history, credit check. */
     Uni<Void> erased(LeadErasedEvent e) {
         UUID leadId = required(e.leadId(), "lead.erased");
-        return scores.erase(leadId).chain(() -> profiles.erase(leadId));
+        return scores.erase(leadId).chain(() -> creditChecks.forget(leadId)).chain(() -> profiles.erase(leadId));
     }
 
     /** An inbound contact counts as engagement (a Google Ads test lead does not). */
