@@ -13,6 +13,8 @@ import jakarta.persistence.LockModeType;
 
 import io.leadstream.capture.model.FieldErrors;
 import io.leadstream.capture.model.Lead;
+import io.leadstream.capture.model.LeadQuality;
+import io.leadstream.capture.qualifiers.QualifierCatalogue;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
@@ -25,7 +27,8 @@ import io.smallrye.mutiny.Uni;
  * fields fill the survivor's blanks ({@link MergePolicy}, the same fill as on create: the survivor's values
  * win); the duplicate is marked {@code merged_into} the survivor and keeps its own data, consent ledger entries and
  * merge history, which the survivor's ledger and history then include (linked, never moved: the ledger is
- * append-only). Audited in lead_merge (kind MANUAL, by whom, why) and announced as lead.merged, in one transaction.
+ * append-only). Audited in lead_merge (kind MANUAL, by whom, why) and announced as lead.merged with the survivor's
+ * state after the merge, in one transaction.
  * <p>
  * Concurrency: the transaction first takes advisory locks on both lead ids and on both leads' emails and phones
  * (the keys capture takes on create), in one sorted order, then locks both rows; so two merges of one pair (either
@@ -46,8 +49,11 @@ public class LeadMerging {
     private final DuplicateMatching matching;
     private final MergeAudit audit;
     private final Outbox outbox;
+    private final QualifierCatalogue qualifiers;
 
-    public LeadMerging(MatchRepository matches, DuplicateMatching matching, MergeAudit audit, Outbox outbox) {
+    public LeadMerging(MatchRepository matches, DuplicateMatching matching, MergeAudit audit, Outbox outbox,
+            QualifierCatalogue qualifiers) {
+        this.qualifiers = qualifiers;
         this.matches = matches;
         this.matching = matching;
         this.audit = audit;
@@ -114,8 +120,9 @@ public class LeadMerging {
             return matches.markMerged(duplicate.id, survivor.id, now)
                     .chain(() -> audit.manual(survivor.id, snapshot, duplicate.id, duplicate.source, matchedOn, filled,
                             now, mergedBy, reason))
-                    .chain(() -> outbox.record(survivor.id, LeadMerged.manual(survivor.id,
-                            duplicate.id, matchedOn, duplicate.source, filledFields, now)))
+                    .chain(() -> qualifiers.eventAttributes(survivor, LeadQuality.of(survivor)))
+                    .chain(attributes -> outbox.record(survivor.id, LeadMerged.manual(survivor.id,
+                            duplicate.id, matchedOn, duplicate.source, filledFields, attributes, now)))
                     .chain(() -> audit.count(survivor.id))
                     .map(count -> new Merged(survivor, count))
                     .invoke(() -> Log.infof("%s merged lead %s into lead %s (matched on %s, filled %s)", mergedBy,

@@ -23,6 +23,7 @@ import io.leadstream.capture.dedup.MergePolicy;
 import io.leadstream.capture.model.ContactNormaliser;
 import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadFields;
+import io.leadstream.capture.model.LeadQuality;
 import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.capture.model.NormalisedContact;
 import io.leadstream.capture.qualifiers.QualifierCatalogue;
@@ -125,7 +126,8 @@ public class LeadIntake {
         lead.updatedAt = now;
         boolean flags = dedup.policyFor(lead.source) == DedupConfig.Policy.FLAG;
         return lead.<Lead>persist().chain(() -> matching.flag(lead, suspects, now))
-                .call(() -> outbox.record(lead.id, LeadCaptured.of(lead, contact.quality())))
+                .call(() -> qualifiers.eventAttributes(lead, contact.quality())
+                        .chain(attributes -> outbox.record(lead.id, LeadCaptured.of(lead, attributes))))
                 .invoke(flagged -> Log.infof("captured lead %s from %s%s", lead.id, lead.source,
                         flagged == 0 ? "" : ", flagged as a suspected duplicate of " + flagged))
                 .map(flagged -> new Captured(lead, flags && flagged > 0 ? Captured.Outcome.FLAGGED
@@ -134,15 +136,17 @@ public class LeadIntake {
 
     /**
      * Merges the submission into {@code survivor}: its data stays, its blanks are filled from the submission
-     * ({@link MergePolicy}); {@code updatedAt} becomes {@code now}; audited in lead_merge and announced as lead.merged.
+     * ({@link MergePolicy}); {@code updatedAt} becomes {@code now}; audited in lead_merge and announced as lead.merged
+     * with the survivor's state after the merge.
      */
     private Uni<Captured> merge(Lead survivor, NormalisedContact contact, Viewer caller, Instant now) {
         return matching.matchedOn(survivor, contact).chain(matchedOn -> {
             Map<String, Object> filled = MergePolicy.fill(survivor, contact);
             survivor.updatedAt = now;
             return audit.submission(survivor.id, matchedOn, contact, filled, now, caller.name())
-                    .chain(() -> outbox.record(survivor.id, LeadMerged.submission(survivor.id, matchedOn,
-                            contact.source(), List.copyOf(filled.keySet()), now)))
+                    .chain(() -> qualifiers.eventAttributes(survivor, LeadQuality.of(survivor)))
+                    .chain(attributes -> outbox.record(survivor.id, LeadMerged.submission(survivor.id, matchedOn,
+                            contact.source(), List.copyOf(filled.keySet()), attributes, now)))
                     .chain(() -> leadAccess.maySee(survivor.id, caller))
                     .map(visible -> new Captured(survivor, Captured.Outcome.MERGED, matchedOn, contact, visible))
                     .invoke(() -> Log.infof("merged a submission from %s into lead %s", contact.source(), survivor.id));

@@ -29,6 +29,7 @@ import io.leadstream.capture.model.FieldErrors;
 import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadFields;
 import io.leadstream.capture.model.LeadSubmission;
+import io.leadstream.capture.qualifiers.QualifierCatalogue;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
@@ -63,9 +64,12 @@ public class LeadPatching {
     private final ObjectMapper mapper;
     private final ObjectReader strictReader;
     private final LeadAccess leadAccess;
+    private final QualifierCatalogue qualifiers;
 
-    public LeadPatching(LeadIntake intake, Outbox outbox, MergeAudit audit, ObjectMapper mapper, LeadAccess leadAccess) {
+    public LeadPatching(LeadIntake intake, Outbox outbox, MergeAudit audit, ObjectMapper mapper, LeadAccess leadAccess,
+            QualifierCatalogue qualifiers) {
         this.leadAccess = leadAccess;
+        this.qualifiers = qualifiers;
         this.intake = intake;
         this.outbox = outbox;
         this.audit = audit;
@@ -97,7 +101,8 @@ public class LeadPatching {
                     }
                     LeadFields.write(lead, contact);
                     lead.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return outbox.record(lead.id, LeadUpdated.of(lead, changed, contact.quality()))
+                    return qualifiers.eventAttributes(lead, contact.quality())
+                            .chain(attributes -> outbox.record(lead.id, LeadUpdated.of(lead, changed, attributes)))
                             .invoke(() -> Log.infof("lead %s updated by %s: %s", lead.id, caller, changed))
                             .chain(() -> view(lead));
                 });

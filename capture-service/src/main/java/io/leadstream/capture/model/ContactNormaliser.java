@@ -75,18 +75,15 @@ public class ContactNormaliser {
             }
         }
         String email = normaliseEmail(request.email(), "email", errors);
-        String phone = null;
-        String phoneType = null;
+        PhoneNumber number = null;
         String rawPhone = blankToNull(request.phone());
         if (rawPhone != null) {
-            Optional<PhoneNumber> parsed = parsePhone(rawPhone, country);
-            if (parsed.isEmpty()) {
+            number = parsePhone(rawPhone, country).orElse(null);
+            if (number == null) {
                 errors.add(new FieldError("phone", INVALID_PHONE));
-            } else {
-                phone = phones.format(parsed.get(), PhoneNumberUtil.PhoneNumberFormat.E164);
-                phoneType = phones.getNumberType(parsed.get()).name();
             }
         }
+        String phone = number == null ? null : phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
         if (blankToNull(request.email()) == null && rawPhone == null) {
             errors.add(new FieldError("email", "give an email or a phone number so the lead can be reached"));
         }
@@ -97,9 +94,7 @@ public class ContactNormaliser {
         String lastName = Names.normalise(request.lastName());
         return new NormalisedContact(firstName, lastName, email, phone,
                 company == null ? null : company.strip(), country, request.source().strip().toLowerCase(Locale.ROOT),
-                details, new NormalisedContact.Quality(email != null, email == null ? null : domainKind(email),
-                        phone != null, phoneType, company != null, Names.looksReal(firstName, lastName),
-                        LeadDetailsNormaliser.addressComplete(details.address(), country)));
+                details, LeadQuality.of(email, number, company, firstName, lastName, details.address(), country));
     }
 
     /**

@@ -186,7 +186,7 @@ public final class LeadDetailsNormaliser {
     }
 
     /** The value as stored for its definition's type, or null when it does not fit. */
-    private static Object typed(QualifierDefinition definition, Object value) {
+    static Object typed(QualifierDefinition definition, Object value) {
         return switch (definition.type()) {
             case STRING -> value instanceof String s && !s.isBlank() && s.strip().length() <= MAX_STRING_QUALIFIER_LENGTH
                     ? s.strip() : null;

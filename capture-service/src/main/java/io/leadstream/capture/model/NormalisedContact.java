@@ -6,8 +6,7 @@ import java.util.Map;
 
 /**
  * Contact data after normalisation, with the rest of the lead ({@link Details}) and the derived, non-personal
- * quality flags that go into events. {@code phoneType} is libphonenumber's type (MOBILE, FIXED_LINE, …) or null
- * without a phone.
+ * quality flags that go into events ({@link LeadQuality}).
  */
 public record NormalisedContact(String firstName, String lastName, String email, String phone, String company,
         String country, String source, Details details, Quality quality) {
@@ -25,7 +24,14 @@ public record NormalisedContact(String firstName, String lastName, String email,
                 Map.of(), Map.of(), null, null, null, null, null);
     }
 
+    /**
+     * Derived, non-personal flags ({@link LeadQuality}). {@code phoneType} is libphonenumber's type (MOBILE,
+     * FIXED_LINE, …) and {@code phoneCountry} the ISO 3166 alpha-2 region of the number, both null without a phone;
+     * {@code postcodeValid} is null when there is no postal code or no known format for the country
+     * ({@link PostcodeFormats}).
+     */
     public record Quality(boolean emailValid, String emailDomainKind, boolean phoneValid, String phoneType,
-            boolean hasCompany, boolean nameLooksReal, boolean addressComplete) {
+            boolean hasCompany, boolean nameLooksReal, boolean addressComplete, Boolean postcodeValid,
+            String phoneCountry) {
     }
 }

@@ -2,7 +2,7 @@ package io.leadstream.capture.model;
 
 /** The type of a custom qualifier's values (a lead's {@code qualifiers.custom}). */
 public enum QualifierType {
-    /** a non-blank string of up to 500 characters (trimmed) */
+    /** a non-blank string of up to 500 characters (trimmed); free text, so never carried in events */
     STRING,
     /** a JSON number */
     NUMBER,

@@ -13,6 +13,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.capture.model.FieldErrors;
+import io.leadstream.capture.model.Lead;
+import io.leadstream.capture.model.LeadAttributes;
+import io.leadstream.capture.model.NormalisedContact;
 import io.leadstream.capture.model.QualifierDefinition;
 import io.leadstream.capture.model.QualifierType;
 import io.leadstream.chassis.problem.Problem.FieldError;
@@ -22,7 +25,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The custom qualifiers lead admins define ({@code qualifier_definition}): typed keys that a lead's
  * {@code qualifiers.custom} may use. Read with the plain reactive client, outside any lead transaction (a
- * definition is configuration, not part of a lead).
+ * definition is configuration, not part of a lead), except where a lead's event is written: which of its values an
+ * event may carry is read in that transaction ({@link #eventAttributes}).
  */
 @ApplicationScoped
 public class QualifierCatalogue {
@@ -53,6 +57,18 @@ public class QualifierCatalogue {
             return Uni.createFrom().item(Map.of());
         }
         return definitions.of(keys);
+    }
+
+    /**
+     * The lead as its events describe it ({@link LeadAttributes}): its attributes, {@code quality}, and the custom
+     * qualifiers events may carry, judged by their definitions as they are now, read in the caller's transaction (no
+     * query when the lead has no custom qualifiers).
+     */
+    public Uni<LeadAttributes> eventAttributes(Lead lead, NormalisedContact.Quality quality) {
+        Set<String> keys = lead.customQualifiers == null ? Set.of() : lead.customQualifiers.keySet();
+        Uni<Map<String, QualifierDefinition>> known = keys.isEmpty() ? Uni.createFrom().item(Map.of())
+                : definitions.ofInTransaction(keys);
+        return known.map(defined -> LeadAttributes.of(lead, quality, defined));
     }
 
     /**

@@ -26,17 +26,25 @@ public class LeadRows {
 
     /** The payloads of the lead's events of {@code type} (e.g. {@code lead.updated}), oldest first. */
     public List<JsonNode> events(String leadId, String type) {
+        return payloads("select payload::text from outbox_event where aggregate_id = $1 and event_type = $2 "
+                + "order by occurred_at, id", Tuple.of(leadId, "leadstream." + type + ".v1"));
+    }
+
+    /** The payloads of all the lead's events, whatever their type, oldest first. */
+    public List<JsonNode> allEvents(String leadId) {
+        return payloads("select payload::text from outbox_event where aggregate_id = $1 order by occurred_at, id",
+                Tuple.of(leadId));
+    }
+
+    private List<JsonNode> payloads(String sql, Tuple arguments) {
         List<JsonNode> events = new ArrayList<>();
-        pool.preparedQuery("select payload::text from outbox_event where aggregate_id = $1 and event_type = $2 "
-                + "order by occurred_at, id")
-                .execute(Tuple.of(leadId, "leadstream." + type + ".v1")).await().atMost(Duration.ofSeconds(10))
-                .forEach(row -> {
-                    try {
-                        events.add(mapper.readTree(row.getString(0)));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        pool.preparedQuery(sql).execute(arguments).await().atMost(Duration.ofSeconds(10)).forEach(row -> {
+            try {
+                events.add(mapper.readTree(row.getString(0)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         return events;
     }
 

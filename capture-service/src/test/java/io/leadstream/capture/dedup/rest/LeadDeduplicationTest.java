@@ -105,13 +105,16 @@ public class LeadDeduplicationTest {
         Message<String> event = mergedEvent(id);
         assertThat(TestEvents.cloudEvent(event).getType()).isEqualTo("leadstream.lead.merged.v1");
         assertThat(event.getPayload()).doesNotContainIgnoringCase(email).doesNotContain("Augusta")
-                .doesNotContain("Analytical");
+                .doesNotContain("King").doesNotContain("Lovelace");
         JsonNode json = mapper.readTree(event.getPayload());
         PublishedEvents.assertValid(LeadMerged.class, json);
         assertThat(json.path("leadId").asText()).isEqualTo(id);
         assertThat(json.path("matchedOn").asText()).isEqualTo("EMAIL");
         assertThat(json.path("source").asText()).isEqualTo("partner-site");
         assertThat(json.path("filledFields").toString()).isEqualTo("[\"company\"]");
+        // the survivor after the merge (the company it got is a business attribute), never the submission's names
+        assertThat(json.path("survivor").path("company").asText()).isEqualTo("Analytical Engines Ltd");
+        assertThat(json.path("survivor").path("quality").path("hasCompany").asBoolean()).isTrue();
 
         String history = given().get("/api/leads/" + id + "/duplicates").then().statusCode(200)
                 .body("duplicates", empty())

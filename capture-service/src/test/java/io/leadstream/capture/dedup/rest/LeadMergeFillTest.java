@@ -59,6 +59,15 @@ class LeadMergeFillTest {
         PublishedEvents.assertValid(LeadMerged.class, merged.get(0));
         assertThat(merged.get(0).path("filledFields").toString()).isEqualTo("[\"country\",\"address\","
                 + "\"qualifiers.products\",\"qualifiers.segment\",\"qualifiers.dealSize\",\"campaign\"]");
-        assertThat(merged.get(0).toString()).doesNotContain("London").doesNotContain("1 Road");
+        JsonNode survivor = merged.get(0).path("survivor");
+        assertThat(survivor.path("country").asText()).isEqualTo("GB");
+        assertThat(survivor.path("jobTitle").asText()).isEqualTo("Engineer");
+        assertThat(survivor.path("products").toString()).isEqualTo("[\"solar\",\"heat-pumps\"]");
+        assertThat(survivor.path("segment").asText()).isEqualTo("smb");
+        assertThat(survivor.path("dealSize").path("currency").asText()).isEqualTo("GBP");
+        assertThat(survivor.path("campaign").asText()).isEqualTo("autumn");
+        assertThat(survivor.path("quality").path("addressComplete").asBoolean()).isTrue();
+        assertThat(survivor.path("quality").path("postcodeValid").asBoolean()).isTrue();
+        assertThat(merged.get(0).toString()).doesNotContain("London").doesNotContain("1 Road").doesNotContain("SW1Y");
     }
 }

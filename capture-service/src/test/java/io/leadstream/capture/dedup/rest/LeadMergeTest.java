@@ -137,9 +137,12 @@ class LeadMergeTest {
         assertThat(json.path("mergedLeadId").asText()).isEqualTo(duplicate);
         assertThat(json.path("matchedOn").asText()).isEqualTo("NAME_AND_COMPANY");
         assertThat(json.path("filledFields").toString()).isEqualTo("[\"phone\",\"country\"]");
+        assertThat(json.path("survivor").path("country").asText()).isEqualTo("GB");
+        assertThat(json.path("survivor").path("company").asText()).isEqualTo("Analytical Engines " + tag);
+        assertThat(json.path("survivor").path("quality").path("phoneCountry").asText()).isEqualTo("GB");
+        // the company is a business attribute; the contact data is not
         assertThat(event.getPayload()).doesNotContain(survivorEmail).doesNotContain(duplicateEmail)
-                .doesNotContain(phone.replace(" ", "").substring(1)).doesNotContain("Lovela").doesNotContain("Ada")
-                .doesNotContain("Analytical");
+                .doesNotContain(phone.replace(" ", "").substring(1)).doesNotContain("Lovela").doesNotContain("Ada");
 
         // the duplicate's email now stands for the survivor: a submission with it merges into the survivor
         post(LeadDeduplicationTest.body("Ada", "Lovelace", duplicateEmail, null, null, null, "web"))
@@ -258,9 +261,9 @@ class LeadMergeTest {
         LeadMerged merged = PublishedEvents.assertValid(LeadMerged.class, valid);
         PublishedEvents.assertRefused(EventsWithPersonalData.LeadMergedWithLastName.class, "lastName");
         PublishedEvents.assertInvalid(LeadMerged.class, new LeadMerged(merged.leadId(), LeadMerged.Kind.MANUAL, null,
-                null, merged.source(), merged.filledFields(), merged.mergedAt()));
+                null, merged.source(), merged.filledFields(), null, merged.mergedAt()));
         PublishedEvents.assertInvalid(LeadMerged.class, LeadMerged.submission(merged.leadId(),
-                MatchedOn.NAME_AND_COMPANY, "web", List.of(), merged.mergedAt()));
+                MatchedOn.NAME_AND_COMPANY, "web", List.of(), null, merged.mergedAt()));
     }
 
     private Message<String> mergedEvent(String leadId) {

@@ -122,7 +122,7 @@ class LeadModelTest {
     }
 
     @Test
-    void shouldAnnounceBusinessAttributesAndAddressCompleteButNoPersonalData() {
+    void shouldAnnounceBusinessAttributesTypedQualifiersAndQualityFlagsButNoPersonalData() {
         String id = given().contentType("application/json").body(fullLead()).post("/api/leads")
                 .then().statusCode(201).extract().path("id");
 
@@ -140,6 +140,10 @@ class LeadModelTest {
         assertThat(event.path("campaign").asText()).isEqualTo("spring-sale");
         assertThat(event.path("utm").path("medium").asText()).isEqualTo("email");
         assertThat(event.path("quality").path("addressComplete").asBoolean()).isTrue();
+        assertThat(event.path("quality").path("postcodeValid").asBoolean()).isTrue();
+        assertThat(event.path("quality").path("phoneCountry").asText()).isEqualTo("GB");
+        assertThat(event.path("customQualifiers").path("employees").asInt()).isEqualTo(250);
+        assertThat(event.path("customQualifiers").path("budget").asText()).isEqualTo("Approved");
         assertThat(event.toString()).doesNotContain("Secret Street").doesNotContain("Hiddenton")
                 .doesNotContain("SW1Y").doesNotContain("1815").doesNotContain("ada-handle").doesNotContain("secret note")
                 .doesNotContain("Lovelace").doesNotContain("engines.example").doesNotContain("+44")

@@ -117,6 +117,10 @@ class LeadPatchTest {
         assertThat(event.path("jobTitle").asText()).isEqualTo("Engineer");
         assertThat(event.path("quality").path("addressComplete").asBoolean()).isTrue();
         assertThat(event.path("quality").path("emailValid").asBoolean()).isTrue();
+        assertThat(event.path("quality").path("postcodeValid").asBoolean()).isTrue();
+        assertThat(event.path("quality").path("phoneCountry").isNull()).isTrue();
+        assertThat(event.path("customQualifiers").path("budgetApproved").asBoolean()).isTrue();
+        assertThat(event.path("customQualifiers").path("employees").asInt()).isEqualTo(250);
         assertThat(event.path("updatedAt").asText()).isNotEmpty();
         assertThat(event.toString()).doesNotContain(tag).doesNotContain("Lovelace").doesNotContain("Secret Street")
                 .doesNotContain("SW1Y").doesNotContain("new secret").doesNotContain("engines.example");
