@@ -3,6 +3,7 @@ package io.leadstream.scoring.events;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.leadstream.chassis.events.EventType;
@@ -15,7 +16,7 @@ import io.leadstream.scoring.engine.LeadAttributes;
 @EventType("lead.captured")
 public record LeadCapturedEvent(UUID leadId, String source, String partnerId, String company, String country,
         String jobTitle, String language, List<String> products, String segment, List<String> tags, Deal dealSize,
-        String campaign, Instant capturedAt, Quality quality) {
+        String campaign, Map<String, Object> customQualifiers, Instant capturedAt, Quality quality) {
 
     /** A deal size as capture's events carry it. */
     public record Deal(BigDecimal amount, String currency) {
@@ -26,17 +27,18 @@ public record LeadCapturedEvent(UUID leadId, String source, String partnerId, St
 
     /** capture's derived quality flags. */
     public record Quality(boolean emailValid, String emailDomainKind, boolean phoneValid, String phoneType,
-            boolean hasCompany, Boolean nameLooksReal, Boolean addressComplete) {
+            String phoneCountry, boolean hasCompany, Boolean nameLooksReal, Boolean addressComplete,
+            Boolean postcodeValid) {
 
         LeadAttributes.Quality attributes() {
-            return new LeadAttributes.Quality(emailValid, emailDomainKind, phoneValid, phoneType, null, hasCompany,
-                    nameLooksReal, addressComplete, null);
+            return new LeadAttributes.Quality(emailValid, emailDomainKind, phoneValid, phoneType, phoneCountry,
+                    hasCompany, nameLooksReal, addressComplete, postcodeValid);
         }
     }
 
     LeadAttributes attributes() {
         return new LeadAttributes(source, partnerId, company, country, jobTitle, language, products, segment, tags,
-                dealSize == null ? null : dealSize.money(), campaign, null,
+                dealSize == null ? null : dealSize.money(), campaign, customQualifiers,
                 quality == null ? null : quality.attributes());
     }
 }

@@ -60,12 +60,20 @@ public class LeadEvents {
      */
     Uni<Void> merged(LeadMergedEvent e) {
         UUID survivor = required(e.leadId(), "lead.merged");
+        Uni<Void> survivorState = e.survivor() == null ? Uni.createFrom().voidItem()
+                : profiles.findOrNew(survivor).chain(profile -> {
+                    profile.attributes = e.survivor().attributes(profile.attributes);
+                    profile.updatedAt = scoring.now();
+                    return profiles.persist(profile);
+                }).call(creditChecks::checkIfNeeded).replaceWithVoid();
         if (!e.manual()) {
-            return profiles.addSignal(EngagementSignal.of(survivor, Signal.Kind.RESUBMISSION, e.source(), at(e.mergedAt())))
+            return survivorState
+                    .chain(() -> profiles.addSignal(EngagementSignal.of(survivor, Signal.Kind.RESUBMISSION, e.source(),
+                            at(e.mergedAt()))))
                     .chain(() -> scoring.rescore(survivor, "lead.merged")).replaceWithVoid();
         }
         UUID merged = e.mergedLeadId();
-        return profiles.moveSignals(merged, survivor)
+        return survivorState.chain(() -> profiles.moveSignals(merged, survivor))
                 .chain(() -> profiles.findOrNew(merged))
                 .chain(profile -> {
                     profile.mergedInto = survivor;

@@ -2,6 +2,7 @@ package io.leadstream.scoring.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.leadstream.chassis.events.EventType;
@@ -13,13 +14,14 @@ import io.leadstream.scoring.engine.LeadAttributes;
  */
 @EventType("lead.updated")
 public record LeadUpdatedEvent(UUID leadId, List<String> changedFields, String source, String company, String country, String jobTitle, String language, List<String> products, String segment,
-        List<String> tags, LeadCapturedEvent.Deal dealSize, String campaign, Instant updatedAt,
+        List<String> tags, LeadCapturedEvent.Deal dealSize, String campaign, Map<String, Object> customQualifiers,
+        Instant updatedAt,
         LeadCapturedEvent.Quality quality) {
 
     /** The lead's attributes after the change; the partner that submitted it does not change (not in the event). */
     LeadAttributes attributes(String partnerId) {
         return new LeadAttributes(source, partnerId, company, country, jobTitle, language, products, segment, tags,
-                dealSize == null ? null : dealSize.money(), campaign, null,
+                dealSize == null ? null : dealSize.money(), campaign, customQualifiers,
                 quality == null ? null : quality.attributes());
     }
 }

@@ -18,7 +18,12 @@ class EventContractsTest {
         assertThat(captured.attributes().quality().nameLooksReal()).isTrue();
         assertThat(EventContracts.assertConsumes(LeadUpdatedEvent.class, "capture-service").get(0).attributes(null).jobTitle())
                 .isEqualTo("CTO");
-        assertThat(EventContracts.assertConsumes(LeadMergedEvent.class, "capture-service")).isNotEmpty();
+        assertThat(EventContracts.assertConsumes(LeadCapturedEvent.class, "capture-service"))
+                .anySatisfy(e -> assertThat(e.attributes().quality().phoneCountry()).isNotNull())
+                .anySatisfy(e -> assertThat(e.attributes().quality().postcodeValid()).isNotNull())
+                .anySatisfy(e -> assertThat(e.attributes().customQualifiers()).isNotEmpty());
+        assertThat(EventContracts.assertConsumes(LeadMergedEvent.class, "capture-service"))
+                .anySatisfy(e -> assertThat(e.survivor().attributes(null).country()).isEqualTo("GB"));
         assertThat(EventContracts.assertConsumes(LeadErasedEvent.class, "capture-service").get(0).leadId()).isNotNull();
         assertThat(EventContracts.assertConsumes(LeadInquiredEvent.class, "capture-service").get(0).channel())
                 .isEqualTo("whatsapp");

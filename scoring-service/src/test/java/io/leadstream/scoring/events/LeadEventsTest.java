@@ -163,16 +163,23 @@ class LeadEventsTest {
     }
 
     @Test
-    void shouldCountASubmissionMergeAsEngagement() throws Exception {
+    void shouldCountASubmissionMergeAsEngagementAndTakeTheSurvivorsNewState() throws Exception {
         String leadId = UUID.randomUUID().toString();
         events.capture(leadId);
         events.awaitScored(leadId, 1);
         events.capture("lead.merged", leadId, """
-                {"leadId":"%s","kind":"SUBMISSION","matchedOn":"EMAIL","source":"web","filledFields":["phone"],
+                {"leadId":"%s","kind":"SUBMISSION","matchedOn":"EMAIL","source":"web","filledFields":["address"],
+                 "survivor":{"company":"Analytical Engines Ltd","country":"GB","jobTitle":"Engineer","language":"en",
+                   "products":["heat-pumps"],"segment":"smb","tags":[],"dealSize":null,"campaign":null,"utm":null,
+                   "customQualifiers":{},
+                   "quality":{"emailValid":true,"emailDomainKind":"CORPORATE","phoneValid":true,"phoneType":"MOBILE",
+                     "phoneCountry":"GB","hasCompany":true,"nameLooksReal":true,"addressComplete":true,
+                     "postcodeValid":true}},
                  "mergedAt":"%s"}""".formatted(leadId, java.time.Instant.now()));
         JsonNode scored = json(events.awaitScored(leadId, 2));
         assertThat(scored.get("engagement").asInt()).isEqualTo(6);
-        assertThat(scored.get("reasonCodes").toString()).contains("RESUBMISSION");
+        assertThat(scored.get("dataQuality").asInt()).as("the address the submission filled in counts").isEqualTo(48);
+        assertThat(scored.get("reasonCodes").toString()).contains("RESUBMISSION", "ADDRESS_COMPLETE", "POSTCODE_VALID");
     }
 
     @Test
