@@ -47,7 +47,7 @@ class EventContractsTest {
     void shouldReadLeadScoredAsScoringPublishesIt() {
         LeadScoredEvent example = EventContracts.assertConsumes(LeadScoredEvent.class, "scoring-service").get(0);
         assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
-        assertThat(example.score()).isEqualTo(70);
+        assertThat(example.score()).isEqualTo(64);
         assertThat(example.grade()).isEqualTo("B");
         assertThat(example.scoredAt()).isEqualTo(Instant.parse("2026-11-22T10:00:01.5Z"));
     }

@@ -25,7 +25,7 @@ class EventContractsTest {
     void shouldReadLeadScoredAsScoringPublishesIt() {
         LeadScoredEvent event = EventContracts.assertConsumes(LeadScoredEvent.class, "scoring-service").get(0);
         assertThat(event.leadId()).hasToString(LEAD_ID);
-        assertThat(event.score()).isEqualTo(70);
+        assertThat(event.score()).isEqualTo(64);
         assertThat(event.grade()).isEqualTo("B");
         assertThat(event.scoredAt()).isEqualTo(Instant.parse("2026-11-22T10:00:01.5Z"));
     }
