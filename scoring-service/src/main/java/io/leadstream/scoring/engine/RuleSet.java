@@ -4,14 +4,20 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The scoring rules as an admin configures them (stored as versioned JSON): points for each data-quality check,
  * ordered fit rules over the lead's qualifiers, engagement points with their half-life, grade bands, the
  * qualification threshold (the MQL hand-off), the step that makes the decay pass re-score a lead, and how far the
  * predictive model may move a score. {@link #defaults()} is the built-in version 1.
  */
+@Schema(name = "RuleSet", description = "the scoring rules; every part is required (GET the rules in force to start from)")
 public record RuleSet(DataQualityRules dataQuality, List<FitRule> fit, EngagementRules engagement, Grades grades,
-        int qualificationThreshold, int rescoreStep, int modelMaxPoints) {
+        @Schema(description = "a score reaching it qualifies the lead (MQL), 1-100", examples = "60") int qualificationThreshold,
+        @Schema(description = "the decay pass keeps a new score only when it moved by at least this", examples = "3")
+        int rescoreStep,
+        @Schema(description = "the most the predictive model may add or take, 0-50", examples = "15") int modelMaxPoints) {
 
     /** Points for each data-quality check; a check whose flag capture did not send counts nothing. */
     public record DataQualityRules(int nameLooksReal, int nameLooksMadeUp, int emailValid, int emailCorporate,
@@ -20,14 +26,26 @@ public record RuleSet(DataQualityRules dataQuality, List<FitRule> fit, Engagemen
     }
 
     /** A fit rule: when the condition holds, the lead gets {@code points} with this code and sentence. */
-    public record FitRule(String code, Condition when, int points, String detail) {
+    @Schema(name = "FitRule")
+    public record FitRule(@Schema(description = "stable reason code, upper case", examples = "PRODUCT_HEAT_PUMPS") String code,
+            Condition when, @Schema(description = "signed points, -100 to 100", examples = "15") int points,
+            @Schema(description = "the sentence a rep reads in the reasons", examples = "interested in heat pumps")
+            String detail) {
     }
 
     /**
      * A condition on one of the lead's attributes ({@link Field}); {@code value} is a string, a number, a boolean or
      * a list of strings as the operator needs; {@code currency} only for {@code dealSize}.
      */
-    public record Condition(String field, Op op, Object value, String currency) {
+    @Schema(name = "FitCondition", description = "a condition on one attribute of the lead")
+    public record Condition(
+            @Schema(description = "source, partner, country, language, segment, campaign, company, jobSeniority, "
+                    + "products, tags, dealSize or custom.<key>", examples = "products") String field,
+            Op op,
+            @Schema(description = "a string, number or boolean; a list of them for IN and CONTAINS_ANY; none for "
+                    + "PRESENT and ABSENT", examples = "heat-pumps") Object value,
+            @Schema(description = "dealSize only: the ISO 4217 currency of value; other currencies never match",
+                    examples = "EUR") String currency) {
     }
 
     public enum Op {
