@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.chassis.problem.ProblemException;
 import io.leadstream.scoring.leads.LeadProfile;
 import io.leadstream.scoring.leads.LeadProfileRepository;
+import io.leadstream.scoring.rules.RescoreJob;
 import io.leadstream.scoring.rules.RescoreJobs;
 import io.leadstream.scoring.scores.ScoringService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -49,7 +49,7 @@ public class PredictiveModels {
     }
 
     /** A promoted model and the job re-scoring every lead with it. */
-    public record Promoted(ScoringModel model, UUID rescoreJob) {
+    public record Promoted(ScoringModel model, RescoreJob job) {
     }
 
     @WithSession
@@ -98,8 +98,8 @@ public class PredictiveModels {
                 shadow.promotedAt = scoring.now();
                 return models.flush();
             }).chain(() -> jobs.start(shadow.label() + " promoted", by))
-                    .map(job -> new Promoted(shadow, job.id));
-        })).invoke(p -> Log.infof("%s promoted by %s; re-scoring job %s", p.model().label(), by, p.rescoreJob()));
+                    .map(job -> new Promoted(shadow, job));
+        })).invoke(p -> Log.infof("%s promoted by %s; re-scoring job %s", p.model().label(), by, p.job().id));
     }
 
     /** The leads' outcomes as the trainer takes them, in lead id order (the same leads always give the same model). */

@@ -76,8 +76,8 @@ public class ModelResource {
     @Path("/promote")
     @Operation(operationId = "promoteScoringModel", summary = "Promote the shadow model",
             description = "The shadow model becomes active (the active one is retired): its points count in every "
-                    + "score from now on, and a background job re-scores every lead with it; read its progress at "
-                    + "rescoreJobUrl.")
+                    + "score from now on, and a background job re-scores every lead with it; follow job.href for its "
+                    + "progress.")
     @APIResponse(responseCode = "200", description = "promoted; the model and the re-scoring job", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PromotedModelView.class)))
     @APIResponse(responseCode = "409", description = "no-shadow-model: there is no shadow model to promote",

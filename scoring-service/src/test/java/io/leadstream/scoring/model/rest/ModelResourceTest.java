@@ -232,8 +232,9 @@ class ModelResourceTest {
                 .body("model.version", equalTo(1)).body("model.state", equalTo("ACTIVE"))
                 .body("model.promotedBy", equalTo("admin")).body("model.promotedAt", notNullValue())
                 .extract().jsonPath();
-        String job = promoted.getString("rescoreJobId");
-        assertThat(promoted.getString("rescoreJobUrl")).isEqualTo("/api/scoring/rules/jobs/" + job);
+        String job = promoted.getString("job.id");
+        assertThat(promoted.getString("job.reason")).isEqualTo("model-v1 promoted");
+        assertThat(promoted.getString("job.href")).isEqualTo("/api/scoring/rules/jobs/" + job);
         assertThat(count("select count(*) from rescore_job where id = ? and reason = 'model-v1 promoted'",
                 UUID.fromString(job))).isOne();
 
