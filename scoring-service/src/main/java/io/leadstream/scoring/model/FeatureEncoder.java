@@ -212,7 +212,7 @@ public record FeatureEncoder(int minCount, List<Column> columns) {
         return new Column(attribute, Kind.NUMBER, null, mean, sd > 1e-12 ? sd : 1);
     }
 
-    private static Kind kindOf(String attribute, Object raw) {
+    static Kind kindOf(String attribute, Object raw) {
         if (raw instanceof Boolean) {
             return Kind.FLAG;
         }

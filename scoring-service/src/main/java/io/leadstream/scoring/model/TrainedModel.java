@@ -37,6 +37,21 @@ public record TrainedModel(FeatureEncoder encoder, List<Double> weights, double 
         }
     }
 
+    /** A feature's weight: the log-odds it adds per unit of its encoded value. */
+    public record Weight(String feature, double weight) {
+    }
+
+    /** The {@code n} weights largest in size, largest first (ties by name). */
+    public List<Weight> largestWeights(int n) {
+        List<String> names = encoder.featureNames();
+        List<Weight> all = new ArrayList<>();
+        for (int j = 0; j < weights.size(); j++) {
+            all.add(new Weight(names.get(j), weights.get(j)));
+        }
+        all.sort(Comparator.comparingDouble((Weight w) -> -Math.abs(w.weight())).thenComparing(Weight::feature));
+        return List.copyOf(all.subList(0, Math.min(n, all.size())));
+    }
+
     /** The same model with another points range. */
     public TrainedModel withMaxPoints(int points) {
         return new TrainedModel(encoder, weights, intercept, lambda, trainedOnWon, trainedOnLost, points);

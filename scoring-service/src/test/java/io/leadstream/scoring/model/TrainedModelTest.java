@@ -32,6 +32,15 @@ class TrainedModelTest {
     }
 
     @Test
+    void shouldListTheWeightsLargestInSizeFirst() {
+        TrainedModel model = ActiveModelReasonsTest.MODEL.model();
+
+        assertThat(model.largestWeights(2)).containsExactly(new TrainedModel.Weight("products∋heat-pumps", 2.0),
+                new TrainedModel.Weight("emailDomainKind=CORPORATE", 1.5));
+        assertThat(model.largestWeights(10)).extracting(TrainedModel.Weight::weight).containsExactly(2.0, 1.5, -1.0);
+    }
+
+    @Test
     void shouldMapProbabilityLinearlyToSignedPoints() {
         assertThat(TrainedModel.pointsFor(0.5, 20)).isZero();
         assertThat(TrainedModel.pointsFor(1.0, 20)).isEqualTo(20);
