@@ -87,6 +87,13 @@ public final class ScoringFixture {
                 .formatted(leadId, from == null ? "null" : "\"" + from + "\"", to, java.time.Instant.now())));
     }
 
+    public void activity(String leadId, String kind, String direction, String replyTo) {
+        nurture.send(TestEvents.event("leadstream.activity.logged.v1", leadId, """
+                {"activityId":"%s","leadId":"%s","kind":"%s","direction":"%s","replyToMessageId":%s,"source":"REP",
+                 "loggedBy":"rep1","occurredAt":"%s"}""".formatted(UUID.randomUUID(), leadId, kind, direction,
+                replyTo == null ? "null" : "\"" + replyTo + "\"", java.time.Instant.now())));
+    }
+
     /** The lead.scored messages announced for a lead, in order. */
     public List<? extends Message<String>> scored(String leadId) {
         return outbox.received().stream()

@@ -101,6 +101,15 @@ public class LeadEvents {
                 .chain(() -> scoring.rescore(leadId, "lead.inquired")).replaceWithVoid();
     }
 
+    /** A logged activity is engagement; the lead replying to a message nurture sent is worth more. */
+    Uni<Void> activityLogged(ActivityLoggedEvent e) {
+        UUID leadId = required(e.leadId(), "activity.logged");
+        Signal.Kind kind = e.reply() ? Signal.Kind.MESSAGE_REPLIED : Signal.Kind.ACTIVITY;
+        String detail = e.kind() == null ? null : e.kind().toLowerCase(java.util.Locale.ROOT);
+        return profiles.addSignal(EngagementSignal.of(leadId, kind, detail, at(e.occurredAt())))
+                .chain(() -> scoring.rescore(leadId, "activity.logged")).replaceWithVoid();
+    }
+
     /** The rep a lead is assigned to may read its score; an assignment does not change the score. */
     Uni<Void> assigned(LeadAssignedEvent e) {
         UUID leadId = required(e.leadId(), "lead.assigned");

@@ -10,7 +10,10 @@ import io.leadstream.chassis.inbox.EventDispatcher;
 import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 
-/** nurture's events (topic leads.nurture): stage progress is engagement, and won/lost outcomes train the model. */
+/**
+ * nurture's events (topic leads.nurture): stage progress and logged activities (replies above all) are engagement, and
+ * won/lost outcomes train the model.
+ */
 @ApplicationScoped
 public class NurtureEventsConsumer extends EventConsumer {
 
@@ -18,7 +21,10 @@ public class NurtureEventsConsumer extends EventConsumer {
 
     public NurtureEventsConsumer(EventDispatcher dispatcher, LeadEvents leads) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
-                .on(LeadStageChangedEvent.class, leads::stageChanged));
+                .on(LeadStageChangedEvent.class, leads::stageChanged)
+                .on(ActivityLoggedEvent.class, leads::activityLogged)
+                .ignore("message.sent", "a message we sent is our outreach, not the lead's engagement; the lead's "
+                        + "reply to it arrives as activity.logged with replyToMessageId and counts as MESSAGE_REPLIED"));
     }
 
     @Incoming("nurture-events")

@@ -35,5 +35,8 @@ class EventContractsTest {
                 .isEqualTo("rep1");
         assertThat(EventContracts.assertConsumes(LeadStageChangedEvent.class, "nurture-service").get(0).to())
                 .isEqualTo("OPEN");
+        assertThat(EventContracts.assertConsumes(ActivityLoggedEvent.class, "nurture-service"))
+                .anySatisfy(e -> assertThat(e.reply()).isTrue())
+                .anySatisfy(e -> assertThat(e.reply()).isFalse());
     }
 }

@@ -218,6 +218,25 @@ class LeadEventsTest {
     }
 
     @Test
+    void shouldCountLoggedActivitiesAndAboveAllRepliesAsEngagement() throws Exception {
+        String leadId = UUID.randomUUID().toString();
+        events.capture(leadId);
+        events.awaitScored(leadId, 1);
+
+        events.activity(leadId, "CALL", "OUTBOUND", null);
+        JsonNode called = json(events.awaitScored(leadId, 2));
+        assertThat(called.get("trigger").asText()).isEqualTo("activity.logged");
+        assertThat(called.get("engagement").asInt()).isEqualTo(3);
+
+        events.activity(leadId, "EMAIL", "INBOUND", UUID.randomUUID().toString());
+        JsonNode replied = json(events.awaitScored(leadId, 3));
+        assertThat(replied.get("engagement").asInt()).isEqualTo(3 + 10);
+        given().get("/api/scores/" + leadId).then()
+                .body("reasons.find { it.code == 'MESSAGE_REPLIED' }.detail", equalTo("replied to 1 message, the latest today"))
+                .body("reasons.find { it.code == 'ACTIVITY' }.detail", equalTo("1 activity, the latest today"));
+    }
+
+    @Test
     void shouldApplyARedeliveredEventOnlyOnce() {
         String leadId = UUID.randomUUID().toString();
         String ceId = UUID.randomUUID().toString();
