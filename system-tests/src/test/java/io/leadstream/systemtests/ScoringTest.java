@@ -35,11 +35,16 @@ class ScoringTest {
 
     /** A good lead: corporate email, a phone from its own country, a decision maker naming a product. */
     static String goodLead(String product) {
+        return goodLead(product, "");
+    }
+
+    static String goodLead(String product, String moreQualifiers) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         return lead("""
                 {"firstName":"Ada","lastName":"Lovelace","email":"ada.%s@analytical-engines.example","phone":"%s",
                  "country":"US","company":"Engines %s","jobTitle":"Head of Engineering","source":"api",
-                 "qualifiers":{"products":["%s"]}}""".formatted(unique, Suite.uniquePhone(), unique, product));
+                 "qualifiers":{"products":["%s"]%s}}""".formatted(unique, Suite.uniquePhone(), unique, product,
+                moreQualifiers));
     }
 
     static JsonPath score(String leadId) {
@@ -96,13 +101,15 @@ class ScoringTest {
         assertThat(patched.getInt("fit")).as("no longer a decision maker").isEqualTo(fitBefore - 10);
         assertThat(patched.getList("reasons.code")).doesNotContain("DECISION_MAKER");
 
-        String duplicate = goodLead("solar");
+        // the duplicate knows the deal size the survivor lacks: the merge fills it in, and the survivor's fit rises
+        String duplicate = goodLead("solar", ",\"dealSize\":{\"amount\":80000,\"currency\":\"EUR\"}");
         awaitScore(duplicate, s -> true);
         given().auth().oauth2(Suite.userToken("manager")).contentType("application/json")
                 .body("{\"duplicateId\":\"%s\",\"reason\":\"same person, second address\"}".formatted(duplicate))
                 .post(Suite.CAPTURE + "/api/leads/" + leadId + "/merge").then().statusCode(200);
         JsonPath merged = awaitScore(leadId, s -> "lead.merged".equals(s.getString("trigger")));
-        assertThat(merged.getInt("score")).isBetween(0, 100);
+        assertThat(merged.getInt("fit")).isEqualTo(patched.getInt("fit") + 10);
+        assertThat(merged.getList("reasons.code")).contains("DEAL_SIZE_LARGE");
         given().auth().oauth2(Suite.crmApp()).get(Suite.SCORING + "/api/scores/" + duplicate).then().statusCode(410);
         List<String> triggers = given().auth().oauth2(Suite.crmApp())
                 .get(Suite.SCORING + "/api/scores/" + leadId + "/history").then().statusCode(200)
