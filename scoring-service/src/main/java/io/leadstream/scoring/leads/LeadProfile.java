@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,6 +20,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "lead_profile")
+// each event sets only its own columns (capture the attributes, distribution the owner, nurture the stage and outcome):
+// updating only what changed keeps two consumers of different topics from overwriting each other's columns
+@DynamicUpdate
 public class LeadProfile extends PanacheEntityBase {
 
     public enum Outcome {
