@@ -81,10 +81,55 @@ public class AssignmentService {
                 .replaceWithVoid();
     }
 
-    /** Who works the lead and why; a 404 problem while it has not been assigned (yet). */
+    /**
+     * Who works the lead and why; a 404 problem while it has not been assigned (yet), and for a sales rep whose lead
+     * it is not ({@code ownOnly}: a rep reads their own assignments only).
+     */
     @WithSession
-    public Uni<Assignment> find(UUID leadId) {
+    public Uni<Assignment> find(UUID leadId, String viewer, boolean ownOnly) {
         return Assignment.<Assignment>findById(leadId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("assignment for lead", leadId));
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("assignment for lead", leadId))
+                .invoke(a -> {
+                    if (ownOnly && !viewer.equals(a.repId)) {
+                        throw ProblemException.notFound("assignment for lead", leadId);
+                    }
+                });
     }
+
+    /**
+     * A manager merged {@code merged} into {@code survivor}: the merged lead's assignment closes, and the survivor
+     * keeps one owner — its own, or, when it had no rep yet, the merged lead's rep (announced as lead.assigned with
+     * strategy OWNER). Runs inside the consumer's transaction.
+     */
+    public Uni<Void> merged(UUID survivor, UUID merged) {
+        return Assignment.<Assignment>findById(merged).chain(closing -> {
+            if (closing == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return closing.delete().chain(() -> Assignment.<Assignment>findById(survivor)).chain(kept -> {
+                if (closing.waiting() || (kept != null && !kept.waiting())) {
+                    return Uni.createFrom().voidItem();
+                }
+                Assignment a = kept != null ? kept : new Assignment();
+                a.leadId = survivor;
+                a.repId = closing.repId;
+                a.strategy = OWNER;
+                a.reason = "kept " + closing.repId + ", the rep of lead " + merged + ", when it was merged into this lead";
+                a.candidates = new Assignment.Candidates(List.of(new Assignment.Candidate(closing.repId)));
+                a.score = kept != null ? kept.score : closing.score;
+                a.grade = kept != null ? kept.grade : closing.grade;
+                a.assignedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                return a.<Assignment>persist().chain(saved -> outbox.record(saved.leadId, LeadAssigned.of(saved)))
+                        .invoke(() -> Log.infof("lead %s keeps %s from merged lead %s", survivor, a.repId, merged))
+                        .replaceWithVoid();
+            });
+        });
+    }
+
+    /** The lead was erased: its assignment goes (distribution holds nothing else on it yet). */
+    public Uni<Void> erased(UUID leadId) {
+        return Assignment.deleteById(leadId).replaceWithVoid();
+    }
+
+    static final String OWNER = "OWNER";
 }

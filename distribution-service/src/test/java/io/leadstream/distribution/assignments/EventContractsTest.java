@@ -66,4 +66,11 @@ class EventContractsTest {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(json);
         }
     }
+
+    @Test
+    void shouldReadCapturesMergesAndErasuresAsCapturePublishesThem() {
+        assertThat(EventContracts.assertConsumes(LeadMergedEvent.class, "capture-service"))
+                .anySatisfy(e -> assertThat(e.kind()).isEqualTo("MANUAL"));
+        assertThat(EventContracts.assertConsumes(LeadErasedEvent.class, "capture-service").get(0).leadId()).isNotNull();
+    }
 }

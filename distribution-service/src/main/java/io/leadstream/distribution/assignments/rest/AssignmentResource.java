@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.distribution.assignments.AssignmentService;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/assignments")
@@ -27,23 +28,27 @@ public class AssignmentResource {
 
     private final AssignmentService assignments;
 
-    public AssignmentResource(AssignmentService assignments) {
+    private final SecurityIdentity identity;
+
+    public AssignmentResource(AssignmentService assignments, SecurityIdentity identity) {
         this.assignments = assignments;
+        this.identity = identity;
     }
 
     @GET
     @Path("/{leadId}")
     @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
     @Operation(summary = "Who works a lead and why", description = "The rep, the strategy, the reason in words and "
-            + "the reps considered. repId is null while no rep was active and the lead waits. Reps can read every "
-            + "lead's assignment for now; visibility by owner and team arrives with the distribution issue.")
+            + "the reps considered. repId is null while no rep was active and the lead waits. A sales rep reads only "
+            + "the assignments of leads assigned to them; managers and admins read all.")
     @APIResponse(responseCode = "200", description = "the assignment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AssignmentView.class)))
-    @APIResponse(responseCode = "404", description = "the lead has not been assigned (yet)",
+    @APIResponse(responseCode = "404", description = "the lead has not been assigned (yet), or is not yours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AssignmentView> getAssignment(
             @PathParam("leadId") @Schema(type = SchemaType.STRING, format = "uuid") UUID leadId) {
-        return assignments.find(leadId).map(AssignmentView::of);
+        boolean ownOnly = !(identity.hasRole("sales-manager") || identity.hasRole("lead-admin"));
+        return assignments.find(leadId, identity.getPrincipal().getName(), ownOnly).map(AssignmentView::of);
     }
 }

@@ -41,6 +41,7 @@ import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
 import io.leadstream.distribution.assignments.AssignmentService;
 import io.leadstream.distribution.assignments.LeadScoredEvent;
+import io.leadstream.distribution.assignments.CaptureEventsConsumer;
 import io.leadstream.distribution.assignments.ScoringEventsConsumer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -70,14 +71,18 @@ class AssignmentFlowTest {
     AssignmentService assignments;
     @Inject
     ScoringEventsConsumer consumer;
+    @Inject
+    CaptureEventsConsumer captureConsumer;
 
     InMemorySource<Message<String>> scoringEvents;
+    InMemorySource<Message<String>> captureEvents;
     InMemorySink<String> outbox;
 
     /** Each test starts with no active rep and a rotation where nobody has been assigned yet. */
     @BeforeEach
     void freshRotation() {
         scoringEvents = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
+        captureEvents = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
         outbox = connector.sink("outbox");
         sql("update rep set active = false where active");
         sql("update round_robin_cursor set last_rep_id = null");
@@ -209,7 +214,7 @@ class AssignmentFlowTest {
     }
 
     @Test
-    @TestSecurity(user = "rep1", roles = "sales-rep")
+    @TestSecurity(user = "manager", roles = "sales-manager")
     void shouldLetALeadWaitUnannouncedWhileNoRepIsActive() {
         String leadId = sendScored(newLead());
 
@@ -224,7 +229,7 @@ class AssignmentFlowTest {
     }
 
     @Test
-    @TestSecurity(user = "rep1", roles = "sales-rep")
+    @TestSecurity(user = "manager", roles = "sales-manager")
     void shouldAssignAWaitingLeadWhenItIsScoredAgainOnceARepIsActive() {
         String leadId = sendScored(newLead());
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/" + leadId).then().statusCode(200)
@@ -240,7 +245,7 @@ class AssignmentFlowTest {
     }
 
     @Test
-    @TestSecurity(user = "rep1", roles = "sales-rep")
+    @TestSecurity(user = "manager", roles = "sales-manager")
     void shouldIgnoreOtherScoringEvents() {
         activeReps("rep-a");
         String leadId = newLead();
@@ -252,7 +257,7 @@ class AssignmentFlowTest {
     }
 
     @Test
-    @TestSecurity(user = "rep1", roles = "sales-rep")
+    @TestSecurity(user = "manager", roles = "sales-manager")
     void shouldKeepAssigningAfterAMalformedEvent() {
         activeReps("rep-a");
         String leadId = newLead();
@@ -287,6 +292,87 @@ class AssignmentFlowTest {
     @Test
     void shouldHandleOrIgnoreEveryEventScoringPublishes() {
         EventContracts.assertCovers(consumer.handlers(), "scoring-service");
+    }
+
+    @Test
+    void shouldHandleOrIgnoreEveryEventCapturePublishes() {
+        EventContracts.assertCovers(captureConsumer.handlers(), "capture-service");
+    }
+
+    @Test
+    @TestSecurity(user = "rep-a", roles = "sales-rep")
+    void shouldLetARepReadTheirOwnAssignment() {
+        activeReps("rep-a");
+        String leadId = sendScored(newLead());
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/" + leadId).then().statusCode(200)
+                .body("repId", equalTo("rep-a")));
+    }
+
+    @Test
+    @TestSecurity(user = "rep-b", roles = "sales-rep")
+    void shouldAnswer404ToARepAskingForAnotherRepsOrAWaitingLead() {
+        String waiting = sendScored(newLead());
+        activeReps("rep-a");
+        String leadId = sendScored(newLead());
+        await().atMost(WAIT).until(() -> outboxRowsFor(leadId) == 1);
+        given().get("/api/assignments/" + leadId).then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/assignments/" + waiting).then().statusCode(404);
+    }
+
+    private void captureEvent(String type, String leadId, String json) {
+        captureEvents.send(TestEvents.event("leadstream." + type + ".v1", leadId, json));
+    }
+
+    private static String merge(String survivor, String merged) {
+        return """
+                {"leadId":"%s","kind":"MANUAL","mergedLeadId":"%s","source":"web","filledFields":[],
+                 "mergedAt":"2026-11-24T10:00:00Z"}""".formatted(survivor, merged);
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldCloseAMergedLeadsAssignmentAndLeaveTheSurvivorWithItsOwnRep() {
+        activeReps("rep-a", "rep-b");
+        String survivor = sendScored(newLead());
+        String merged = sendScored(newLead());
+        assertThat(awaitRepOf(survivor)).isEqualTo("rep-a");
+        assertThat(awaitRepOf(merged)).isEqualTo("rep-b");
+
+        captureEvent("lead.merged", survivor, merge(survivor, merged));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/" + merged).then().statusCode(404));
+        given().get("/api/assignments/" + survivor).then().statusCode(200).body("repId", equalTo("rep-a"));
+        assertThat(assignedEventsFor(survivor)).hasSize(1);
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldGiveAWaitingSurvivorTheMergedLeadsRep() throws Exception {
+        String survivor = sendScored(newLead());
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/" + survivor).then().statusCode(200)
+                .body("reason", equalTo("no active rep; waiting")));
+        activeReps("rep-c");
+        String merged = sendScored(newLead());
+        assertThat(awaitRepOf(merged)).isEqualTo("rep-c");
+
+        captureEvent("lead.merged", survivor, merge(survivor, merged));
+        assertThat(awaitRepOf(survivor)).isEqualTo("rep-c");
+        given().get("/api/assignments/" + survivor).then().body("strategy", equalTo("OWNER"))
+                .body("reason", equalTo("kept rep-c, the rep of lead " + merged + ", when it was merged into this lead"));
+        given().get("/api/assignments/" + merged).then().statusCode(404);
+        List<? extends Message<String>> announced = await().atMost(WAIT)
+                .until(() -> assignedEventsFor(survivor), list -> !list.isEmpty());
+        assertThat(mapper.readTree(announced.get(0).getPayload()).get("strategy").asText()).isEqualTo("OWNER");
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldForgetAnErasedLeadsAssignment() {
+        activeReps("rep-a");
+        String leadId = sendScored(newLead());
+        awaitRepOf(leadId);
+        captureEvent("lead.erased", leadId, "{\"leadId\":\"%s\",\"erasedAt\":\"2026-12-01T12:00:00Z\"}"
+                .formatted(leadId));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/" + leadId).then().statusCode(404));
     }
 
     private static String newLead() {
