@@ -1,5 +1,6 @@
 package io.leadstream.capture.access;
 
+import io.leadstream.chassis.access.Viewer;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;

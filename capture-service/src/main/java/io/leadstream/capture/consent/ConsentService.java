@@ -10,7 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.capture.access.LeadAccess;
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.model.ContactNormaliser;
 import io.leadstream.capture.model.FieldErrors;
 import io.leadstream.capture.model.Lead;

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.consent.ConsentProof;
 import io.leadstream.capture.consent.ConsentService;
 import io.leadstream.capture.consent.ConsentStatus;

@@ -1,6 +1,6 @@
 package io.leadstream.capture.intake;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.model.LeadSubmission;
 
 /**

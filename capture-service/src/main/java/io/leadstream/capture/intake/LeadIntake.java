@@ -14,7 +14,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import io.leadstream.capture.access.LeadAccess;
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.dedup.DedupConfig;
 import io.leadstream.capture.dedup.DuplicateMatching;
 import io.leadstream.capture.dedup.LeadMerged;

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadstream.capture.access.LeadAccess;
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.dedup.MergeAudit;
 import io.leadstream.capture.intake.LeadIntake;
 import io.leadstream.capture.model.FieldErrors;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.capture.access.LeadAccess;
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.consent.ConsentService;
 import io.leadstream.capture.dedup.MergeAudit;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

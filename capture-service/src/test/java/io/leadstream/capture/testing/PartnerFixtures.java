@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.idempotency.IdempotencyKey;
 import io.leadstream.capture.idempotency.Reply;
 import io.leadstream.capture.leads.rest.LeadResource;

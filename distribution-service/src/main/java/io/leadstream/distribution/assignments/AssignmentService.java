@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.chassis.inbox.MalformedEventException;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.ProblemException;
@@ -83,14 +84,14 @@ public class AssignmentService {
 
     /**
      * Who works the lead and why; a 404 problem while it has not been assigned (yet), and for a sales rep whose lead
-     * it is not ({@code ownOnly}: a rep reads their own assignments only).
+     * it is not (a rep reads their own assignments only).
      */
     @WithSession
-    public Uni<Assignment> find(UUID leadId, String viewer, boolean ownOnly) {
+    public Uni<Assignment> find(UUID leadId, Viewer viewer) {
         return Assignment.<Assignment>findById(leadId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("assignment for lead", leadId))
                 .invoke(a -> {
-                    if (ownOnly && !viewer.equals(a.repId)) {
+                    if (!viewer.sees(a.repId)) {
                         throw ProblemException.notFound("assignment for lead", leadId);
                     }
                 });

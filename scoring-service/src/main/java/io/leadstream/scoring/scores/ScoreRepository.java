@@ -31,7 +31,7 @@ public class ScoreRepository implements PanacheRepositoryBase<LeadScore, UUID> {
         return ScoreHistory.delete("leadId", leadId).chain(() -> deleteById(leadId)).replaceWithVoid();
     }
 
-    /** Grade counts over the current scores (simulations compare against them). */
+    /** The current scores of these leads (simulations compare a draft against them). */
     public Uni<List<LeadScore>> byIds(List<UUID> ids) {
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("leadId in ?1", ids);
     }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.ProblemException;
 import io.leadstream.scoring.engine.Reason;
@@ -174,7 +175,7 @@ public class ScoringService {
 
     private Uni<LeadProfile> visibleProfile(UUID leadId, Viewer viewer) {
         return profiles.findById(leadId).invoke(profile -> {
-            if (profile == null || (viewer.ownLeadsOnly() && !viewer.user().equals(profile.owner))) {
+            if (profile == null || !viewer.sees(profile.owner)) {
                 throw ProblemException.notFound("score for lead", leadId);
             }
             if (profile.mergedInto != null) {
@@ -187,10 +188,6 @@ public class ScoringService {
 
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** Who reads a score: a rep ({@code ownLeadsOnly}) sees only the leads assigned to them. */
-    public record Viewer(String user, boolean ownLeadsOnly) {
     }
 
     /** A candidate model running in shadow: the score it would give, recorded next to the real one, never used. */

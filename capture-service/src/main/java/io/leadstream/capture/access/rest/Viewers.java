@@ -2,7 +2,7 @@ package io.leadstream.capture.access.rest;
 
 import jakarta.ws.rs.core.SecurityContext;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 
 /** The caller of a request as the use cases know it: the token's principal, and whether its roles see every lead. */
 public final class Viewers {
@@ -11,7 +11,6 @@ public final class Viewers {
     }
 
     public static Viewer of(SecurityContext security) {
-        boolean all = Viewer.SEE_ALL.stream().anyMatch(security::isUserInRole);
-        return new Viewer(security.getUserPrincipal().getName(), all);
+        return Viewer.of(security.getUserPrincipal().getName(), security::isUserInRole);
     }
 }

@@ -38,7 +38,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.access.rest.Viewers;
 import io.leadstream.capture.idempotency.rest.Replies;
 import io.leadstream.capture.imports.CsvRows;

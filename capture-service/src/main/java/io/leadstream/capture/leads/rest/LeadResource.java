@@ -46,7 +46,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.access.rest.Viewers;
 import io.leadstream.capture.erasure.Erasure;
 import io.leadstream.capture.erasure.rest.ErasureView;

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.idempotency.IdempotencyKey;
 import io.leadstream.capture.idempotency.Reply;
 import io.leadstream.capture.idempotency.rest.Replies;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.erasure.LeadErased;
 import io.leadstream.capture.forms.rest.WebFormSubmissionTest;
 import io.leadstream.capture.idempotency.Reply;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadstream.capture.access.Viewer;
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.dedup.rest.LeadDeduplicationTest;
 import io.leadstream.capture.imports.ImportRow;
 import io.leadstream.capture.imports.LeadImport;

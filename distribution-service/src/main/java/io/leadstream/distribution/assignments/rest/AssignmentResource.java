@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.distribution.assignments.AssignmentService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -48,7 +49,7 @@ public class AssignmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AssignmentView> getAssignment(
             @PathParam("leadId") @Schema(type = SchemaType.STRING, format = "uuid") UUID leadId) {
-        boolean ownOnly = !(identity.hasRole("sales-manager") || identity.hasRole("lead-admin"));
-        return assignments.find(leadId, identity.getPrincipal().getName(), ownOnly).map(AssignmentView::of);
+        return assignments.find(leadId, Viewer.of(identity.getPrincipal().getName(), identity::hasRole))
+                .map(AssignmentView::of);
     }
 }

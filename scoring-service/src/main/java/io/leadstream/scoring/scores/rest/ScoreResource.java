@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.scoring.scores.ScoringService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -66,9 +67,7 @@ public class ScoreResource {
     }
 
     /** Sales reps see the leads assigned to them only; managers, admins and integrations see all. */
-    private ScoringService.Viewer viewer() {
-        boolean everything = identity.hasRole("sales-manager") || identity.hasRole("lead-admin")
-                || identity.hasRole("integration");
-        return new ScoringService.Viewer(identity.getPrincipal().getName(), !everything);
+    private Viewer viewer() {
+        return Viewer.of(identity.getPrincipal().getName(), identity::hasRole);
     }
 }
