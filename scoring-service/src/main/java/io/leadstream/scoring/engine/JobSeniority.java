@@ -1,10 +1,10 @@
 package io.leadstream.scoring.engine;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** How senior a job title reads, from keywords in English and German (the first matching level wins). */
+/** How senior a job title reads, from keywords in English and German (the most senior matching level wins). */
 public enum JobSeniority {
     C_LEVEL("\\b(ceo|cto|cfo|coo|cmo|cio|cso|chief|founder|co-founder|owner|president|managing director|"
             + "geschäftsführer(in)?|inhaber(in)?|vorstand)\\b"),
@@ -12,8 +12,6 @@ public enum JobSeniority {
     DIRECTOR("\\b(director|head of|head|leiter(in)?|direktor(in)?)\\b"),
     MANAGER("\\b(manager(in)?|team lead|lead|supervisor)\\b"),
     STAFF(".");
-
-    private static final List<JobSeniority> ORDER = List.of(C_LEVEL, VP, DIRECTOR, MANAGER, STAFF);
 
     private final Pattern pattern;
 
@@ -27,6 +25,7 @@ public enum JobSeniority {
             return null;
         }
         String title = jobTitle.toLowerCase(Locale.ROOT);
-        return ORDER.stream().filter(level -> level.pattern.matcher(title).find()).findFirst().orElse(STAFF);
+        // the most senior level first: declaration order
+        return Arrays.stream(values()).filter(level -> level.pattern.matcher(title).find()).findFirst().orElse(STAFF);
     }
 }

@@ -1,6 +1,8 @@
 package io.leadstream.scoring.engine;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -64,14 +66,12 @@ public final class RuleSetValidator {
     }
 
     private static void checkDataQuality(RuleSet.DataQualityRules q, List<FieldError> errors) {
-        int[] points = { q.nameLooksReal(), q.nameLooksMadeUp(), q.emailValid(), q.emailCorporate(), q.emailFree(),
-            q.emailDisposable(), q.phoneValid(), q.phoneMobile(), q.phoneFromOtherCountry(), q.addressComplete(),
-            q.postcodeValid(), q.postcodeInvalid(), q.companyKnown(), q.countryKnown() };
-        String[] names = { "nameLooksReal", "nameLooksMadeUp", "emailValid", "emailCorporate", "emailFree",
-            "emailDisposable", "phoneValid", "phoneMobile", "phoneFromOtherCountry", "addressComplete",
-            "postcodeValid", "postcodeInvalid", "companyKnown", "countryKnown" };
-        for (int i = 0; i < points.length; i++) {
-            checkPoints("dataQuality." + names[i], points[i], errors);
+        for (RecordComponent points : RuleSet.DataQualityRules.class.getRecordComponents()) {
+            try {
+                checkPoints("dataQuality." + points.getName(), (int) points.getAccessor().invoke(q), errors);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read dataQuality." + points.getName(), e);
+            }
         }
     }
 
@@ -167,12 +167,7 @@ public final class RuleSetValidator {
     }
 
     private static boolean isSeniority(String s) {
-        for (JobSeniority level : JobSeniority.values()) {
-            if (level.name().equals(s)) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(JobSeniority.values()).anyMatch(level -> level.name().equals(s));
     }
 
     private static void checkEngagement(RuleSet.EngagementRules e, List<FieldError> errors) {

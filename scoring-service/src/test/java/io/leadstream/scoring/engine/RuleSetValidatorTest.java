@@ -63,6 +63,13 @@ class RuleSetValidatorTest {
     }
 
     @Test
+    void shouldCheckEveryDataQualityPoint() {
+        RuleSet.DataQualityRules q = new RuleSet.DataQualityRules(5, -10, 8, 7, 0, -101, 8, 4, -20, 5, 3, -10, 5, 101);
+        RuleSet bad = new RuleSet(q, D.fit(), D.engagement(), D.grades(), 60, 3, 15);
+        assertThat(fields(bad)).containsExactly("dataQuality.emailDisposable", "dataQuality.countryKnown");
+    }
+
+    @Test
     void shouldRequireEveryPart() {
         assertThat(fields(new RuleSet(null, null, null, null, 60, 3, 15)))
                 .containsExactly("dataQuality", "fit", "engagement", "grades");
