@@ -2,9 +2,11 @@ package io.leadstream.distribution.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +24,14 @@ public record WorkingHours(ZoneId zone, Map<DayOfWeek, List<TimeRange>> week) {
             week.forEach((day, periods) -> copy.put(day, periods == null ? List.of() : List.copyOf(periods)));
         }
         week = Map.copyOf(copy);
+    }
+
+    /** Monday to Friday, 09:00–17:00 in {@code zone}: the business hours an SLA counts for a rep who has set none. */
+    public static WorkingHours officeHours(ZoneId zone) {
+        List<TimeRange> day = List.of(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0)));
+        Map<DayOfWeek, List<TimeRange>> week = new EnumMap<>(DayOfWeek.class);
+        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY).forEach(d -> week.put(d, day));
+        return new WorkingHours(zone, week);
     }
 
     /** The periods worked on {@code day}, in the order given (empty: a day off). */
