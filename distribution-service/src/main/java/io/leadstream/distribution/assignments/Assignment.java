@@ -13,7 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** Who works a lead and why. {@code repId} null: no rep was active, the lead waits. */
+/** Who works a lead and why. {@code repId} null: nobody was eligible, the lead waits. */
 @Entity
 @Table(name = "assignment")
 public class Assignment extends PanacheEntityBase {
@@ -22,6 +22,11 @@ public class Assignment extends PanacheEntityBase {
     public UUID leadId;
     public String repId;
     public String strategy;
+    /** The rule that decided (null: the assignment predates rules, or another step decided, e.g. a merge). */
+    public String ruleName;
+    public Integer ruleVersion;
+    /** The rule's target, as {@code Target.key()}: {@code all-reps}, {@code team:emea}, {@code rep:alice}. */
+    public String target;
     public String reason;
     /** Stored as a jsonb object: Hibernate Reactive maps JSON columns to objects, not top-level arrays. */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -37,7 +42,7 @@ public class Assignment extends PanacheEntityBase {
     public record Candidates(List<Candidate> items) {
     }
 
-    /** A rep the strategy considered for the lead. */
-    public record Candidate(String repId) {
+    /** A rep considered for the lead, and why they were skipped (null: eligible). */
+    public record Candidate(String repId, String skipped) {
     }
 }

@@ -1,36 +1,63 @@
 package io.leadstream.distribution.assignments;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.leadstream.chassis.access.Viewer;
 import io.leadstream.chassis.inbox.MalformedEventException;
+import io.leadstream.chassis.inbox.TransientEventFailure;
 import io.leadstream.chassis.outbox.Outbox;
 import io.leadstream.chassis.problem.ProblemException;
+import io.leadstream.distribution.leads.KnownLead;
+import io.leadstream.distribution.leads.KnownLeads;
 import io.leadstream.distribution.reps.Rep;
+import io.leadstream.distribution.routing.Decision;
+import io.leadstream.distribution.routing.Router;
+import io.leadstream.distribution.rules.RuleBooks;
+import io.leadstream.distribution.rules.VersionedRuleBook;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Assigns scored leads round-robin among the active reps and announces lead.assigned in the same
- * transaction. A lead is assigned once: a later lead.scored leaves its assignment as it is. A lead scored
- * while no rep is active is stored as waiting (rep null, nothing published) and assigned on its next
- * lead.scored once a rep is active.
+ * Assigns scored leads by the assignment rules in force and announces lead.assigned in the same transaction, with the
+ * rule, strategy, reason and every candidate considered, and a step in the lead's history. A lead is assigned once: a
+ * later lead.scored leaves its assignment as it is. A lead nobody is eligible for is stored as waiting (rep null,
+ * nothing published) and routed again on its next lead.scored.
  */
 @ApplicationScoped
 public class AssignmentService {
 
-    private final Outbox outbox;
+    static final String OWNER = "OWNER";
+    /** The strategy of a rep a manager named. */
+    static final String MANUAL = "MANUAL";
 
-    public AssignmentService(Outbox outbox) {
+    private final Outbox outbox;
+    private final KnownLeads leads;
+    private final RuleBooks rules;
+    private final AssignmentRepository repository;
+    private final Clock clock;
+    private final Duration waitForCapture;
+
+    public AssignmentService(Outbox outbox, KnownLeads leads, RuleBooks rules, AssignmentRepository repository,
+            Clock clock, @ConfigProperty(name = "leadstream.distribution.wait-for-capture", defaultValue = "30s")
+            Duration waitForCapture) {
         this.outbox = outbox;
+        this.leads = leads;
+        this.rules = rules;
+        this.repository = repository;
+        this.clock = clock;
+        this.waitForCapture = waitForCapture;
     }
 
     /** Runs inside the consumer's transaction (chassis event dispatcher). */
@@ -38,63 +65,239 @@ public class AssignmentService {
         if (event.leadId() == null || event.score() == null || event.grade() == null) {
             return Uni.createFrom().failure(new MalformedEventException("lead.scored without leadId, score or grade"));
         }
-        // The rotation's row lock (SELECT … FOR UPDATE) serialises assignments across consumers and replicas:
-        // whoever holds it reads the last rep and the lead's assignment as the one before it committed them.
-        return RoundRobinCursor.<RoundRobinCursor>findById(RoundRobinCursor.ALL_REPS, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> new IllegalStateException(
-                        "round_robin_cursor '" + RoundRobinCursor.ALL_REPS + "' is missing; the V1 migration seeds it"))
-                .chain(cursor -> Assignment.<Assignment>findById(event.leadId()).chain(existing -> {
-                    if (existing != null && !existing.waiting()) {
-                        Log.debugf("lead %s is already assigned to %s; left as it is", existing.leadId, existing.repId);
-                        return Uni.createFrom().voidItem();
+        Instant now = now();
+        Instant scoredAt = event.scoredAt() == null ? now : event.scoredAt();
+        return leads.scored(event.leadId(), event.score(), event.grade(), event.qualifiedNow(), scoredAt)
+                .chain(scored -> {
+                    KnownLead lead = scored.lead();
+                    if (lead.source == null && scoredAt.plus(waitForCapture).isAfter(now)) {
+                        // capture's topic is read by another consumer: give its lead.captured a moment to arrive,
+                        // so the rules see the lead's product, country and source
+                        throw new TransientEventFailure("lead " + lead.leadId + " is scored but capture's lead.captured "
+                                + "has not arrived yet; waiting up to " + waitForCapture + " for its attributes");
                     }
-                    return Rep.listActive().chain(active -> assign(event, existing, cursor, active));
-                }));
+                    // The global rotation row's lock (SELECT … FOR UPDATE) serialises assignments across consumers and
+                    // replicas: whoever holds it reads loads, rotations and the lead's assignment as the one before
+                    // it committed them, so capacity and turns are never counted twice.
+                    return RoundRobinCursor.<RoundRobinCursor>findById(RoundRobinCursor.ALL_REPS,
+                            LockModeType.PESSIMISTIC_WRITE)
+                            .onItem().ifNull().failWith(() -> new IllegalStateException("round_robin_cursor '"
+                                    + RoundRobinCursor.ALL_REPS + "' is missing; the V1 migration seeds it"))
+                            .chain(() -> Assignment.<Assignment>findById(event.leadId()))
+                            .chain(existing -> {
+                                if (existing != null && !existing.waiting()) {
+                                    if (scored.becameQualified()) {
+                                        return reevaluateQualified(existing, lead, now);
+                                    }
+                                    Log.debugf("lead %s is already assigned to %s; left as it is", existing.leadId,
+                                            existing.repId);
+                                    return Uni.createFrom().voidItem();
+                                }
+                                return route(lead, now).chain(routed -> save(existing, lead, routed, now));
+                            });
+                });
     }
 
-    private Uni<Void> assign(LeadScoredEvent event, Assignment waiting, RoundRobinCursor cursor, List<Rep> active) {
-        List<String> repIds = active.stream().map(rep -> rep.repId).toList();
-        Optional<RoundRobin.Choice> choice = RoundRobin.next(repIds, cursor.lastRepId);
-        if (choice.isEmpty() && waiting != null) {
-            Log.infof("lead %s still waits: no active rep", waiting.leadId);
+    /** A routing decision and the rule-book version it was made under. */
+    public record Routed(Decision decision, int ruleVersion) {
+    }
+
+    /** Where the rules in force send the lead now, without assigning it (the caller's session). */
+    public Uni<Routed> route(KnownLead lead, Instant now) {
+        return rules.inForce().chain(book -> route(book, lead, now));
+    }
+
+    /** Where {@code book} sends the lead now, with the reps' current loads and rotations; writes nothing. */
+    public Uni<Routed> route(VersionedRuleBook book, KnownLead lead, Instant now) {
+        return Rep.allProfiles().chain(reps -> repository.loads(reps, now)
+                .chain(loads -> repository.rotations().map(last -> new Routed(
+                        Router.route(book.book(), lead.facts(), reps, loads, last::get, now), book.version()))));
+    }
+
+    private Uni<Void> save(Assignment waiting, KnownLead lead, Routed routed, Instant now) {
+        Decision d = routed.decision();
+        if (!d.assigned() && waiting != null) {
+            Log.infof("lead %s still waits: %s", lead.leadId, d.reason());
             return Uni.createFrom().voidItem();
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Assignment a = waiting != null ? waiting : new Assignment();
-        a.leadId = event.leadId();
-        a.repId = choice.map(RoundRobin.Choice::repId).orElse(null);
-        a.strategy = RoundRobin.STRATEGY;
-        a.reason = choice.map(RoundRobin.Choice::reason).orElse(RoundRobin.NO_ACTIVE_REP);
-        a.candidates = new Assignment.Candidates(repIds.stream().map(Assignment.Candidate::new).toList());
-        a.score = event.score();
-        a.grade = event.grade();
+        a.leadId = lead.leadId;
+        a.repId = d.repId();
+        a.strategy = d.strategy().name();
+        a.ruleName = d.rule();
+        a.ruleVersion = routed.ruleVersion();
+        a.target = d.target().key();
+        a.reason = d.reason();
+        a.candidates = candidates(d);
+        a.score = lead.score;
+        a.grade = lead.grade;
         a.assignedAt = now;
-        if (choice.isEmpty()) {
-            return a.persist()
-                    .invoke(() -> Log.warnf("lead %s waits: no active rep to assign it to", a.leadId))
-                    .replaceWithVoid();
+        AssignmentEntry step = AssignmentEntry.of(a, d.assigned() ? AssignmentEntry.Kind.ASSIGNED
+                : AssignmentEntry.Kind.WAITING, null, null);
+        Uni<Void> saved = a.persist().chain(() -> step.persist()).replaceWithVoid();
+        if (!d.assigned()) {
+            return saved.invoke(() -> Log.warnf("lead %s waits: %s", a.leadId, d.reason()));
         }
-        cursor.lastRepId = a.repId;
-        cursor.updatedAt = now;
-        return a.<Assignment>persist()
-                .chain(saved -> outbox.record(saved.leadId, LeadAssigned.of(saved)))
+        if (d.rotation() != null) {
+            saved = saved.chain(() -> repository.advance(d.rotation(), d.repId(), now));
+        }
+        return saved.chain(() -> outbox.record(a.leadId, LeadAssigned.of(a)))
                 .invoke(() -> Log.infof("assigned lead %s to %s (%s)", a.leadId, a.repId, a.reason))
                 .replaceWithVoid();
     }
 
     /**
-     * Who works the lead and why; a 404 problem while it has not been assigned (yet), and for a sales rep whose lead
-     * it is not (a rep reads their own assignments only).
+     * The lead just became qualified: if the rule that assigned it says so, the rules in force route it again, and it
+     * moves when they now choose another rep (lead.reassigned, trigger QUALIFIED); otherwise it stays.
+     */
+    private Uni<Void> reevaluateQualified(Assignment current, KnownLead lead, Instant now) {
+        if (current.ruleName == null || current.ruleVersion == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return rules.version(current.ruleVersion).chain(assignedBy -> {
+            boolean says = assignedBy != null && assignedBy.book().rules().stream()
+                    .anyMatch(r -> r.name().equals(current.ruleName) && r.reevaluateWhenQualified());
+            if (!says) {
+                return Uni.createFrom().voidItem();
+            }
+            return route(lead, now).chain(routed -> {
+                Decision d = routed.decision();
+                if (!d.assigned() || d.repId().equals(current.repId)) {
+                    Log.infof("lead %s qualified; the rules keep it with %s (%s)", lead.leadId, current.repId,
+                            d.reason());
+                    return Uni.createFrom().voidItem();
+                }
+                String previous = current.repId;
+                apply(current, routed, lead, now);
+                current.reason = "qualified: " + d.reason();
+                return moved(current, previous, LeadReassigned.QUALIFIED, null, d.rotation(), now);
+            });
+        });
+    }
+
+    /**
+     * A manager moves the lead: to {@code repId} when named (a registered, active rep), else wherever the rules in
+     * force send it with its current rep left out. A waiting lead is simply assigned. 404 for an unknown lead; 409 when
+     * the named rep already works it or nobody else is eligible.
+     */
+    @WithTransaction
+    public Uni<Assignment> reassign(UUID leadId, String repId, String reason, String actor) {
+        Instant now = now();
+        return RoundRobinCursor.<RoundRobinCursor>findById(RoundRobinCursor.ALL_REPS, LockModeType.PESSIMISTIC_WRITE)
+                .chain(() -> Assignment.<Assignment>findById(leadId))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("assignment for lead", leadId))
+                .chain(current -> leads.find(leadId).chain(lead -> {
+                    if (repId != null && repId.equals(current.repId)) {
+                        return Uni.createFrom().failure(ProblemException.conflict("already-assigned",
+                                repId + " already works lead " + leadId));
+                    }
+                    Uni<Routed> choice = repId != null ? named(repId, reason)
+                            : routeWithout(lead != null ? lead : known(current), current.repId, now);
+                    return choice.chain(routed -> {
+                        Decision d = routed.decision();
+                        if (!d.assigned()) {
+                            return Uni.createFrom().failure(ProblemException.conflict("no-eligible-rep",
+                                    "nobody else can take lead " + leadId + ": " + d.reason()));
+                        }
+                        String previous = current.repId;
+                        apply(current, routed, lead != null ? lead : known(current), now);
+                        current.reason = "reassigned by " + actor + ": " + reason
+                                + (repId != null ? "" : "; " + d.reason());
+                        if (previous == null) {
+                            AssignmentEntry step = AssignmentEntry.of(current, AssignmentEntry.Kind.ASSIGNED, null, actor);
+                            return current.persist().chain(() -> step.persist())
+                                    .chain(() -> outbox.record(current.leadId, LeadAssigned.of(current)))
+                                    .replaceWith(current);
+                        }
+                        return moved(current, previous, LeadReassigned.MANUAL, actor, d.rotation(), now)
+                                .replaceWith(current);
+                    });
+                }));
+    }
+
+    private Uni<Routed> named(String repId, String reason) {
+        return Rep.<Rep>findById(repId).map(rep -> {
+            if (rep == null || !rep.active) {
+                throw ProblemException.badRequest("invalid-reassignment", "cannot reassign to " + repId,
+                        List.of(new io.leadstream.chassis.problem.Problem.FieldError("repId",
+                                rep == null ? "no rep '" + repId + "' is registered" : repId + " is inactive")));
+            }
+            Decision d = new Decision(repId, null, -1, io.leadstream.distribution.routing.Target.rep(repId), null,
+                    reason, List.of(new Decision.Candidate(repId, null)), List.of(), null);
+            return new Routed(d, 0);
+        });
+    }
+
+    /** The rules in force, with {@code excluded} (the current rep) left out of every target. */
+    private Uni<Routed> routeWithout(KnownLead lead, String excluded, Instant now) {
+        return rules.inForce().chain(book -> Rep.allProfiles().chain(all -> {
+            List<io.leadstream.distribution.routing.RepProfile> reps = all.stream()
+                    .filter(r -> !r.repId().equals(excluded)).toList();
+            return repository.loads(reps, now).chain(loads -> repository.rotations().map(last -> new Routed(
+                    Router.route(book.book(), lead.facts(), reps, loads, last::get, now), book.version())));
+        }));
+    }
+
+    /** What is known of a lead assigned before distribution kept lead facts: its score. */
+    private static KnownLead known(Assignment a) {
+        KnownLead lead = new KnownLead();
+        lead.leadId = a.leadId;
+        lead.score = a.score;
+        lead.grade = a.grade;
+        return lead;
+    }
+
+    /** Writes the decision onto the assignment (rep, rule, strategy, candidates, score, time). */
+    private static void apply(Assignment a, Routed routed, KnownLead lead, Instant now) {
+        Decision d = routed.decision();
+        a.repId = d.repId();
+        a.strategy = d.strategy() == null ? MANUAL : d.strategy().name();
+        a.ruleName = d.rule();
+        a.ruleVersion = d.rule() == null ? null : routed.ruleVersion();
+        a.target = d.target().key();
+        a.reason = d.reason();
+        a.candidates = candidates(d);
+        if (lead.score != null) {
+            a.score = lead.score;
+            a.grade = lead.grade;
+        }
+        a.assignedAt = now;
+    }
+
+    private Uni<Void> moved(Assignment a, String previous, String trigger, String actor, String rotation, Instant now) {
+        AssignmentEntry step = AssignmentEntry.of(a, AssignmentEntry.Kind.REASSIGNED, previous, actor);
+        Uni<Void> saved = a.persist().chain(() -> step.persist()).replaceWithVoid();
+        if (rotation != null) {
+            saved = saved.chain(() -> repository.advance(rotation, a.repId, now));
+        }
+        return saved.chain(() -> outbox.record(a.leadId, LeadReassigned.of(a, previous, trigger, actor)))
+                .invoke(() -> Log.infof("reassigned lead %s from %s to %s (%s)", a.leadId, previous, a.repId, trigger))
+                .replaceWithVoid();
+    }
+
+    static Assignment.Candidates candidates(Decision d) {
+        return new Assignment.Candidates(d.candidates().stream()
+                .map(c -> new Assignment.Candidate(c.repId(), c.skipped())).toList());
+    }
+
+    /** Who works the lead and why, with its history. */
+    public record Found(Assignment assignment, List<AssignmentEntry> history) {
+    }
+
+    /**
+     * Who works the lead and why, and every step before; a 404 problem while it has not been routed (yet), and for a
+     * sales rep whose lead it is not (a rep reads their own assignments only).
      */
     @WithSession
-    public Uni<Assignment> find(UUID leadId, Viewer viewer) {
+    public Uni<Found> find(UUID leadId, Viewer viewer) {
         return Assignment.<Assignment>findById(leadId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("assignment for lead", leadId))
                 .invoke(a -> {
                     if (!viewer.sees(a.repId)) {
                         throw ProblemException.notFound("assignment for lead", leadId);
                     }
-                });
+                })
+                .chain(a -> AssignmentEntry.of(leadId).map(history -> new Found(a, history)));
     }
 
     /**
@@ -107,7 +310,7 @@ public class AssignmentService {
             if (closing == null) {
                 return Uni.createFrom().voidItem();
             }
-            return closing.delete().chain(() -> Assignment.<Assignment>findById(survivor)).chain(kept -> {
+            return repository.deleteAll(merged).chain(() -> Assignment.<Assignment>findById(survivor)).chain(kept -> {
                 if (closing.waiting() || (kept != null && !kept.waiting())) {
                     return Uni.createFrom().voidItem();
                 }
@@ -115,22 +318,29 @@ public class AssignmentService {
                 a.leadId = survivor;
                 a.repId = closing.repId;
                 a.strategy = OWNER;
+                a.ruleName = null;
+                a.ruleVersion = null;
+                a.target = "rep:" + closing.repId;
                 a.reason = "kept " + closing.repId + ", the rep of lead " + merged + ", when it was merged into this lead";
-                a.candidates = new Assignment.Candidates(List.of(new Assignment.Candidate(closing.repId)));
+                a.candidates = new Assignment.Candidates(List.of(new Assignment.Candidate(closing.repId, null)));
                 a.score = kept != null ? kept.score : closing.score;
                 a.grade = kept != null ? kept.grade : closing.grade;
-                a.assignedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                return a.<Assignment>persist().chain(saved -> outbox.record(saved.leadId, LeadAssigned.of(saved)))
+                a.assignedAt = now();
+                return a.<Assignment>persist()
+                        .chain(saved -> AssignmentEntry.of(saved, AssignmentEntry.Kind.KEPT_ON_MERGE, null, null).persist()
+                                .chain(() -> outbox.record(saved.leadId, LeadAssigned.of(saved))))
                         .invoke(() -> Log.infof("lead %s keeps %s from merged lead %s", survivor, a.repId, merged))
                         .replaceWithVoid();
             });
         });
     }
 
-    /** The lead was erased: its assignment goes (distribution holds nothing else on it yet). */
+    /** The lead was erased: its assignment and its history go. */
     public Uni<Void> erased(UUID leadId) {
-        return Assignment.deleteById(leadId).replaceWithVoid();
+        return repository.deleteAll(leadId);
     }
 
-    static final String OWNER = "OWNER";
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
 }

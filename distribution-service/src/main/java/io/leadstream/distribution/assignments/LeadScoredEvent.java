@@ -10,5 +10,9 @@ import io.leadstream.chassis.events.EventType;
  * ignored; only what assignment needs). Checked against scoring's JSON Schema in EventContractsTest.
  */
 @EventType("lead.scored")
-public record LeadScoredEvent(UUID leadId, Integer score, String grade, Instant scoredAt) {
+public record LeadScoredEvent(UUID leadId, Integer score, String grade, Boolean qualified, Instant scoredAt) {
+
+    public boolean qualifiedNow() {
+        return Boolean.TRUE.equals(qualified);
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.leadstream.distribution.routing.RepProfile;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -23,6 +24,16 @@ public class Rep extends PanacheEntityBase {
     public boolean active;
     public Instant createdAt;
     public Instant updatedAt;
+
+    /** What routing knows about the rep. */
+    public RepProfile profile() {
+        return new RepProfile(repId, null, active, null, null, null, null, null, null, null, null);
+    }
+
+    /** Every registered rep's profile, by rep id; in the caller's session. */
+    public static Uni<List<RepProfile>> allProfiles() {
+        return Rep.<Rep>listAll(Sort.by("repId")).map(reps -> reps.stream().map(Rep::profile).toList());
+    }
 
     /** Every active rep, in rotation order (rep id, byte-wise). */
     public static Uni<List<Rep>> listActive() {

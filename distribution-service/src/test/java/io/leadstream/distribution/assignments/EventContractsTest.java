@@ -17,6 +17,8 @@ import com.networknt.schema.ValidationMessage;
 
 import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.Repository;
+import io.leadstream.distribution.leads.LeadCapturedEvent;
+import io.leadstream.distribution.leads.LeadUpdatedEvent;
 
 /** What distribution publishes and reads, held to the producers' schemas (chassis EventContracts). */
 class EventContractsTest {
@@ -26,7 +28,11 @@ class EventContractsTest {
     @Test
     void shouldPublishLeadAssignedAsItsSchemaSays() {
         EventContracts.assertPublishes(LeadAssigned.class, new LeadAssigned(UUID.randomUUID(), "rep2", "ROUND_ROBIN",
-                "round-robin among 3 active reps: rep2 follows rep1", 70, "B", Instant.parse("2026-11-22T10:00:02.5Z")));
+                "heat-pumps-dach", 3, "team:dach", "rule heat-pumps-dach sends it to team dach: round-robin among 3 "
+                        + "active reps: rep2 follows rep1", 70, "B", Instant.parse("2026-11-22T10:00:02.5Z")));
+        // a merge's OWNER step names no rule
+        EventContracts.assertPublishes(LeadAssigned.class, new LeadAssigned(UUID.randomUUID(), "rep2", "OWNER", null,
+                null, "rep:rep2", "kept rep2", 70, "B", Instant.parse("2026-11-22T10:00:02.5Z")));
     }
 
     /** The schema itself keeps personal data out and never announces a lead without its rep. */
@@ -50,6 +56,22 @@ class EventContractsTest {
         assertThat(example.score()).isEqualTo(64);
         assertThat(example.grade()).isEqualTo("B");
         assertThat(example.scoredAt()).isEqualTo(Instant.parse("2026-11-22T10:00:01.5Z"));
+        assertThat(EventContracts.assertConsumes(LeadScoredEvent.class, "scoring-service"))
+                .extracting(LeadScoredEvent::qualified).isNotEmpty().doesNotContainNull();
+    }
+
+    /** Routing reads the lead's attributes from capture's lead.captured and lead.updated, and the capturer. */
+    @Test
+    void shouldReadTheAttributesRulesRouteOnAsCapturePublishesThem() {
+        LeadCapturedEvent captured = EventContracts.assertConsumes(LeadCapturedEvent.class, "capture-service").get(0);
+        assertThat(captured.attributes().products()).contains("heat-pumps");
+        assertThat(captured.attributes().country()).isEqualTo("GB");
+        assertThat(captured.attributes().source()).isEqualTo("web");
+        assertThat(captured.attributes().utm().medium()).isEqualTo("email");
+        LeadUpdatedEvent updated = EventContracts.assertConsumes(LeadUpdatedEvent.class, "capture-service").get(0);
+        assertThat(updated.leadId()).isNotNull();
+        assertThat(EventContracts.assertConsumes(LeadMergedEvent.class, "capture-service"))
+                .anySatisfy(e -> assertThat(e.survivor()).isNotNull());
     }
 
     /** Assignment needs these four: a lead.scored without one of them is malformed, never a lead to assign. */

@@ -7,23 +7,52 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.distribution.assignments.Assignment;
+import io.leadstream.distribution.assignments.AssignmentEntry;
 
-/** Who works a lead and why: the rep (null while the lead waits), the strategy, its reason and the reps it considered. */
+/** Who works a lead and why: the rep (null while the lead waits), the rule and strategy, the reps considered, history. */
 @Schema(name = "Assignment")
 public record AssignmentView(UUID leadId,
-        @Schema(description = "the rep's Keycloak username; null while no rep is active and the lead waits",
+        @Schema(description = "the rep's Keycloak username; null while nobody is eligible and the lead waits",
                 nullable = true) String repId,
         @Schema(examples = "ROUND_ROBIN") String strategy,
-        @Schema(examples = "round-robin among 3 active reps: rep2 follows rep1") String reason,
-        List<CandidateView> candidates, int score, String grade, Instant assignedAt) {
+        @Schema(description = "the assignment rule that decided; 'default' when no rule matched; null when another "
+                + "step decided (a merge)", nullable = true, examples = "heat-pumps-dach") String rule,
+        @Schema(description = "the version of the assignment rules the rule belongs to", nullable = true)
+        Integer ruleVersion,
+        @Schema(description = "the rule's target: all-reps, team:<teamId> or rep:<repId>", nullable = true,
+                examples = "team:dach") String target,
+        @Schema(examples = "rule heat-pumps-dach sends it to team dach: round-robin among 2 active reps: rep2 follows rep1")
+        String reason,
+        @Schema(description = "every rep considered, by rep id; skipped says why one could not take the lead")
+        List<CandidateView> candidates, int score, String grade, Instant assignedAt,
+        @Schema(description = "every step, oldest first") List<StepView> history) {
 
     @Schema(name = "AssignmentCandidate")
-    public record CandidateView(String repId) {
+    public record CandidateView(String repId,
+            @Schema(description = "why this rep was skipped; null when eligible", nullable = true,
+                    examples = "off duty: outside working hours (Europe/Berlin)") String skipped) {
     }
 
-    public static AssignmentView of(Assignment a) {
-        return new AssignmentView(a.leadId, a.repId, a.strategy, a.reason,
-                a.candidates.items().stream().map(c -> new CandidateView(c.repId())).toList(), a.score, a.grade,
-                a.assignedAt);
+    @Schema(name = "AssignmentStep")
+    public record StepView(
+            @Schema(enumeration = { "ASSIGNED", "WAITING", "REASSIGNED", "KEPT_ON_MERGE" }) String kind,
+            @Schema(nullable = true) String repId,
+            @Schema(nullable = true, description = "REASSIGNED: who had the lead before") String previousRepId,
+            @Schema(nullable = true) String rule, @Schema(nullable = true) Integer ruleVersion, String strategy,
+            String reason, List<CandidateView> candidates,
+            @Schema(nullable = true, description = "who reassigned the lead by hand; null when the rules decided")
+            String actor,
+            Instant at) {
+    }
+
+    public static AssignmentView of(Assignment a, List<AssignmentEntry> history) {
+        return new AssignmentView(a.leadId, a.repId, a.strategy, a.ruleName, a.ruleVersion, a.target, a.reason,
+                candidates(a.candidates), a.score, a.grade, a.assignedAt,
+                history.stream().map(e -> new StepView(e.kind, e.repId, e.previousRepId, e.ruleName, e.ruleVersion,
+                        e.strategy, e.reason, candidates(e.candidates), e.actor, e.at)).toList());
+    }
+
+    static List<CandidateView> candidates(Assignment.Candidates candidates) {
+        return candidates.items().stream().map(c -> new CandidateView(c.repId(), c.skipped())).toList();
     }
 }

@@ -1,10 +1,10 @@
-package io.leadstream.distribution.assignments;
+package io.leadstream.distribution.routing;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The round-robin choice, as a pure function: the rotation is the active reps in rep-id order
+ * The round-robin choice, as a pure function: the rotation is the eligible reps in rep-id order
  * (byte-wise, as the database sorts them); the next rep is the first whose id sorts after the last one
  * assigned, wrapping around to the first. A last rep who has since been deactivated still marks the
  * place in the rotation. Where the last rep is kept, and the locking, is {@link AssignmentService}'s.
@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class RoundRobin {
 
     public static final String STRATEGY = "ROUND_ROBIN";
-    public static final String NO_ACTIVE_REP = "no active rep; waiting";
+    
 
     private RoundRobin() {
     }
@@ -28,7 +28,7 @@ public final class RoundRobin {
             return Optional.empty();
         }
         int n = rotation.size();
-        String among = "round-robin among " + n + " active rep" + (n == 1 ? "" : "s") + ": ";
+        String among = "round-robin among " + n + " eligible rep" + (n == 1 ? "" : "s") + ": ";
         String first = rotation.get(0);
         if (n == 1) {
             return Optional.of(new Choice(first, among + first + " is the only one"));

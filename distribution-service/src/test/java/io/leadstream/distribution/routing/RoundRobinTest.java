@@ -1,4 +1,4 @@
-package io.leadstream.distribution.assignments;
+package io.leadstream.distribution.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.leadstream.distribution.assignments.RoundRobin.Choice;
+import io.leadstream.distribution.routing.RoundRobin.Choice;
 
 class RoundRobinTest {
 
@@ -55,12 +55,12 @@ class RoundRobinTest {
     @Test
     void shouldExplainTheChoiceInWords() {
         assertThat(RoundRobin.next(List.of("rep1", "rep2", "rep3"), "rep1")).get().extracting(Choice::reason)
-                .isEqualTo("round-robin among 3 active reps: rep2 follows rep1");
+                .isEqualTo("round-robin among 3 eligible reps: rep2 follows rep1");
         assertThat(RoundRobin.next(List.of("rep1", "rep2"), "rep2")).get().extracting(Choice::reason)
-                .isEqualTo("round-robin among 2 active reps: rep1 follows rep2 (wrapped around)");
+                .isEqualTo("round-robin among 2 eligible reps: rep1 follows rep2 (wrapped around)");
         assertThat(RoundRobin.next(List.of("rep1", "rep2"), null)).get().extracting(Choice::reason)
-                .isEqualTo("round-robin among 2 active reps: rep1 is first in the rotation");
+                .isEqualTo("round-robin among 2 eligible reps: rep1 is first in the rotation");
         assertThat(RoundRobin.next(List.of("rep7"), "rep7")).get().extracting(Choice::reason)
-                .isEqualTo("round-robin among 1 active rep: rep7 is the only one");
+                .isEqualTo("round-robin among 1 eligible rep: rep7 is the only one");
     }
 }

@@ -1,0 +1,36 @@
+package io.leadstream.distribution.routing;
+
+/**
+ * Who a rule's leads go to: every rep ({@code ALL_REPS}, no id), one team's reps ({@code TEAM}) or one rep ({@code REP}).
+ * Queues and partners come with their own steps of issue 9.
+ */
+public record Target(Type type, String id) {
+
+    public enum Type {
+        ALL_REPS, TEAM, REP
+    }
+
+    public static final Target ALL_REPS = new Target(Type.ALL_REPS, null);
+
+    public static Target team(String teamId) {
+        return new Target(Type.TEAM, teamId);
+    }
+
+    public static Target rep(String repId) {
+        return new Target(Type.REP, repId);
+    }
+
+    /** Names the target's round-robin rotation: {@code all-reps}, {@code team:emea}, {@code rep:alice}. */
+    public String key() {
+        return type == Type.ALL_REPS ? "all-reps" : type.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
+    }
+
+    /** For people: "every rep", "team emea", "rep alice". */
+    public String describe() {
+        return switch (type) {
+            case ALL_REPS -> "every rep";
+            case TEAM -> "team " + id;
+            case REP -> "rep " + id;
+        };
+    }
+}

@@ -1,0 +1,433 @@
+package io.leadstream.distribution.assignments.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadstream.chassis.testing.PostgresResource;
+import io.leadstream.chassis.testing.TestEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import io.smallrye.reactive.messaging.memory.InMemorySource;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Ordered, versioned assignment rules on real PostgreSQL: stored and validated over HTTP, applied to leads whose
+ * attributes arrive on capture's topic and score on scoring's, explained in the assignment and its history, and
+ * simulated without assigning.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class RuleRoutingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30); // generous: the first event after start-up on a busy machine
+    /** A book that behaves as the built-in one (no rules, every lead round-robin to every active rep). */
+    private static final String BUILT_IN = """
+            {"rules":[],"fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}""";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Pool pool;
+
+    InMemorySource<Message<String>> scoringEvents;
+    InMemorySource<Message<String>> captureEvents;
+    InMemorySink<String> outbox;
+
+    @BeforeEach
+    void channels() {
+        scoringEvents = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
+        captureEvents = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
+        outbox = connector.sink("outbox");
+        sql("update rep set active = false where active");
+    }
+
+    /** Other test classes share the database: the built-in rules (version 1) are in force again after each test. */
+    @AfterEach
+    void builtInRules() {
+        sql("delete from assignment_rules");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldStartWithTheBuiltInRulesAndKeepEveryVersion() {
+        int before = given().get("/api/assignment/rules").then().statusCode(200).extract().path("version");
+        String book = """
+                {"rules":[{"name":"solar","when":{"products":["solar"]},"target":{"type":"ALL_REPS"},
+                           "strategy":"LOAD_BALANCED"}],
+                 "fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}""";
+        given().contentType(ContentType.JSON).body(book).put("/api/assignment/rules").then().statusCode(200)
+                .body("version", equalTo(before + 1))
+                .body("createdBy", equalTo("admin"))
+                .body("rules[0].name", equalTo("solar"))
+                .body("rules[0].when.products", contains("solar"))
+                .body("rules[0].strategy", equalTo("LOAD_BALANCED"));
+        given().get("/api/assignment/rules").then().statusCode(200).body("version", equalTo(before + 1));
+        given().get("/api/assignment/rules?version=1").then().statusCode(200)
+                .body("version", equalTo(1))
+                .body("rules.size()", equalTo(0))
+                .body("fallback.target.type", equalTo("ALL_REPS"))
+                .body("createdBy", equalTo("leadstream (built-in default)"));
+        given().get("/api/assignment/rules/versions").then().statusCode(200)
+                .body("version", hasItems(before + 1, 1));
+        given().get("/api/assignment/rules?version=999999").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldRejectInvalidRulesNamingTheRuleAndTheField() {
+        String book = """
+                {"rules":[{"name":"big","when":{"grades":["E"],"minScore":80,"maxScore":20},"target":{"type":"TEAM"},
+                           "strategy":"ROUND_ROBIN"},
+                          {"name":"big","target":{"type":"REP","id":"nobody-registered"},"strategy":"WEIGHTED",
+                           "weights":{"nobody-registered":-1}},
+                          {"name":"x","when":{"countries":["Germany"]},"target":{"type":"ALL_REPS"}}],
+                 "fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}""";
+        int before = given().get("/api/assignment/rules").then().extract().path("version");
+
+        given().contentType(ContentType.JSON).body(book).put("/api/assignment/rules").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("rules[0].when.grades", "rules[0].when.maxScore", "rules[0].target.id",
+                        "rules[1].name", "rules[1].weights.nobody-registered", "rules[2].when.countries",
+                        "rules[2].strategy"))
+                .body("errors.find { it.field == 'rules[0].when.grades' }.message",
+                        equalTo("rule 'big': unknown grade 'E'; grades are A, B, C and D"));
+
+        // valid in form, but naming a rep nobody registered
+        given().contentType(ContentType.JSON).body("""
+                {"rules":[{"name":"one","target":{"type":"REP","id":"nobody-registered"},"strategy":"ROUND_ROBIN"}],
+                 "fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}""")
+                .put("/api/assignment/rules").then().statusCode(400)
+                .body("errors.field", contains("rules[0].target.id"))
+                .body("errors.message", contains("no rep 'nobody-registered' is registered"));
+        given().get("/api/assignment/rules").then().body("version", equalTo(before));
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldLetOnlyAdminsChangeOrSimulateRules() {
+        given().get("/api/assignment/rules").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(BUILT_IN).put("/api/assignment/rules").then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{}").post("/api/assignment/rules/simulate").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldRouteByTheFirstMatchingRuleAndExplainWhy() throws Exception {
+        activeReps("route-heat", "route-solar", "route-other");
+        putRules("""
+                {"rules":[{"name":"solar","when":{"products":["solar"]},"target":{"type":"REP","id":"route-solar"},
+                           "strategy":"ROUND_ROBIN"},
+                          {"name":"heat-pumps-dach","when":{"products":["heat-pumps"],"countries":["DE","AT"]},
+                           "target":{"type":"REP","id":"route-heat"},"strategy":"LOAD_BALANCED"}],
+                 "fallback":{"name":"default","target":{"type":"REP","id":"route-other"},"strategy":"ROUND_ROBIN"}}""");
+        int version = given().get("/api/assignment/rules").then().extract().path("version");
+
+        String heat = captured("heat-pumps", "DE");
+        scored(heat, 72, "B");
+        String elsewhere = captured("heat-pumps", "FR");
+        scored(elsewhere, 40, "C");
+
+        assertThat(awaitRepOf(heat)).isEqualTo("route-heat");
+        assertThat(awaitRepOf(elsewhere)).isEqualTo("route-other");
+        given().get("/api/assignments/" + heat).then().statusCode(200)
+                .body("rule", equalTo("heat-pumps-dach"))
+                .body("ruleVersion", equalTo(version))
+                .body("target", equalTo("rep:route-heat"))
+                .body("strategy", equalTo("LOAD_BALANCED"))
+                .body("reason", equalTo("rule heat-pumps-dach sends it to rep route-heat: fewest open leads: "
+                        + "route-heat has 0"))
+                .body("candidates.repId", contains("route-heat"))
+                .body("history.kind", contains("ASSIGNED"))
+                .body("history[0].rule", equalTo("heat-pumps-dach"));
+        given().get("/api/assignments/" + elsewhere).then().statusCode(200)
+                .body("rule", equalTo("default"))
+                .body("reason", containsString("no rule matched; the default sends it to rep route-other"));
+
+        JsonNode announced = mapper.readTree(await().atMost(WAIT).until(() -> assignedEventsFor(heat),
+                list -> !list.isEmpty()).get(0).getPayload());
+        assertThat(announced.path("rule").asText()).isEqualTo("heat-pumps-dach");
+        assertThat(announced.path("ruleVersion").asInt()).isEqualTo(version);
+        assertThat(announced.path("strategy").asText()).isEqualTo("LOAD_BALANCED");
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldLetALeadWaitWhenEveryCandidateIsSkippedAndSayWhy() {
+        activeReps("waits-for");
+        sql("update rep set active = false where rep_id = 'waits-for'");
+        putRules("""
+                {"rules":[],
+                 "fallback":{"name":"default","target":{"type":"REP","id":"waits-for"},"strategy":"ROUND_ROBIN"}}""");
+        String lead = captured("solar", "DE");
+        scored(lead, 50, "C");
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/" + lead).then().statusCode(200)
+                .body("repId", nullValue())
+                .body("candidates[0].skipped", equalTo("inactive"))
+                .body("history.kind", contains("WAITING")));
+        assertThat(assignedEventsFor(lead)).isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldSimulateADraftOnStoredLeadsWithoutAssigningThem() {
+        activeReps("sim-a", "sim-b");
+        String first = captured("heat-pumps", "DE");
+        String second = captured("heat-pumps", "DE");
+        String third = captured("solar", "FR");
+        // scored while no rule sends anything anywhere but an inactive rep: they wait, unassigned
+        activeReps("sim-parked");
+        sql("update rep set active = false where rep_id = 'sim-parked'");
+        putRules("""
+                {"rules":[],
+                 "fallback":{"name":"default","target":{"type":"REP","id":"sim-parked"},"strategy":"ROUND_ROBIN"}}""");
+        List.of(first, second, third).forEach(lead -> scored(lead, 60, "B"));
+        List.of(first, second, third).forEach(lead -> await().atMost(WAIT).untilAsserted(() ->
+                given().get("/api/assignments/" + lead).then().statusCode(200).body("repId", nullValue())));
+        int versionBefore = given().get("/api/assignment/rules").then().extract().path("version");
+
+        String unknown = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).body(Map.of("leadIds", List.of(first, second, third, unknown),
+                "rules", Map.of(
+                        "rules", List.of(Map.of("name", "dach", "when", Map.of("countries", List.of("DE")),
+                                "target", Map.of("type", "ALL_REPS"), "strategy", "ROUND_ROBIN")),
+                        "fallback", Map.of("name", "default", "target", Map.of("type", "REP", "id", "sim-parked"),
+                                "strategy", "ROUND_ROBIN"))))
+                .post("/api/assignment/rules/simulate").then().statusCode(200)
+                .body("ruleVersion", nullValue())
+                .body("leads.leadId", contains(first, second, third))
+                .body("leads.rule", contains("dach", "dach", "default"))
+                .body("leads[0].currentRepId", nullValue())
+                .body("leads[2].repId", nullValue())
+                .body("leads[2].rulesNotMatched[0].because", equalTo("country FR is not in DE"))
+                .body("byRule.dach", equalTo(2))
+                .body("byRep.waiting", equalTo(1))
+                .body("unknown", contains(unknown));
+
+        // the two DACH leads went to two different reps in the simulation (the rotation moves on within a run)
+        List<String> reps = given().contentType(ContentType.JSON).body(Map.of("leadIds", List.of(first, second),
+                "rules", Map.of("rules", List.of(), "fallback", Map.of("name", "default",
+                        "target", Map.of("type", "ALL_REPS"), "strategy", "ROUND_ROBIN"))))
+                .post("/api/assignment/rules/simulate").then().statusCode(200).extract().path("leads.repId");
+        assertThat(reps).doesNotContainNull().doesNotHaveDuplicates();
+
+        // nothing was assigned, stored or announced
+        List.of(first, second, third).forEach(lead -> given().get("/api/assignments/" + lead).then()
+                .body("repId", nullValue()));
+        given().get("/api/assignment/rules").then().body("version", equalTo(versionBefore));
+        assertThat(assignedEventsFor(first)).isEmpty();
+
+        // an invalid draft is refused with the field inside the request
+        given().contentType(ContentType.JSON).body("""
+                {"rules":{"rules":[{"name":"x","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN",
+                                    "when":{"minScore":101}}],
+                          "fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}}""")
+                .post("/api/assignment/rules/simulate").then().statusCode(400)
+                .body("errors.field", hasItem("rules.rules[0].when.minScore"));
+    }
+
+    @Test
+    @TestSecurity(user = "boss", roles = { "sales-manager", "lead-admin" })
+    void shouldLetAManagerReassignALeadWithAReasonAndAnnounceIt() throws Exception {
+        activeReps("move-from", "move-to", "move-third");
+        putRules("""
+                {"rules":[],
+                 "fallback":{"name":"default","target":{"type":"REP","id":"move-from"},"strategy":"ROUND_ROBIN"}}""");
+        String lead = captured("solar", "DE");
+        scored(lead, 66, "B");
+        assertThat(awaitRepOf(lead)).isEqualTo("move-from");
+
+        given().contentType(ContentType.JSON).body(Map.of("repId", "move-to", "reason", "move-from is on leave"))
+                .post("/api/assignments/" + lead + "/reassign").then().statusCode(200)
+                .body("repId", equalTo("move-to"))
+                .body("strategy", equalTo("MANUAL"))
+                .body("rule", nullValue())
+                .body("reason", equalTo("reassigned by boss: move-from is on leave"))
+                .body("history.kind", contains("ASSIGNED", "REASSIGNED"))
+                .body("history[1].previousRepId", equalTo("move-from"))
+                .body("history[1].actor", equalTo("boss"));
+        JsonNode moved = mapper.readTree(await().atMost(WAIT).until(() -> eventsFor(lead, "leadstream.lead.reassigned.v1"),
+                list -> !list.isEmpty()).get(0).getPayload());
+        assertThat(moved.path("repId").asText()).isEqualTo("move-to");
+        assertThat(moved.path("previousRepId").asText()).isEqualTo("move-from");
+        assertThat(moved.path("trigger").asText()).isEqualTo("MANUAL");
+        assertThat(moved.path("actor").asText()).isEqualTo("boss");
+        io.leadstream.chassis.testing.EventContracts.assertPublishes(
+                io.leadstream.distribution.assignments.LeadReassigned.class,
+                mapper.treeToValue(moved, io.leadstream.distribution.assignments.LeadReassigned.class));
+
+        // without a rep: the rules in force choose, leaving the current rep out (the fallback names only move-from)
+        putRules("""
+                {"rules":[],"fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"LOAD_BALANCED"}}""");
+        String chosen = given().contentType(ContentType.JSON).body(Map.of("reason", "spread the load"))
+                .post("/api/assignments/" + lead + "/reassign").then().statusCode(200)
+                .body("rule", equalTo("default"))
+                .body("reason", containsString("reassigned by boss: spread the load; no rule matched"))
+                .extract().path("repId");
+        assertThat(chosen).isNotEqualTo("move-to");
+
+        given().contentType(ContentType.JSON).body(Map.of("repId", chosen, "reason", "again"))
+                .post("/api/assignments/" + lead + "/reassign").then().statusCode(409)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("repId", "nobody-registered", "reason", "x"))
+                .post("/api/assignments/" + lead + "/reassign").then().statusCode(400)
+                .body("errors.field", contains("repId"));
+        given().contentType(ContentType.JSON).body(Map.of("repId", "move-to"))
+                .post("/api/assignments/" + lead + "/reassign").then().statusCode(400)
+                .body("errors.field", hasItem("reason"));
+        given().contentType(ContentType.JSON).body(Map.of("repId", "move-to", "reason", "x"))
+                .post("/api/assignments/" + UUID.randomUUID() + "/reassign").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "rep", roles = "sales-rep")
+    void shouldNotLetARepReassign() {
+        given().contentType(ContentType.JSON).body(Map.of("repId", "x", "reason", "mine now"))
+                .post("/api/assignments/" + UUID.randomUUID() + "/reassign").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldMoveALeadThatQualifiesWhenItsRuleSaysSo() throws Exception {
+        activeReps("qual-junior", "qual-closer");
+        putRules("""
+                {"rules":[{"name":"closers","when":{"qualified":true},"target":{"type":"REP","id":"qual-closer"},
+                           "strategy":"ROUND_ROBIN"},
+                          {"name":"juniors","target":{"type":"REP","id":"qual-junior"},"strategy":"ROUND_ROBIN",
+                           "reevaluateWhenQualified":true}],
+                 "fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}""");
+        String lead = captured("solar", "DE");
+        scored(lead, 40, "C");
+        assertThat(awaitRepOf(lead)).isEqualTo("qual-junior");
+
+        scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", lead, """
+                {"leadId":"%s","score":85,"grade":"A","qualified":true,"scoredAt":"2026-11-22T11:00:00Z"}"""
+                .formatted(lead)));
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/" + lead).then()
+                .body("repId", equalTo("qual-closer"))
+                .body("rule", equalTo("closers"))
+                .body("reason", containsString("qualified: rule closers sends it to rep qual-closer"))
+                .body("history.kind", contains("ASSIGNED", "REASSIGNED"))
+                .body("history[1].actor", nullValue()));
+        JsonNode moved = mapper.readTree(await().atMost(WAIT).until(() -> eventsFor(lead, "leadstream.lead.reassigned.v1"),
+                list -> !list.isEmpty()).get(0).getPayload());
+        assertThat(moved.path("trigger").asText()).isEqualTo("QUALIFIED");
+        assertThat(moved.path("score").asInt()).isEqualTo(85);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldLeaveAQualifiedLeadWhereItIsWhenItsRuleDoesNotSaySo() {
+        activeReps("stay-junior", "stay-closer");
+        putRules("""
+                {"rules":[{"name":"closers","when":{"qualified":true},"target":{"type":"REP","id":"stay-closer"},
+                           "strategy":"ROUND_ROBIN"},
+                          {"name":"juniors","target":{"type":"REP","id":"stay-junior"},"strategy":"ROUND_ROBIN"}],
+                 "fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}""");
+        String lead = captured("solar", "DE");
+        scored(lead, 40, "C");
+        assertThat(awaitRepOf(lead)).isEqualTo("stay-junior");
+
+        scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", lead, """
+                {"leadId":"%s","score":85,"grade":"A","qualified":true,"scoredAt":"2026-11-22T11:00:00Z"}"""
+                .formatted(lead)));
+        await().atMost(WAIT).until(() -> count("select count(*) from lead_facts where lead_id = $1 and qualified",
+                lead) == 1);
+
+        given().get("/api/assignments/" + lead).then().body("repId", equalTo("stay-junior"))
+                .body("history.kind", contains("ASSIGNED"));
+        assertThat(eventsFor(lead, "leadstream.lead.reassigned.v1")).isEmpty();
+    }
+
+    private void putRules(String book) {
+        given().contentType(ContentType.JSON).body(book).put("/api/assignment/rules").then().statusCode(200);
+    }
+
+    private String captured(String product, String country) {
+        String leadId = UUID.randomUUID().toString();
+        captureEvents.send(TestEvents.event("leadstream.lead.captured.v1", leadId, """
+                {"leadId":"%s","source":"web","country":"%s","language":"de","products":["%s"],"segment":"smb",
+                 "utm":{"medium":"email"},"capturedAt":"2026-11-22T10:00:00Z",
+                 "quality":{"emailValid":true,"phoneValid":false,"hasCompany":false}}""".formatted(leadId, country,
+                product)));
+        await().atMost(WAIT).until(() -> count("select count(*) from lead_facts where lead_id = $1 and source = 'web'",
+                leadId) == 1);
+        return leadId;
+    }
+
+    private void scored(String leadId, int score, String grade) {
+        scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", leadId, """
+                {"leadId":"%s","score":%d,"grade":"%s","qualified":false,"scoredAt":"2026-11-22T10:00:01Z"}"""
+                .formatted(leadId, score, grade)));
+        await().atMost(WAIT).until(() -> count("select count(*) from lead_facts where lead_id = $1 and scored",
+                leadId) == 1);
+    }
+
+    private String awaitRepOf(String leadId) {
+        return await().atMost(WAIT).until(() -> {
+            var response = given().get("/api/assignments/" + leadId);
+            return response.statusCode() == 200 ? response.jsonPath().getString("repId") : null;
+        }, repId -> repId != null);
+    }
+
+    private void activeReps(String... repIds) {
+        for (String repId : repIds) {
+            pool.preparedQuery("insert into rep (rep_id, display_name, active, created_at, updated_at) "
+                    + "values ($1, $2, true, now(), now()) on conflict (rep_id) do update set active = true")
+                    .execute(Tuple.of(repId, "Rep " + repId)).await().atMost(WAIT);
+        }
+    }
+
+    private long count(String sql, String leadId) {
+        return pool.preparedQuery(sql).execute(Tuple.of(UUID.fromString(leadId))).await().atMost(WAIT)
+                .iterator().next().getLong(0);
+    }
+
+    private void sql(String statement) {
+        pool.query(statement).execute().await().atMost(WAIT);
+    }
+
+    private List<? extends Message<String>> assignedEventsFor(String leadId) {
+        return eventsFor(leadId, "leadstream.lead.assigned.v1");
+    }
+
+    private List<? extends Message<String>> eventsFor(String leadId, String type) {
+        return outbox.received().stream()
+                .filter(m -> leadId.equals(TestEvents.cloudEvent(m).getSubject().orElse(null)))
+                .filter(m -> type.equals(TestEvents.cloudEvent(m).getType()))
+                .toList();
+    }
+}
