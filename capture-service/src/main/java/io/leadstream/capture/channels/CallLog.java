@@ -70,7 +70,7 @@ public class CallLog {
         return Uni.createFrom().item(() -> phone(call))
                 .chain(phone -> Panache.withTransaction(() -> contacts.once(CHANNEL, call.callId(),
                         () -> contacts.onPhone(phone, contact(call), () -> capture.capture(
-                                new CaptureLead(leadRequest(call, phone), Origin.API, caller))))
+                                new CaptureLead(leadRequest(call, phone), Origin.capturedBy(caller.name()), caller))))
                         .chain(recorded -> visible(recorded, caller)
                                 .chain(visible -> receipt.apply(new Logged(recorded, visible))))));
     }

@@ -68,7 +68,7 @@ public class GoogleAdsInbox {
                     List.of(new FieldError("lead_id", "must be 1 to 255 characters"))));
         }
         return Panache.withTransaction(() -> contacts.once(CHANNEL, leadId,
-                () -> capture.capture(new CaptureLead(leadRequest(payload), Origin.API, Viewer.system(CALLER)))
+                () -> capture.capture(new CaptureLead(leadRequest(payload), Origin.WEBHOOK, Viewer.system(CALLER)))
                         .chain(captured -> contacts.onCaptured(captured, contact(payload)))));
     }
 

@@ -177,7 +177,7 @@ public class WhatsAppInbox {
                     contact(message, id, type, "the sender is not a valid phone number"));
         }
         return contacts.onPhone(phone, contact(message, id, type, null), () -> capture.capture(new CaptureLead(
-                leadRequest(phone, message.profileName()), Origin.API, Viewer.system(CALLER))));
+                leadRequest(phone, message.profileName()), Origin.WEBHOOK, Viewer.system(CALLER))));
     }
 
     /**

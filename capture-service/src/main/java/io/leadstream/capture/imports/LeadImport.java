@@ -145,7 +145,7 @@ public class LeadImport {
         }
         try {
             Captured captured = VertxContextSupport.subscribeAndAwait(() -> capture
-                    .capture(new CaptureLead(request, Origin.API, caller)));
+                    .capture(new CaptureLead(request, Origin.capturedBy(caller.name()), caller)));
             return Imported.stored(row, outcome(captured), captured.lead().id);
         } catch (ConstraintViolationException e) {
             return Imported.refused(row, e);

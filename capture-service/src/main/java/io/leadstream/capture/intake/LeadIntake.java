@@ -122,6 +122,7 @@ public class LeadIntake {
         LeadFields.write(lead, contact);
         lead.partnerId = origin.partnerId();
         lead.formKey = origin.formKey();
+        lead.capturedBy = origin.capturedBy();
         lead.createdAt = now;
         lead.updatedAt = now;
         boolean flags = dedup.policyFor(lead.source) == DedupConfig.Policy.FLAG;

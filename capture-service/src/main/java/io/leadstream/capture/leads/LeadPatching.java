@@ -50,7 +50,7 @@ public class LeadPatching {
 
     /** Never writable through the API (quality.md S4): answered with a 400 naming them. */
     public static final Set<String> NEVER_WRITABLE = Set.of("id", "score", "owner", "stage", "tenant", "partnerId",
-            "formKey", "createdAt");
+            "formKey", "capturedBy", "createdAt");
     /** Shown by GET but maintained by the service. */
     static final Set<String> READ_ONLY = Set.of("updatedAt", "merges", "duplicateOf");
 

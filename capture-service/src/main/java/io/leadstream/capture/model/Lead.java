@@ -72,6 +72,11 @@ public class Lead extends PanacheEntityBase {
     public String partnerId;
     /** the web form it was posted to, or null */
     public String formKey;
+    /**
+     * who captured it through the authenticated API (the caller's principal name: a rep's Keycloak username, an
+     * integration's service account), or null for web forms, webhooks and partner submissions (V16)
+     */
+    public String capturedBy;
     public Instant createdAt;
     public Instant updatedAt;
     /** when its personal data was erased (DELETE /api/leads/{id}); the row stays as a tombstone */

@@ -144,7 +144,7 @@ public class LeadResource {
      * caller); {@code base} is the service's address, {@code path} the request's.
      */
     public Uni<Reply> submit(LeadSubmission request, IdempotencyKey key, Viewer caller, URI base, String path) {
-        CaptureLead command = new CaptureLead(request, Origin.API, caller);
+        CaptureLead command = new CaptureLead(request, Origin.capturedBy(caller.name()), caller);
         return replies.once(key, LeadIntake.CAPTURE, request, path, claim -> intake.capture(command,
                 captured -> replies.keep(claim, answer(captured, base))));
     }
@@ -266,9 +266,9 @@ public class LeadResource {
             + "field; objects (address, qualifiers, qualifiers.custom, additionalInfo, utm) merge member by member; "
             + "arrays (products, tags) are replaced. The result is validated and normalised like a new lead: a "
             + "required field (firstName, lastName, source, an email or a phone) cannot be removed. id, score, owner, "
-            + "stage, tenant, partnerId, formKey and createdAt are never writable (400 naming them). The change and "
-            + "lead.updated (the changed field names and the new business attributes, no personal data) commit "
-            + "together; a patch that changes nothing answers 200 and announces nothing.")
+            + "stage, tenant, partnerId, formKey, capturedBy and createdAt are never writable (400 naming them). The "
+            + "change and lead.updated (the changed field names and the new business attributes, no personal data) "
+            + "commit together; a patch that changes nothing answers 200 and announces nothing.")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = SchemaType.OBJECT,
             description = "the fields to change, as in CaptureLeadRequest",
             examples = "{\"jobTitle\": \"CTO\", \"qualifiers\": {\"products\": [\"heat-pumps\"]}, \"notes\": null}")))

@@ -38,6 +38,10 @@ public record LeadView(UUID id, String firstName, String lastName, String email,
         @Schema(nullable = true) String referrer,
         @Schema(nullable = true, description = "the partner tenant that submitted it") String partnerId,
         @Schema(nullable = true, description = "the web form it was posted to") String formKey,
+        @Schema(nullable = true, description = "who captured it through the authenticated API (POST /api/leads, the "
+                + "import, POST /api/calls): the caller's Keycloak username (a rep, or an integration's service "
+                + "account); null for web forms, webhooks and partner submissions. A merged submission does not "
+                + "change it") String capturedBy,
         @Schema(nullable = true) String notes,
         Instant createdAt, Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -67,22 +71,22 @@ public record LeadView(UUID id, String firstName, String lastName, String email,
                 LeadFields.address(lead), lead.country, lead.language, lead.timeZone,
                 new Qualifiers(products, lead.segment, LeadFields.tags(lead), LeadFields.dealSize(lead), custom),
                 new AdditionalInfo(social, birthDate), lead.source, lead.campaign, LeadFields.utm(lead), lead.referrer,
-                lead.partnerId, lead.formKey, lead.notes, lead.createdAt, lead.updatedAt, null, null,
+                lead.partnerId, lead.formKey, lead.capturedBy, lead.notes, lead.createdAt, lead.updatedAt, null, null,
                 lead.mergedInto, lead.mergedAt, null, null);
     }
 
     /** This lead as the answer to a submission that was merged into it. */
     public LeadView asDuplicate() {
         return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
-                timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
-                createdAt, updatedAt, id, null, mergedInto, mergedAt, null, null);
+                timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, capturedBy,
+                notes, createdAt, updatedAt, id, null, mergedInto, mergedAt, null, null);
     }
 
     /** This lead with the number of merges it has had. */
     public LeadView withMerges(long count) {
         return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
-                timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
-                createdAt, updatedAt, duplicateOf, count, mergedInto, mergedAt, consent, mergeHistory);
+                timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, capturedBy,
+                notes, createdAt, updatedAt, duplicateOf, count, mergedInto, mergedAt, consent, mergeHistory);
     }
 
     /** A lead as {@code GET /api/leads/{id}} shows it: with its current consents and merge history. */
@@ -94,7 +98,8 @@ public record LeadView(UUID id, String firstName, String lastName, String email,
     /** This lead with its current consents and merge history (GET /api/leads/{id}). */
     private LeadView withHistory(List<ConsentLedgerView.CurrentConsent> currentConsent, List<LeadMergeView> merges) {
         return new LeadView(id, firstName, lastName, email, phone, company, jobTitle, address, country, language,
-                timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, notes,
-                createdAt, updatedAt, duplicateOf, (long) merges.size(), mergedInto, mergedAt, currentConsent, merges);
+                timeZone, qualifiers, additionalInfo, source, campaign, utm, referrer, partnerId, formKey, capturedBy,
+                notes, createdAt, updatedAt, duplicateOf, (long) merges.size(), mergedInto, mergedAt, currentConsent,
+                merges);
     }
 }

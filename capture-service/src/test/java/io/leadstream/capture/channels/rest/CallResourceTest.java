@@ -59,6 +59,10 @@ class CallResourceTest {
                 + "where id = $1", UUID.fromString(leadId))).isEqualTo(e164 + " Alan Turing call");
         assertThat(rows.query("select note from inbound_contact where lead_id = $1", UUID.fromString(leadId)))
                 .isEqualTo("Wants a demo of the enterprise plan next week");
+        // the rep who logged the call captured the lead it created (distribution's OWNER strategy gives it to them)
+        assertThat(rows.query("select captured_by from lead where id = $1", UUID.fromString(leadId))).isEqualTo("rep1");
+        assertThat(rows.query("select payload->>'capturedBy' from outbox_event where aggregate_id = $1 "
+                + "and event_type = 'leadstream.lead.captured.v1'", leadId)).isEqualTo("rep1");
         JsonNode event = inquired(leadId).get(0);
         PublishedEvents.assertValid(LeadInquired.class, event);
         assertThat(event.path("channel").asText()).isEqualTo("call");

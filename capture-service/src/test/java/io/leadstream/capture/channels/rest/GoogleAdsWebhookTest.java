@@ -90,6 +90,10 @@ class GoogleAdsWebhookTest {
         assertThat(details.path("creativeId").asText()).isEqualTo("690000000003");
         assertThat(details.path("gclId").asText()).isEqualTo("EAIaIQobChMI8Kz3");
         assertThat(rows.query("select test from inbound_contact where external_id = $1", leadId)).isEqualTo(false);
+        // a webhook's lead names no capturer, whoever else is signed in (this test's @TestSecurity is on the post too)
+        assertThat(rows.query("select captured_by from lead where id = $1", UUID.fromString(id))).isNull();
+        assertThat(rows.query("select payload->>'capturedBy' from outbox_event where aggregate_id = $1 "
+                + "and event_type = 'leadstream.lead.captured.v1'", id)).isNull();
         List<JsonNode> events = WhatsAppWebhookTest.inquiredEvents(pool, mapper, UUID.fromString(id));
         assertThat(events).hasSize(1);
         PublishedEvents.assertValid(LeadInquired.class, events.get(0));

@@ -114,6 +114,10 @@ public class WhatsAppWebhookTest {
                 messageId)).isEqualTo("CREATED");
         assertThat(rows.query("select count(*) from consent_entry where lead_id = $1", leadId)).isEqualTo(0L);
         assertThat(rows.capturedEvents(leadId.toString())).isEqualTo(1);
+        // a webhook's lead names no capturer, whoever else is signed in (this test's @TestSecurity is on the post too)
+        assertThat(rows.query("select captured_by from lead where id = $1", leadId)).isNull();
+        assertThat(rows.query("select payload->>'capturedBy' from outbox_event where aggregate_id = $1 "
+                + "and event_type = 'leadstream.lead.captured.v1'", leadId.toString())).isNull();
         JsonNode inquired = inquiredEvents(leadId).get(0);
         assertThat(inquired.path("newLead").asBoolean()).isTrue();
         assertThat(inquired.path("messageType").asText()).isEqualTo("text");

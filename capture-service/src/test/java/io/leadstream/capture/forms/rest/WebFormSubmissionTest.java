@@ -8,14 +8,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.leadstream.capture.intake.LeadCaptured;
 import io.leadstream.capture.testing.FormRows;
 import io.leadstream.capture.testing.GreenMailResource;
+import io.leadstream.capture.testing.LeadRows;
+import io.leadstream.capture.testing.PublishedEvents;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +46,8 @@ public class WebFormSubmissionTest {
 
     @Inject
     FormRows rows;
+    @Inject
+    LeadRows leads;
 
     private static String form(String extra) {
         return FormRows.createForm("""
@@ -81,6 +89,31 @@ public class WebFormSubmissionTest {
         String id = rows.first("select id::text from lead where email = $1", email).toString();
         assertThat(rows.count("select count(*) from outbox_event where aggregate_id = $1 "
                 + "and event_type = 'leadstream.lead.captured.v1'", id)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNameNoCapturerForAWebFormLeadEvenWhenThePostCarriesAnIdentity() {
+        // this class's @TestSecurity (admin) is on the post too: a public form's lead is nobody's capture all the same
+        String key = form("");
+        String email = email();
+
+        given().contentType("application/json").header("Origin", PAGE)
+                .body("""
+                        {"your_email":"%s","first":"Grace","last":"Hopper","capturedBy":"admin"}""".formatted(email))
+                .post("/forms/" + key)
+                .then().statusCode(201);
+
+        String id = rows.first("select id::text from lead where email = $1", email).toString();
+        assertThat(leads.column(id, "captured_by")).isNull();
+        List<JsonNode> captured = leads.events(id, "lead.captured");
+        assertThat(captured).hasSize(1);
+        assertThat(captured.get(0).has("capturedBy")).isTrue();
+        LeadCaptured event = PublishedEvents.assertValid(LeadCaptured.class, captured.get(0));
+        assertThat(event.capturedBy()).isNull();
+        assertThat(event.formKey()).isEqualTo(key);
+        given().get("/api/leads/" + id).then().statusCode(200)
+                .body("capturedBy", nullValue())
+                .body("formKey", equalTo(key));
     }
 
     @Test

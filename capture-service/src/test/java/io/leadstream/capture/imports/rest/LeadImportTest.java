@@ -28,7 +28,10 @@ import io.leadstream.capture.dedup.rest.LeadDeduplicationTest;
 import io.leadstream.capture.imports.ImportRow;
 import io.leadstream.capture.imports.LeadImport;
 import io.leadstream.capture.imports.RowReader;
+import io.leadstream.capture.intake.LeadCaptured;
 import io.leadstream.capture.testing.IdempotencyRows;
+import io.leadstream.capture.testing.LeadRows;
+import io.leadstream.capture.testing.PublishedEvents;
 import io.leadstream.capture.testing.StreamingClient;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -53,6 +56,8 @@ class LeadImportTest {
     ObjectMapper mapper;
     @Inject
     IdempotencyRows rows;
+    @Inject
+    LeadRows leads;
     @Inject
     LeadImport imports;
     @Inject
@@ -146,6 +151,29 @@ class LeadImportTest {
         assertThat(report.at("/rows/5/errors/0/field").asText()).isEqualTo("email");
         assertThat(report.at("/totals/rejected").asLong()).isEqualTo(4);
         assertThat(count("select count(*) from lead where source = $1", "app-" + tag)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNameTheImporterAsWhoCapturedEachImportedLead() throws Exception {
+        String tag = tag();
+        // a capturedBy in a line is not the importer's to set: ignored like any field the request has not
+        String ndjson = """
+                {"firstName":"Ada","lastName":"Lovelace","email":"ada+%1$s@example.com","source":"fair-%1$s"}
+                {"firstName":"Grace","lastName":"Hopper","email":"grace+%1$s@example.com","capturedBy":"rep2"}
+                """.formatted(tag);
+
+        JsonNode report = importBody("application/x-ndjson", ndjson);
+
+        assertThat(outcomes(report)).containsExactly("CREATED", "CREATED");
+        for (JsonNode row : report.path("rows")) {
+            String id = row.path("leadId").asText();
+            assertThat(leads.column(id, "captured_by")).isEqualTo("importer");
+            List<JsonNode> captured = leads.events(id, "lead.captured");
+            assertThat(captured).hasSize(1);
+            assertThat(PublishedEvents.assertValid(LeadCaptured.class, captured.get(0)).capturedBy())
+                    .isEqualTo("importer");
+            given().get("/api/leads/" + id).then().statusCode(200).body("capturedBy", equalTo("importer"));
+        }
     }
 
     @Test

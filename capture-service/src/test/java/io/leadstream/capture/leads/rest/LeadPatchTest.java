@@ -175,12 +175,14 @@ class LeadPatchTest {
     @Test
     void shouldRefuseEveryFieldThatIsNeverWritableByName() {
         patch("{\"score\":99,\"owner\":\"rep1\",\"stage\":\"CUSTOMER\",\"tenant\":\"x\",\"id\":\"" + UUID.randomUUID()
-                + "\",\"partnerId\":\"p\",\"formKey\":\"f\",\"createdAt\":\"2020-01-01T00:00:00Z\",\"jobTitle\":\"CEO\"}")
+                + "\",\"partnerId\":\"p\",\"formKey\":\"f\",\"capturedBy\":\"rep2\",\"createdAt\":\"2020-01-01T00:00:00Z\","
+                + "\"jobTitle\":\"CEO\"}")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("score", "owner", "stage", "tenant", "id", "partnerId",
-                        "formKey", "createdAt"));
+                        "formKey", "capturedBy", "createdAt"));
         given().get("/api/leads/" + id).then().body("jobTitle", equalTo("Engineer"));
         assertThat(rows.column(id, "partner_id")).isNull();
+        assertThat(rows.column(id, "captured_by")).isEqualTo("crm-app");
     }
 
     @Test

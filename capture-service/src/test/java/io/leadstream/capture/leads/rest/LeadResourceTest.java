@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.Any;
@@ -22,7 +24,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.capture.dedup.rest.LeadDeduplicationTest;
 import io.leadstream.capture.intake.LeadCaptured;
+import io.leadstream.capture.testing.Assignments;
 import io.leadstream.capture.testing.EventsWithPersonalData;
+import io.leadstream.capture.testing.LeadRows;
+import io.leadstream.capture.testing.PartnerFixtures;
 import io.leadstream.capture.testing.PublishedEvents;
 import io.leadstream.chassis.testing.OpenApiContract;
 import io.leadstream.chassis.testing.PostgresResource;
@@ -48,6 +53,12 @@ class LeadResourceTest {
     InMemoryConnector connector;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    LeadRows rows;
+    @Inject
+    Assignments assignments;
+    @Inject
+    PartnerFixtures others;
 
     InMemorySink<String> outbox;
 
@@ -169,6 +180,43 @@ class LeadResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("phone"));
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldNameTheRepWhoCapturedALeadInTheLeadItsViewAndLeadCaptured() throws Exception {
+        // a rep met Ada at a trade fair and enters her; a capturedBy in the body is not the caller's to set
+        String body = ada.replace("\"owner\":\"rep1\"", "\"owner\":\"rep1\",\"capturedBy\":\"rep2\"");
+        String id = given().contentType("application/json").body(body).post("/api/leads")
+                .then().statusCode(201)
+                .body("capturedBy", equalTo("rep1"))
+                .extract().path("id");
+
+        assertThat(rows.column(id, "captured_by")).isEqualTo("rep1");
+        List<JsonNode> captured = rows.events(id, "lead.captured");
+        assertThat(captured).hasSize(1);
+        assertThat(PublishedEvents.assertValid(LeadCaptured.class, captured.get(0)).capturedBy()).isEqualTo("rep1");
+        Message<String> relayed = await().atMost(Duration.ofSeconds(10)).until(
+                () -> outbox.received().stream().filter(m -> m.getPayload().contains(id)).findFirst().orElse(null),
+                m -> m != null);
+        assertThat(mapper.readTree(relayed.getPayload()).path("capturedBy").asText()).isEqualTo("rep1");
+
+        // GET /api/leads/{id} shows it too, to the rep once the lead is assigned to them (distribution's OWNER)
+        assignments.assign(id, "rep1", Instant.now().toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/api/leads/" + id).statusCode() == 200);
+        given().get("/api/leads/" + id).then().statusCode(200).body("capturedBy", equalTo("rep1"));
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldKeepWhoCapturedALeadWhenAnotherCallersSubmissionIsMergedIntoIt() throws Exception {
+        String id = mapper.readTree(others.asApp(ada).body()).path("id").asText();
+        assertThat(rows.column(id, "captured_by")).isEqualTo("crm-app");
+
+        given().contentType("application/json").body(ada).post("/api/leads").then().statusCode(200);
+
+        assertThat(rows.events(id, "lead.merged")).hasSize(1);
+        assertThat(rows.column(id, "captured_by")).isEqualTo("crm-app");
     }
 
     @Test

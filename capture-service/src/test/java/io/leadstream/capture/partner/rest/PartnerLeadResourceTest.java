@@ -104,6 +104,8 @@ class PartnerLeadResourceTest {
         assertThat(leadId.toString()).as("the partner's reference is not the lead id").isNotEqualTo(submission);
         assertThat(rows.query("select partner_id from lead where id = $1", leadId)).isEqualTo("acme");
         assertThat(rows.query("select source from lead where id = $1", leadId)).isEqualTo("partner");
+        // the partner names it (partner_id, and submitted_by on the submission): nobody of ours captured it
+        assertThat(rows.query("select captured_by from lead where id = $1", leadId)).isNull();
         assertThat(rows.query("select partner_id || ' ' || outcome || ' ' || lead_id from partner_submission "
                 + "where id = $1", UUID.fromString(submission))).isEqualTo("acme CREATED " + leadId);
 
@@ -114,6 +116,8 @@ class PartnerLeadResourceTest {
         PublishedEvents.assertValid(LeadCaptured.class, json);
         assertThat(json.path("partnerId").asText()).isEqualTo("acme");
         assertThat(json.path("source").asText()).isEqualTo("partner");
+        assertThat(json.has("capturedBy")).isTrue();
+        assertThat(json.path("capturedBy").isNull()).isTrue();
         assertThat(event.getPayload()).doesNotContainIgnoringCase(email).doesNotContain("Lovelace")
                 .doesNotContain(submission);
 
