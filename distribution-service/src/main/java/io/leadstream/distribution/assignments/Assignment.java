@@ -1,6 +1,7 @@
 package io.leadstream.distribution.assignments;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /** Who works a lead and why. {@code repId} null: nobody was eligible, the lead waits. */
 @Entity
@@ -34,6 +36,11 @@ public class Assignment extends PanacheEntityBase {
     public int score;
     public String grade;
     public Instant assignedAt;
+
+    /** Those of the leads that a rep works. */
+    public static Uni<List<Assignment>> heldOf(Collection<UUID> leadIds) {
+        return Assignment.<Assignment>list("leadId in ?1 and repId is not null", leadIds);
+    }
 
     public boolean waiting() {
         return repId == null;

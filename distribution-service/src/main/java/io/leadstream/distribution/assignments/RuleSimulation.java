@@ -21,8 +21,6 @@ import io.leadstream.distribution.routing.RuleBookValidator;
 import io.leadstream.distribution.rules.RuleBooks;
 import io.leadstream.distribution.rules.VersionedRuleBook;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -69,9 +67,8 @@ public class RuleSimulation {
         Uni<VersionedRuleBook> book = draft == null ? rules.inForce()
                 : Uni.createFrom().item(new VersionedRuleBook(0, draft, null, now));
         Uni<List<KnownLead>> leads = leadIds.isEmpty()
-                ? KnownLead.<KnownLead>find("scored = true", Sort.by("updatedAt").descending())
-                        .page(Page.ofSize(sample)).list()
-                : KnownLead.<KnownLead>list("leadId in ?1", leadIds).map(found -> inOrder(found, leadIds));
+                ? KnownLead.recentlyScored(sample)
+                : KnownLead.of(leadIds).map(found -> inOrder(found, leadIds));
         return book.chain(b -> leads.chain(sampled -> Rep.allProfiles().chain(reps -> repository.loads(reps, now)
                 .chain(loads -> repository.rotations()
                         .chain(last -> current(sampled).map(owners -> {
@@ -93,7 +90,7 @@ public class RuleSimulation {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Assignment.<Assignment>list("leadId in ?1 and repId is not null", ids)
+        return Assignment.heldOf(ids)
                 .map(found -> found.stream().collect(Collectors.toMap(a -> a.leadId, a -> a.repId)));
     }
 

@@ -1,6 +1,7 @@
 package io.leadstream.distribution.leads;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,9 @@ import org.hibernate.type.SqlTypes;
 
 import io.leadstream.distribution.routing.LeadFacts;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
 
 /**
  * What distribution keeps about a lead to route it (table {@code lead_facts}): capture's attributes and scoring's
@@ -49,6 +53,16 @@ public class KnownLead extends PanacheEntityBase {
         public Values {
             items = items == null ? List.of() : List.copyOf(items);
         }
+    }
+
+    /** The {@code n} leads most recently scored or changed, newest first. */
+    public static Uni<List<KnownLead>> recentlyScored(int n) {
+        return KnownLead.<KnownLead>find("scored = true", Sort.by("updatedAt").descending()).page(Page.ofSize(n)).list();
+    }
+
+    /** Those of the leads distribution knows, in no particular order. */
+    public static Uni<List<KnownLead>> of(Collection<UUID> leadIds) {
+        return KnownLead.<KnownLead>list("leadId in ?1", leadIds);
     }
 
     public LeadFacts facts() {

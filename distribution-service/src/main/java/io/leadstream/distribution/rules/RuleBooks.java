@@ -19,6 +19,7 @@ import io.leadstream.distribution.routing.AssignmentRule;
 import io.leadstream.distribution.routing.RuleBook;
 import io.leadstream.distribution.routing.RuleBookValidator;
 import io.leadstream.distribution.routing.Target;
+import io.leadstream.distribution.teams.Team;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -81,9 +82,10 @@ public class RuleBooks {
         return ProblemException.badRequest("invalid-assignment-rules", "the assignment rules are not valid", errors);
     }
 
-    /** Every REP target and every weighted rep must be a registered rep. */
+    /** Every REP target and every weighted rep must be a registered rep, every TEAM target an existing team. */
     Uni<Void> checkNamedRepsExist(RuleBook book) {
         Map<String, String> named = new LinkedHashMap<>(); // rep id -> the first field naming it
+        Map<String, String> teams = new LinkedHashMap<>(); // team id -> the first field naming it
         List<AssignmentRule> all = new ArrayList<>(book.rules());
         all.add(book.fallback());
         for (int i = 0; i < all.size(); i++) {
@@ -92,19 +94,26 @@ public class RuleBooks {
             if (rule.target().type() == Target.Type.REP) {
                 named.putIfAbsent(rule.target().id(), path + ".target.id");
             }
+            if (rule.target().type() == Target.Type.TEAM) {
+                teams.putIfAbsent(rule.target().id(), path + ".target.id");
+            }
             for (String rep : rule.weights().keySet()) {
                 named.putIfAbsent(rep, path + ".weights." + rep);
             }
         }
-        if (named.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Rep.<Rep>list("repId in ?1", named.keySet()).chain(found -> {
-            Set<String> known = found.stream().map(r -> r.repId).collect(Collectors.toSet());
-            List<FieldError> errors = named.entrySet().stream().filter(e -> !known.contains(e.getKey()))
-                    .map(e -> new FieldError(e.getValue(), "no rep '" + e.getKey() + "' is registered")).toList();
+        Uni<Set<String>> knownReps = named.isEmpty() ? Uni.createFrom().item(Set.of())
+                : Rep.profiles(named.keySet())
+                        .map(found -> found.stream().map(r -> r.repId()).collect(Collectors.toSet()));
+        Uni<Set<String>> knownTeams = teams.isEmpty() ? Uni.createFrom().item(Set.of())
+                : Team.existing(teams.keySet());
+        return knownReps.chain(reps -> knownTeams.chain(knownTeamIds -> {
+            List<FieldError> errors = new ArrayList<>();
+            named.entrySet().stream().filter(e -> !reps.contains(e.getKey())).forEach(e -> errors.add(
+                    new FieldError(e.getValue(), "no rep '" + e.getKey() + "' is registered")));
+            teams.entrySet().stream().filter(e -> !knownTeamIds.contains(e.getKey())).forEach(e -> errors.add(
+                    new FieldError(e.getValue(), "no team '" + e.getKey() + "' exists")));
             return errors.isEmpty() ? Uni.createFrom().voidItem() : Uni.createFrom().failure(invalid(errors));
-        });
+        }));
     }
 
     private static boolean isDuplicateVersion(Throwable e) {

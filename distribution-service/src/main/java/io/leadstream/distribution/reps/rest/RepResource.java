@@ -38,8 +38,10 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Reps")
 public class RepResource {
 
-    /** A Keycloak username as Leadstream accepts it for a rep. */
-    static final String REP_ID = "^[a-z0-9][a-z0-9._-]{0,63}$";
+    /** A Keycloak username as Leadstream accepts it for a rep, and the shape of a team id (V1, V2 check the same). */
+    static final String ID = "^[a-z0-9][a-z0-9._-]{0,63}$";
+    static final String ID_MESSAGE = "must be 1-64 lower-case letters, digits, '.', '_' or '-', starting with a "
+            + "letter or digit";
 
     private final RepService reps;
 
@@ -51,20 +53,22 @@ public class RepResource {
     @Path("/{repId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("lead-admin")
-    @Operation(summary = "Register or update a rep", description = "The rep id is the rep's Keycloak username. "
-            + "Idempotent: repeating the same PUT changes nothing. An inactive rep keeps its leads but gets no new ones.")
+    @Operation(summary = "Register or replace a rep", description = "The rep id is the rep's Keycloak username. "
+            + "The body is the whole rep: a list left out is cleared, a number, teamId or workingHours left out is "
+            + "unset. Idempotent: repeating the same PUT changes nothing (updatedAt stays). An inactive rep keeps its "
+            + "leads but gets no new ones.")
     @APIResponse(responseCode = "201", description = "registered; Location names the rep",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepView.class)))
     @APIResponse(responseCode = "200", description = "updated (or unchanged)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepView.class)))
-    @APIResponse(responseCode = "400", description = "invalid rep id or fields, listed in errors[]",
+    @APIResponse(responseCode = "400", description = "invalid rep id or fields (an unknown teamId too), each listed "
+            + "in errors[] with its path (workingHours.week.MONDAY[1], outOfOffice[0].to, territories[2], …)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<RepView>> putRep(
-            @PathParam("repId") @Pattern(regexp = REP_ID, message = "must be a Keycloak username: 1-64 lower-case "
+            @PathParam("repId") @Pattern(regexp = ID, message = "must be a Keycloak username: 1-64 lower-case "
                     + "letters, digits, '.', '_' or '-', starting with a letter or digit") String repId,
             @Valid @NotNull RepRequest request, @Context UriInfo uri) {
-        boolean active = request.active() == null || request.active();
-        return reps.save(new RepService.SaveRep(repId, request.displayName(), active)).map(saved -> {
+        return reps.save(request.toCommand(repId)).map(saved -> {
             RepView view = RepView.of(saved.rep());
             if (!saved.created()) {
                 return RestResponse.ok(view);

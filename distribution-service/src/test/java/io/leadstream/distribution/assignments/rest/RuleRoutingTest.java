@@ -184,6 +184,53 @@ class RuleRoutingTest {
 
     @Test
     @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldRouteByProductToTheRightTeamsRepSkippingTheOneOffDuty() {
+        java.time.DayOfWeek today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getDayOfWeek();
+        given().contentType(ContentType.JSON).body(Map.of("displayName", "Heat pumps"))
+                .put("/api/teams/heat-team").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("displayName", "Solar"))
+                .put("/api/teams/solar-team").then().statusCode(201);
+        putRep("heat-day", "heat-team", today, "00:00", "24:00");
+        putRep("heat-night", "heat-team", today.plus(1), "09:00", "17:00"); // works tomorrow only: off duty now
+        putRep("solar-rep", "solar-team", today, "00:00", "24:00");
+        putRules("""
+                {"rules":[{"name":"solar","when":{"products":["solar"]},"target":{"type":"TEAM","id":"solar-team"},
+                           "strategy":"ROUND_ROBIN"},
+                          {"name":"heat","when":{"products":["heat-pumps"]},"target":{"type":"TEAM","id":"heat-team"},
+                           "strategy":"ROUND_ROBIN","onlyWorkingHours":true}],
+                 "fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}""");
+
+        for (int i = 0; i < 2; i++) {
+            String heat = captured("heat-pumps", "DE");
+            scored(heat, 70, "B");
+            assertThat(awaitRepOf(heat)).isEqualTo("heat-day");
+            given().get("/api/assignments/" + heat).then()
+                    .body("target", equalTo("team:heat-team"))
+                    .body("candidates.repId", contains("heat-day", "heat-night"))
+                    .body("candidates[1].skipped", equalTo("off duty: outside working hours (UTC)"));
+        }
+        String solar = captured("solar", "DE");
+        scored(solar, 70, "B");
+        assertThat(awaitRepOf(solar)).isEqualTo("solar-rep");
+
+        // a rule naming a team that does not exist is refused
+        given().contentType(ContentType.JSON).body("""
+                {"rules":[{"name":"x","target":{"type":"TEAM","id":"no-such-team"},"strategy":"ROUND_ROBIN"}],
+                 "fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}""")
+                .put("/api/assignment/rules").then().statusCode(400)
+                .body("errors.field", contains("rules[0].target.id"))
+                .body("errors.message", contains("no team 'no-such-team' exists"));
+    }
+
+    private void putRep(String repId, String teamId, java.time.DayOfWeek day, String from, String to) {
+        given().contentType(ContentType.JSON).body(Map.of("displayName", repId, "active", true, "teamId", teamId,
+                "workingHours", Map.of("timeZone", "UTC", "week", Map.of(day.name(), List.of(Map.of("from", from,
+                        "to", to))))))
+                .put("/api/reps/" + repId).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
     void shouldLetALeadWaitWhenEveryCandidateIsSkippedAndSayWhy() {
         activeReps("waits-for");
         sql("update rep set active = false where rep_id = 'waits-for'");
