@@ -42,6 +42,15 @@ public class Assignment extends PanacheEntityBase {
         return Assignment.<Assignment>list("leadId in ?1 and repId is not null", leadIds);
     }
 
+    /** Up to {@code n} waiting leads after {@code after} (null: from the start), by lead id. */
+    public static Uni<List<Assignment>> waitingAfter(UUID after, int n) {
+        var query = after == null
+                ? Assignment.<Assignment>find("repId is null", io.quarkus.panache.common.Sort.by("leadId"))
+                : Assignment.<Assignment>find("repId is null and leadId > ?1", io.quarkus.panache.common.Sort.by("leadId"),
+                        after);
+        return query.page(io.quarkus.panache.common.Page.ofSize(n)).list();
+    }
+
     public boolean waiting() {
         return repId == null;
     }

@@ -98,6 +98,28 @@ public class AssignmentService {
                 });
     }
 
+    /**
+     * Routes one waiting lead again (a rep came on duty, was added, or has room again); true when it was assigned.
+     * Runs in the caller's transaction, which holds the global rotation lock ({@link WaitingLeads}).
+     */
+    Uni<Boolean> retryWaiting(Assignment waiting, Instant now) {
+        return leads.find(waiting.leadId).chain(found -> {
+            KnownLead lead = found != null ? found : known(waiting);
+            return route(lead, now).chain(routed -> {
+                if (!routed.decision().assigned()) {
+                    return Uni.createFrom().item(false);
+                }
+                return save(waiting, lead, routed, now).replaceWith(true);
+            });
+        });
+    }
+
+    /** Takes the global rotation lock that serialises routing, in the caller's transaction. */
+    Uni<Void> lockRouting() {
+        return RoundRobinCursor.<RoundRobinCursor>findById(RoundRobinCursor.ALL_REPS, LockModeType.PESSIMISTIC_WRITE)
+                .replaceWithVoid();
+    }
+
     /** A routing decision and the rule-book version it was made under. */
     public record Routed(Decision decision, int ruleVersion) {
     }

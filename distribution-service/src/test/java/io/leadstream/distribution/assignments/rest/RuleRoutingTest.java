@@ -28,9 +28,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.distribution.assignments.WaitingLeads;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
@@ -59,6 +61,8 @@ class RuleRoutingTest {
     ObjectMapper mapper;
     @Inject
     Pool pool;
+    @Inject
+    WaitingLeads waitingLeads;
 
     InMemorySource<Message<String>> scoringEvents;
     InMemorySource<Message<String>> captureEvents;
@@ -245,6 +249,33 @@ class RuleRoutingTest {
                 .body("candidates[0].skipped", equalTo("inactive"))
                 .body("history.kind", contains("WAITING")));
         assertThat(assignedEventsFor(lead)).isEmpty();
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldRouteAWaitingLeadAgainOnceSomeoneCanTakeIt() throws Throwable {
+        activeReps("later-rep");
+        sql("update rep set active = false where rep_id = 'later-rep'");
+        putRules("""
+                {"rules":[],
+                 "fallback":{"name":"default","target":{"type":"REP","id":"later-rep"},"strategy":"ROUND_ROBIN"}}""");
+        String lead = captured("solar", "DE");
+        scored(lead, 50, "C");
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/assignments/" + lead).then().statusCode(200)
+                .body("repId", nullValue()));
+
+        // still nobody: the pass leaves it waiting and writes nothing
+        VertxContextSupport.subscribeAndAwait(() -> waitingLeads.retry());
+        given().get("/api/assignments/" + lead).then().body("repId", nullValue()).body("history.kind", contains("WAITING"));
+
+        activeReps("later-rep");
+        WaitingLeads.Result result = VertxContextSupport.subscribeAndAwait(() -> waitingLeads.retry());
+
+        assertThat(result.assigned()).isPositive();
+        given().get("/api/assignments/" + lead).then()
+                .body("repId", equalTo("later-rep"))
+                .body("history.kind", contains("WAITING", "ASSIGNED"));
+        assertThat(await().atMost(WAIT).until(() -> assignedEventsFor(lead), list -> !list.isEmpty())).hasSize(1);
     }
 
     @Test
