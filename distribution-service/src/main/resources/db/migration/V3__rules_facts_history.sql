@@ -56,7 +56,7 @@ create table assignment_history (
 );
 
 create index assignment_history_lead on assignment_history (lead_id, id);
-create index assignment_history_rep_at on assignment_history (rep_id, at) where kind in ('ASSIGNED', 'REASSIGNED');
+create index assignment_history_rep_at on assignment_history (rep_id, at) where kind in ('ASSIGNED', 'REASSIGNED', 'CLAIMED');
 
 -- The assignments made before this migration start their history with themselves.
 insert into assignment_history (lead_id, kind, rep_id, strategy, reason, candidates, at)

@@ -42,13 +42,20 @@ public class Assignment extends PanacheEntityBase {
         return Assignment.<Assignment>list("leadId in ?1 and repId is not null", leadIds);
     }
 
-    /** Up to {@code n} waiting leads after {@code after} (null: from the start), by lead id. */
+    /** Up to {@code n} leads waiting for routing (not in a queue) after {@code after} (null: from the start), by id. */
     public static Uni<List<Assignment>> waitingAfter(UUID after, int n) {
+        // leads in a pull queue wait for a claim, not for routing
+        String waiting = "repId is null and (target is null or target not like 'queue:%')";
         var query = after == null
-                ? Assignment.<Assignment>find("repId is null", io.quarkus.panache.common.Sort.by("leadId"))
-                : Assignment.<Assignment>find("repId is null and leadId > ?1", io.quarkus.panache.common.Sort.by("leadId"),
+                ? Assignment.<Assignment>find(waiting, io.quarkus.panache.common.Sort.by("leadId"))
+                : Assignment.<Assignment>find(waiting + " and leadId > ?1", io.quarkus.panache.common.Sort.by("leadId"),
                         after);
         return query.page(io.quarkus.panache.common.Page.ofSize(n)).list();
+    }
+
+    /** Waiting in a pull queue for a rep to claim it. */
+    public boolean queued() {
+        return repId == null && target != null && target.startsWith("queue:");
     }
 
     public boolean waiting() {

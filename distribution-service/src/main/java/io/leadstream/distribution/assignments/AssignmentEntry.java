@@ -27,6 +27,10 @@ public class AssignmentEntry extends PanacheEntityBase {
         ASSIGNED,
         /** nobody was eligible; the lead waits */
         WAITING,
+        /** a rule sent the lead to a pull queue */
+        QUEUED,
+        /** a rep claimed the lead from a queue */
+        CLAIMED,
         /** a manager, or the rules when the lead qualified, moved it to another rep */
         REASSIGNED,
         /** the survivor of a merge took the merged lead's rep */

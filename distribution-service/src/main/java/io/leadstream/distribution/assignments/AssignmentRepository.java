@@ -23,7 +23,7 @@ public class AssignmentRepository {
 
     static final String OPEN_LEADS = "select a.repId, count(a) from Assignment a where a.repId in :reps group by a.repId";
     static final String ASSIGNED_SINCE = "select e.repId, count(e) from AssignmentEntry e where e.repId in :reps "
-            + "and e.kind in ('ASSIGNED', 'REASSIGNED') and e.at >= :since group by e.repId";
+            + "and e.kind in ('ASSIGNED', 'REASSIGNED', 'CLAIMED') and e.at >= :since group by e.repId";
     static final String CREATE_ROTATION = "insert into round_robin_cursor (rotation, last_rep_id, updated_at) "
             + "values (:rotation, null, :now) on conflict (rotation) do nothing";
 
@@ -58,6 +58,24 @@ public class AssignmentRepository {
                 }));
     }
 
+    /** How many leads the rep claimed from queues since {@code since}. */
+    public Uni<Long> claimsSince(String repId, Instant since) {
+        return AssignmentEntry.count("repId = ?1 and kind = 'CLAIMED' and at >= ?2", repId, since);
+    }
+
+    /** A queue's waiting leads at a glance. */
+    public record QueueSummary(String queue, long waiting, Instant oldest, int bestScore) {
+    }
+
+    /** Per queue with leads waiting: how many, the oldest queued time and the best score; by queue name. */
+    public Uni<List<QueueSummary>> queues() {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("select q.queue, count(q), "
+                + "min(q.queuedAt), max(q.score) from QueuedLead q group by q.queue order by q.queue", Object[].class)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new QueueSummary((String) r[0], ((Number) r[1]).longValue(),
+                        (Instant) r[2], ((Number) r[3]).intValue())).toList());
+    }
+
     /** Where every rotation stands: rotation key → the rep who got its last lead (absent: nobody yet). */
     public Uni<Map<String, String>> rotations() {
         return RoundRobinCursor.<RoundRobinCursor>listAll().map(all -> {
@@ -79,12 +97,14 @@ public class AssignmentRepository {
                 .replaceWithVoid();
     }
 
-    /** The lead's assignment and its history go (erasure). */
+    /** The lead's assignment, its place in a queue and its history go (erasure, merge). */
     public Uni<Void> deleteAll(UUID leadId) {
-        return Assignment.deleteById(leadId).chain(() -> AssignmentEntry.delete("leadId", leadId)).replaceWithVoid();
+        return Assignment.deleteById(leadId).chain(() -> QueuedLead.deleteById(leadId))
+                .chain(() -> AssignmentEntry.delete("leadId", leadId)).replaceWithVoid();
     }
 
-    static Instant dayStart(RepProfile rep, Instant now) {
+    /** When the rep's day began: midnight in their working hours' zone, UTC without one. */
+    public static Instant dayStart(RepProfile rep, Instant now) {
         ZoneId zone = rep.workingHours() == null ? ZoneOffset.UTC : rep.workingHours().zone();
         return LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
     }

@@ -41,6 +41,8 @@ public class AssignmentService {
     static final String OWNER = "OWNER";
     /** The strategy of a rep a manager named. */
     static final String MANUAL = "MANUAL";
+    /** The strategy of a lead in a pull queue (and, once claimed, of its claim). */
+    static final String QUEUE = "QUEUE";
 
     private final Outbox outbox;
     private final KnownLeads leads;
@@ -85,6 +87,14 @@ public class AssignmentService {
                                     + RoundRobinCursor.ALL_REPS + "' is missing; the V1 migration seeds it"))
                             .chain(() -> Assignment.<Assignment>findById(event.leadId()))
                             .chain(existing -> {
+                                if (existing != null && existing.queued()) {
+                                    return QueuedLead.<QueuedLead>findById(existing.leadId).invoke(q -> {
+                                        if (q != null) { // rescored while it waits: its place follows the score
+                                            q.score = lead.score;
+                                            q.grade = lead.grade;
+                                        }
+                                    }).replaceWithVoid();
+                                }
                                 if (existing != null && !existing.waiting()) {
                                     if (scored.becameQualified()) {
                                         return reevaluateQualified(existing, lead, now);
@@ -114,8 +124,8 @@ public class AssignmentService {
         });
     }
 
-    /** Takes the global rotation lock that serialises routing, in the caller's transaction. */
-    Uni<Void> lockRouting() {
+    /** Takes the global rotation lock that serialises routing (and claims), in the caller's transaction. */
+    public Uni<Void> lockRouting() {
         return RoundRobinCursor.<RoundRobinCursor>findById(RoundRobinCursor.ALL_REPS, LockModeType.PESSIMISTIC_WRITE)
                 .replaceWithVoid();
     }
@@ -138,14 +148,14 @@ public class AssignmentService {
 
     private Uni<Void> save(Assignment waiting, KnownLead lead, Routed routed, Instant now) {
         Decision d = routed.decision();
-        if (!d.assigned() && waiting != null) {
+        if (!d.assigned() && !d.queued() && waiting != null) {
             Log.infof("lead %s still waits: %s", lead.leadId, d.reason());
             return Uni.createFrom().voidItem();
         }
         Assignment a = waiting != null ? waiting : new Assignment();
         a.leadId = lead.leadId;
         a.repId = d.repId();
-        a.strategy = d.strategy().name();
+        a.strategy = d.queued() ? QUEUE : d.strategy().name();
         a.ruleName = d.rule();
         a.ruleVersion = routed.ruleVersion();
         a.target = d.target().key();
@@ -155,8 +165,21 @@ public class AssignmentService {
         a.grade = lead.grade;
         a.assignedAt = now;
         AssignmentEntry step = AssignmentEntry.of(a, d.assigned() ? AssignmentEntry.Kind.ASSIGNED
-                : AssignmentEntry.Kind.WAITING, null, null);
+                : d.queued() ? AssignmentEntry.Kind.QUEUED : AssignmentEntry.Kind.WAITING, null, null);
         Uni<Void> saved = a.persist().chain(() -> step.persist()).replaceWithVoid();
+        if (d.queued()) {
+            QueuedLead q = new QueuedLead();
+            q.leadId = a.leadId;
+            q.queue = d.target().id();
+            q.score = a.score;
+            q.grade = a.grade;
+            q.ruleName = a.ruleName;
+            q.ruleVersion = a.ruleVersion;
+            q.queuedAt = now;
+            return saved.chain(() -> q.persist()).chain(() -> outbox.record(a.leadId, LeadQueued.of(q, a.reason)))
+                    .invoke(() -> Log.infof("lead %s waits in queue %s (%s)", a.leadId, q.queue, a.reason))
+                    .replaceWithVoid();
+        }
         if (!d.assigned()) {
             return saved.invoke(() -> Log.warnf("lead %s waits: %s", a.leadId, d.reason()));
         }
@@ -225,9 +248,10 @@ public class AssignmentService {
                         apply(current, routed, lead != null ? lead : known(current), now);
                         current.reason = "reassigned by " + actor + ": " + reason
                                 + (repId != null ? "" : "; " + d.reason());
-                        if (previous == null) {
+                        if (previous == null) { // a waiting or queued lead: given, not moved
                             AssignmentEntry step = AssignmentEntry.of(current, AssignmentEntry.Kind.ASSIGNED, null, actor);
-                            return current.persist().chain(() -> step.persist())
+                            return QueuedLead.deleteById(leadId).chain(() -> current.persist())
+                                    .chain(() -> step.persist())
                                     .chain(() -> outbox.record(current.leadId, LeadAssigned.of(current)))
                                     .replaceWith(current);
                         }
@@ -337,6 +361,7 @@ public class AssignmentService {
                     return Uni.createFrom().voidItem();
                 }
                 Assignment a = kept != null ? kept : new Assignment();
+                Uni<Boolean> unqueued = QueuedLead.deleteById(survivor); // the survivor, if queued, has a rep now
                 a.leadId = survivor;
                 a.repId = closing.repId;
                 a.strategy = OWNER;
@@ -348,7 +373,7 @@ public class AssignmentService {
                 a.score = kept != null ? kept.score : closing.score;
                 a.grade = kept != null ? kept.grade : closing.grade;
                 a.assignedAt = now();
-                return a.<Assignment>persist()
+                return unqueued.chain(() -> a.<Assignment>persist())
                         .chain(saved -> AssignmentEntry.of(saved, AssignmentEntry.Kind.KEPT_ON_MERGE, null, null).persist()
                                 .chain(() -> outbox.record(saved.leadId, LeadAssigned.of(saved))))
                         .invoke(() -> Log.infof("lead %s keeps %s from merged lead %s", survivor, a.repId, merged))

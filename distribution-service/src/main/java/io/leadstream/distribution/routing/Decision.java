@@ -28,6 +28,11 @@ public record Decision(String repId, String rule, int ruleIndex, Target target, 
         return repId != null;
     }
 
+    /** The lead goes to a pull queue ({@code target().id()}); {@code strategy} is null. */
+    public boolean queued() {
+        return target.type() == Target.Type.QUEUE;
+    }
+
     /** Index -1: the default decided. */
     public boolean byDefault() {
         return ruleIndex < 0;

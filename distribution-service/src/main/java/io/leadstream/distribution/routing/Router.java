@@ -107,6 +107,10 @@ public final class Router {
             Map<String, RepLoad> loads, Function<String, String> lastRep, Instant now, List<Decision.RuleMiss> misses) {
         String by = index < 0 ? "no rule matched; the default sends it to " : "rule " + rule.name() + " sends it to ";
         String to = by + rule.target().describe();
+        if (rule.target().type() == Target.Type.QUEUE) {
+            return new Decision(null, rule.name(), index, rule.target(), null, to + ", where it waits for a rep to "
+                    + "claim it", List.of(), misses, null);
+        }
         List<RepProfile> members = members(rule.target(), reps);
         List<Decision.Candidate> considered = new ArrayList<>();
         List<RepProfile> eligible = new ArrayList<>();
@@ -196,6 +200,7 @@ public final class Router {
             case ALL_REPS -> r.active(); // every rep ever registered would drown the reasons; a team lists its inactive
             case TEAM -> target.id().equals(r.teamId());
             case REP -> target.id().equals(r.repId());
+            case QUEUE -> false;
         }).sorted(Comparator.comparing(RepProfile::repId)).toList();
     }
 

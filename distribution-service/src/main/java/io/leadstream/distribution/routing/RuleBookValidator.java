@@ -73,16 +73,19 @@ public final class RuleBookValidator {
         }
         Target target = rule.target();
         if (target == null || target.type() == null) {
-            errors.add(new FieldError(path + ".target", named + "a target {\"type\": ALL_REPS|TEAM|REP, \"id\"} is required"));
+            errors.add(new FieldError(path + ".target", named + "a target {\"type\": ALL_REPS|TEAM|REP|QUEUE, \"id\"} is required"));
         } else if (target.type() == Target.Type.ALL_REPS) {
             if (target.id() != null) {
                 errors.add(new FieldError(path + ".target.id", named + "ALL_REPS takes no id"));
             }
         } else if (target.id() == null || !ID.matcher(target.id()).matches()) {
             errors.add(new FieldError(path + ".target.id", named + "a " + target.type() + " target needs the "
-                    + (target.type() == Target.Type.TEAM ? "team" : "rep") + " id"));
+                    + target.type().name().toLowerCase(java.util.Locale.ROOT).replace("_", " ") + " id"));
         }
-        if (rule.strategy() == null) {
+        boolean queue = target != null && target.type() == Target.Type.QUEUE;
+        if (queue && rule.strategy() != null) {
+            errors.add(new FieldError(path + ".strategy", named + "a QUEUE target takes no strategy: reps claim its leads"));
+        } else if (!queue && rule.strategy() == null) {
             errors.add(new FieldError(path + ".strategy", named + "is required: ROUND_ROBIN, LOAD_BALANCED, WEIGHTED or OWNER"));
         }
         if (!rule.weights().isEmpty() && rule.strategy() != Strategy.WEIGHTED) {

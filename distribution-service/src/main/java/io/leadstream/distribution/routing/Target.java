@@ -1,19 +1,25 @@
 package io.leadstream.distribution.routing;
 
 /**
- * Who a rule's leads go to: every rep ({@code ALL_REPS}, no id), one team's reps ({@code TEAM}) or one rep ({@code REP}).
- * Queues and partners come with their own steps of issue 9.
+ * Who a rule's leads go to: every rep ({@code ALL_REPS}, no id), one team's reps ({@code TEAM}), one rep ({@code REP}),
+ * or a pull queue reps claim from ({@code QUEUE}). Partners come with their own step of issue 9.
  */
 public record Target(Type type, String id) {
 
     public enum Type {
-        ALL_REPS, TEAM, REP
+        ALL_REPS, TEAM, REP,
+        /** a pull queue: the lead waits there until a rep claims it; no strategy applies */
+        QUEUE
     }
 
     public static final Target ALL_REPS = new Target(Type.ALL_REPS, null);
 
     public static Target team(String teamId) {
         return new Target(Type.TEAM, teamId);
+    }
+
+    public static Target queue(String queue) {
+        return new Target(Type.QUEUE, queue);
     }
 
     public static Target rep(String repId) {
@@ -31,6 +37,7 @@ public record Target(Type type, String id) {
             case ALL_REPS -> "every rep";
             case TEAM -> "team " + id;
             case REP -> "rep " + id;
+            case QUEUE -> "queue " + id;
         };
     }
 }

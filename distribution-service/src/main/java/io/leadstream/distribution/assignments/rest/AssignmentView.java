@@ -35,7 +35,7 @@ public record AssignmentView(UUID leadId,
 
     @Schema(name = "AssignmentStep")
     public record StepView(
-            @Schema(enumeration = { "ASSIGNED", "WAITING", "REASSIGNED", "KEPT_ON_MERGE" }) String kind,
+            @Schema(enumeration = { "ASSIGNED", "WAITING", "QUEUED", "CLAIMED", "REASSIGNED", "KEPT_ON_MERGE" }) String kind,
             @Schema(nullable = true) String repId,
             @Schema(nullable = true, description = "REASSIGNED: who had the lead before") String previousRepId,
             @Schema(nullable = true) String rule, @Schema(nullable = true) Integer ruleVersion, String strategy,

@@ -15,7 +15,8 @@ import io.leadstream.distribution.routing.Decision;
 @Schema(name = "AssignmentSimulation")
 public record SimulationView(
         @Schema(description = "the version simulated; null for a draft", nullable = true) Integer ruleVersion,
-        @Schema(description = "leads per rep they would go to; leads nobody is eligible for under 'waiting'")
+        @Schema(description = "leads per rep they would go to; to a queue under 'queue:<name>'; leads nobody is "
+                + "eligible for under 'waiting'")
         Map<String, Long> byRep,
         @Schema(description = "leads per rule that decided ('default': none matched)") Map<String, Long> byRule,
         List<LeadOutcome> leads,
@@ -39,14 +40,16 @@ public record SimulationView(
         List<LeadOutcome> leads = result.outcomes().stream().map(SimulationView::outcome).toList();
         return new SimulationView(result.ruleVersion(),
                 new TreeMap<>(leads.stream().collect(Collectors.groupingBy(
-                        l -> l.repId() == null ? "waiting" : l.repId(), Collectors.counting()))),
+                        l -> l.repId() != null ? l.repId() : l.target().startsWith("queue:") ? l.target() : "waiting",
+                        Collectors.counting()))),
                 new TreeMap<>(leads.stream().collect(Collectors.groupingBy(LeadOutcome::rule, Collectors.counting()))),
                 leads, result.unknown());
     }
 
     private static LeadOutcome outcome(RuleSimulation.Outcome o) {
         Decision d = o.decision();
-        return new LeadOutcome(o.leadId(), o.currentRepId(), d.repId(), d.rule(), d.target().key(), d.strategy().name(),
+        return new LeadOutcome(o.leadId(), o.currentRepId(), d.repId(), d.rule(), d.target().key(),
+                d.strategy() == null ? "QUEUE" : d.strategy().name(),
                 d.reason(), d.candidates().stream().map(c -> new AssignmentView.CandidateView(c.repId(), c.skipped()))
                         .toList(),
                 d.rulesNotMatched().stream().map(m -> new RuleMissView(m.rule(), m.because())).toList());
