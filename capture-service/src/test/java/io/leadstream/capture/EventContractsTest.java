@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.leadstream.capture.access.LeadAssignedEvent;
+import io.leadstream.capture.access.LeadReassignedEvent;
 import io.leadstream.capture.channels.LeadInquired;
 import io.leadstream.capture.consent.ConsentChanged;
 import io.leadstream.capture.dedup.LeadMerged;
@@ -56,5 +57,18 @@ class EventContractsTest {
             assertThat(assigned.repId()).isNotBlank();
             assertThat(assigned.assignedAt()).isNotNull();
         });
+    }
+
+    @Test
+    void shouldReadLeadReassignedAsDistributionPublishesIt() {
+        List<LeadReassignedEvent> examples = EventContracts.assertConsumes(LeadReassignedEvent.class,
+                "distribution-service");
+        assertThat(examples).hasSize(2).allSatisfy(reassigned -> {
+            assertThat(reassigned.leadId()).isNotNull();
+            assertThat(reassigned.repId()).isNotBlank();
+            assertThat(reassigned.reassignedAt()).isNotNull();
+        });
+        assertThat(examples.get(0).repId()).isEqualTo("rep2");
+        assertThat(examples.get(0).reassignedAt()).isEqualTo(java.time.Instant.parse("2026-11-23T08:30:00Z"));
     }
 }

@@ -81,6 +81,14 @@ public final class ScoringFixture {
                  "assignedAt":"2026-11-22T10:00:05Z"}""".formatted(leadId, rep)));
     }
 
+    /** A manager moved the lead from {@code previousRep} to {@code rep}, as distribution announces it. */
+    public void reassign(String leadId, String previousRep, String rep) {
+        distribution.send(TestEvents.event("leadstream.lead.reassigned.v1", leadId, """
+                {"leadId":"%s","repId":"%s","previousRepId":"%s","strategy":"MANUAL","rule":null,"ruleVersion":null,
+                 "target":"rep:%s","reason":"test","trigger":"MANUAL","actor":"manager","score":50,"grade":"B",
+                 "reassignedAt":"2026-11-23T08:30:00Z"}""".formatted(leadId, rep, previousRep, rep)));
+    }
+
     public void stage(String leadId, String from, String to) {
         nurture.send(TestEvents.event("leadstream.lead.stage-changed.v1", leadId, """
                 {"leadId":"%s","from":%s,"to":"%s","owner":"rep1","reason":"test","changedAt":"%s"}"""

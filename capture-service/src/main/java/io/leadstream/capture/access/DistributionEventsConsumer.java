@@ -11,9 +11,9 @@ import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 
 /**
- * distribution's events (topic leads.distribution): lead.assigned keeps lead ownership ({@link LeadOwnership}).
- * distribution publishes nothing else yet; a type it adds is acknowledged and skipped until it is handled or ignored
- * here (EventContractsTest says which).
+ * distribution's events (topic leads.distribution): lead.assigned and lead.reassigned keep lead ownership
+ * ({@link LeadOwnership}). distribution publishes nothing else yet; a type it adds is acknowledged and skipped until it
+ * is handled or ignored here (RepVisibilityTest says which).
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
@@ -22,7 +22,8 @@ public class DistributionEventsConsumer extends EventConsumer {
 
     public DistributionEventsConsumer(EventDispatcher dispatcher, LeadOwnership ownership) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
-                .on(LeadAssignedEvent.class, ownership::assigned));
+                .on(LeadAssignedEvent.class, ownership::assigned)
+                .on(LeadReassignedEvent.class, ownership::reassigned));
     }
 
     @Incoming("distribution-events")

@@ -1,5 +1,8 @@
 package io.leadstream.capture.access;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.chassis.inbox.MalformedEventException;
@@ -7,28 +10,42 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * capture's copy of who owns a lead (lead_owner), kept from distribution's lead.assigned so that reps see the leads
- * assigned to them. An older assignment arriving late does not replace a newer one.
+ * capture's copy of who owns a lead (lead_owner), kept from distribution's lead.assigned and lead.reassigned so that
+ * reps see the leads assigned to them, and no longer see a lead moved to another rep. Both events say the same thing
+ * here (this rep owns the lead since then), so they are applied alike: an older one arriving late does not replace a
+ * newer one, whichever of the two each is.
  */
 @ApplicationScoped
 public class LeadOwnership {
 
-    /** Runs in the consumer's transaction (chassis dispatcher). */
+    /** Runs in the consumer's transaction (chassis dispatcher), as does {@link #reassigned}. */
     public Uni<Void> assigned(LeadAssignedEvent assigned) {
         if (assigned.leadId() == null || assigned.repId() == null || assigned.assignedAt() == null) {
             return Uni.createFrom().failure(new MalformedEventException("lead.assigned without leadId, repId or assignedAt"));
         }
-        return LeadOwner.<LeadOwner>findById(assigned.leadId()).chain(owner -> {
+        return own(assigned.leadId(), assigned.repId(), assigned.assignedAt(), "an assignment");
+    }
+
+    /** The lead was moved to {@code repId}: the previous rep loses it, the new one gets it. */
+    public Uni<Void> reassigned(LeadReassignedEvent reassigned) {
+        if (reassigned.leadId() == null || reassigned.repId() == null || reassigned.reassignedAt() == null) {
+            return Uni.createFrom().failure(
+                    new MalformedEventException("lead.reassigned without leadId, repId or reassignedAt"));
+        }
+        return own(reassigned.leadId(), reassigned.repId(), reassigned.reassignedAt(), "a reassignment");
+    }
+
+    private Uni<Void> own(UUID leadId, String repId, Instant since, String what) {
+        return LeadOwner.<LeadOwner>findById(leadId).chain(owner -> {
             if (owner == null) {
                 owner = new LeadOwner();
-                owner.leadId = assigned.leadId();
-            } else if (owner.assignedAt.isAfter(assigned.assignedAt())) {
-                Log.infof("lead %s: ignored an assignment to %s older than the one to %s", assigned.leadId(),
-                        assigned.repId(), owner.repId);
+                owner.leadId = leadId;
+            } else if (owner.assignedAt.isAfter(since)) {
+                Log.infof("lead %s: ignored %s to %s older than the one to %s", leadId, what, repId, owner.repId);
                 return Uni.createFrom().voidItem();
             }
-            owner.repId = assigned.repId();
-            owner.assignedAt = assigned.assignedAt();
+            owner.repId = repId;
+            owner.assignedAt = since;
             return owner.persist().replaceWithVoid();
         });
     }

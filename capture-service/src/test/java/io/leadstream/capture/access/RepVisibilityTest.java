@@ -20,7 +20,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
-/** A sales rep sees only the leads distribution-service assigned to them (lead.assigned → lead_owner). */
+/**
+ * A sales rep sees only the leads distribution-service assigned to them (lead.assigned → lead_owner), and loses a
+ * lead distribution moved to another rep (lead.reassigned → lead_owner).
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 class RepVisibilityTest {
@@ -91,6 +94,70 @@ class RepVisibilityTest {
         String marker = capture("vis-reassign");
         assign(marker, "rep2", "2026-11-22T12:00:00Z");
         // the marker was sent after the stale event on the same channel: once it shows, the stale one was handled
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + marker)
+                .then().statusCode(200));
+
+        given().get("/api/leads/" + lead).then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "rep2", roles = "sales-rep")
+    void shouldShowAReassignedLeadToTheRepItWasMovedTo() {
+        String source = "vis-" + UUID.randomUUID().toString().substring(0, 8);
+        String lead = capture(source);
+        assign(lead, "rep1", "2026-11-22T10:00:00Z");
+        String marker = capture(source);
+        assign(marker, "rep2", "2026-11-22T10:00:00Z");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + marker)
+                .then().statusCode(200));
+        given().get("/api/leads/" + lead).then().statusCode(404);
+
+        assignments.reassign(lead, "rep1", "rep2", "2026-11-23T08:30:00Z");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + lead)
+                .then().statusCode(200).body("id", equalTo(lead)));
+        given().get("/api/leads/" + lead + "/consents").then().statusCode(200);
+        List<String> found = given().queryParam("source", source).get("/api/leads")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(found).containsExactlyInAnyOrder(lead, marker);
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldHideAReassignedLeadFromTheRepItWasMovedAwayFrom() {
+        String source = "vis-" + UUID.randomUUID().toString().substring(0, 8);
+        String lead = capture(source);
+        String kept = capture(source);
+        assign(lead, "rep1", "2026-11-22T10:00:00Z");
+        assign(kept, "rep1", "2026-11-22T10:00:00Z");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + lead)
+                .then().statusCode(200));
+
+        assignments.reassign(lead, "rep1", "rep2", "2026-11-23T08:30:00Z");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + lead)
+                .then().statusCode(404).contentType("application/problem+json"));
+        given().get("/api/leads/" + lead + "/consents").then().statusCode(404);
+        List<String> found = given().queryParam("source", source).get("/api/leads")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(found).containsExactly(kept);
+    }
+
+    @Test
+    @TestSecurity(user = "rep2", roles = "sales-rep")
+    void shouldKeepAReassignmentWhenOlderEventsOfTheLeadArriveLate() {
+        String lead = capture("vis-reassign-late");
+        assign(lead, "rep1", "2026-11-22T10:00:00Z");
+        assignments.reassign(lead, "rep1", "rep2", "2026-11-23T08:30:00Z");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + lead)
+                .then().statusCode(200));
+
+        // the assignment again, and a reassignment decided before the one above, both delivered late
+        assign(lead, "rep1", "2026-11-22T10:00:00Z");
+        assignments.reassign(lead, "rep1", "rep3", "2026-11-23T08:00:00Z");
+        String marker = capture("vis-reassign-late");
+        assignments.reassign(marker, "rep1", "rep2", "2026-11-23T09:00:00Z");
+        // the marker was sent after the stale events on the same channel: once it shows, they were handled
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + marker)
                 .then().statusCode(200));
 

@@ -18,9 +18,10 @@ import io.leadstream.chassis.testing.TestEvents;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 
 /**
- * distribution-service assigning leads to reps, as capture's consumer receives it (the in-memory channel
- * {@code distribution-events}): each assignment is distribution's own schema example of lead.assigned with this
- * lead, rep and time.
+ * distribution-service assigning leads to reps and moving them to others, as capture's consumer receives it (the
+ * in-memory channel {@code distribution-events}): each assignment is distribution's own schema example of
+ * lead.assigned with this lead, rep and time; each reassignment its example of lead.reassigned with this lead, reps and
+ * time.
  */
 @ApplicationScoped
 public class Assignments {
@@ -29,6 +30,12 @@ public class Assignments {
     @EventType("lead.assigned")
     record AssignedAsDistributionWritesIt(UUID leadId, String repId, String strategy, String reason, int score,
             String grade, Instant assignedAt) {
+    }
+
+    /** lead.reassigned with every field its schema requires (held to distribution's schema by EventContracts). */
+    @EventType("lead.reassigned")
+    record ReassignedAsDistributionWritesIt(UUID leadId, String repId, String previousRepId, String strategy,
+            String reason, String trigger, Instant reassignedAt) {
     }
 
     @Inject
@@ -41,12 +48,23 @@ public class Assignments {
     public void assign(String leadId, String repId, String assignedAt) {
         AssignedAsDistributionWritesIt example = EventContracts.assertConsumes(AssignedAsDistributionWritesIt.class,
                 "distribution-service").get(0);
+        send("leadstream.lead.assigned.v1", leadId, new AssignedAsDistributionWritesIt(UUID.fromString(leadId),
+                repId, example.strategy(), example.reason(), example.score(), example.grade(), Instant.parse(assignedAt)));
+    }
+
+    /** Sends the move of {@code leadId} from {@code previousRepId} to {@code repId} at {@code reassignedAt}. */
+    public void reassign(String leadId, String previousRepId, String repId, String reassignedAt) {
+        ReassignedAsDistributionWritesIt example = EventContracts.assertConsumes(
+                ReassignedAsDistributionWritesIt.class, "distribution-service").get(0);
+        send("leadstream.lead.reassigned.v1", leadId, new ReassignedAsDistributionWritesIt(UUID.fromString(leadId),
+                repId, previousRepId, example.strategy(), example.reason(), example.trigger(),
+                Instant.parse(reassignedAt)));
+    }
+
+    private void send(String ceType, String leadId, Object event) {
         try {
-            String payload = mapper.writeValueAsString(new AssignedAsDistributionWritesIt(UUID.fromString(leadId),
-                    repId, example.strategy(), example.reason(), example.score(), example.grade(),
-                    Instant.parse(assignedAt)));
             connector.<Message<String>>source("distribution-events").runOnVertxContext(true)
-                    .send(TestEvents.event("leadstream.lead.assigned.v1", leadId, payload));
+                    .send(TestEvents.event(ceType, leadId, mapper.writeValueAsString(event)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

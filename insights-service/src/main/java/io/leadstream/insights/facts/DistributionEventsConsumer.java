@@ -10,7 +10,10 @@ import io.leadstream.chassis.inbox.EventDispatcher;
 import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 
-/** distribution's events (topic leads.distribution) feed the lead facts; distribution publishes nothing else yet. */
+/**
+ * distribution's events (topic leads.distribution) feed the lead facts: lead.assigned the first assignment and the
+ * owner, lead.reassigned the owner only. distribution publishes nothing else yet.
+ */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
 
@@ -18,7 +21,8 @@ public class DistributionEventsConsumer extends EventConsumer {
 
     public DistributionEventsConsumer(EventDispatcher dispatcher, LeadFactsService facts) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
-                .on(LeadAssignedEvent.class, facts::assigned));
+                .on(LeadAssignedEvent.class, facts::assigned)
+                .on(LeadReassignedEvent.class, facts::reassigned));
     }
 
     @Incoming("distribution-events")

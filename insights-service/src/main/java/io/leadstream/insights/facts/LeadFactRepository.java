@@ -26,6 +26,10 @@ public class LeadFactRepository {
             + "on conflict (lead_id) do update set rep_id = excluded.rep_id, "
             + "assigned_at = least(lead_fact.assigned_at, excluded.assigned_at)";
 
+    /** rep_id only: a reassignment is not an assignment (assigned_at, speed-to-lead and the count stay). */
+    static final String REASSIGNED = "insert into lead_fact (lead_id, rep_id) values (:leadId, :repId) "
+            + "on conflict (lead_id) do update set rep_id = excluded.rep_id";
+
     public Uni<Void> captured(UUID leadId, String source, Instant capturedAt) {
         return upsert(CAPTURED, Map.of("leadId", leadId, "source", source, "at", capturedAt));
     }
@@ -36,6 +40,10 @@ public class LeadFactRepository {
 
     public Uni<Void> assigned(UUID leadId, String repId, Instant assignedAt) {
         return upsert(ASSIGNED, Map.of("leadId", leadId, "repId", repId, "at", assignedAt));
+    }
+
+    public Uni<Void> reassigned(UUID leadId, String repId) {
+        return upsert(REASSIGNED, Map.of("leadId", leadId, "repId", repId));
     }
 
     /** In the caller's transaction (the consumer's, from the chassis event dispatcher). */

@@ -18,7 +18,7 @@ public class LeadFactsService {
         this.facts = facts;
     }
 
-    /** Runs inside the consumer's transaction (chassis event dispatcher), as do the two below. */
+    /** Runs inside the consumer's transaction (chassis event dispatcher), as do the handlers below. */
     public Uni<Void> captured(LeadCapturedEvent event) {
         if (event.leadId() == null || event.source() == null || event.capturedAt() == null) {
             return malformed("lead.captured without leadId, source or capturedAt");
@@ -38,6 +38,14 @@ public class LeadFactsService {
             return malformed("lead.assigned without leadId, repId or assignedAt");
         }
         return facts.assigned(event.leadId(), event.repId(), micros(event.assignedAt()));
+    }
+
+    /** The lead moved to another rep: they own it now; it was assigned once, when it was first assigned. */
+    public Uni<Void> reassigned(LeadReassignedEvent event) {
+        if (event.leadId() == null || event.repId() == null) {
+            return malformed("lead.reassigned without leadId or repId");
+        }
+        return facts.reassigned(event.leadId(), event.repId());
     }
 
     private static Uni<Void> malformed(String reason) {

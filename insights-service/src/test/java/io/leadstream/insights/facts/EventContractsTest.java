@@ -37,4 +37,12 @@ class EventContractsTest {
         assertThat(event.repId()).isEqualTo("rep1");
         assertThat(event.assignedAt()).isEqualTo(Instant.parse("2026-11-22T10:00:05.123456Z"));
     }
+
+    @Test
+    void shouldReadLeadReassignedAsDistributionPublishesIt() {
+        LeadReassignedEvent event = EventContracts.assertConsumes(LeadReassignedEvent.class, "distribution-service")
+                .get(0);
+        assertThat(event.leadId()).hasToString(LEAD_ID);
+        assertThat(event.repId()).isEqualTo("rep2");
+    }
 }

@@ -3,11 +3,11 @@ package io.leadstream.nurture.stages;
 import java.util.Objects;
 
 
-/** What an assignment from distribution does to a lead nurture may already know. */
+/** What an assignment or a reassignment from distribution does to a lead nurture may already know. */
 public enum AssignmentDecision {
     /** First assignment: the lead enters the pipeline at OPEN, owned by the rep, and that is announced. */
     OPEN,
-    /** A later assignment to another rep: the owner changes, the stage stays, nothing is announced. */
+    /** A later assignment or reassignment to another rep: the owner changes, the stage stays, nothing is announced. */
     CHANGE_OWNER,
     /** The lead already belongs to this rep. */
     NONE;

@@ -11,9 +11,10 @@ import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 
 /**
- * distribution's events (topic leads.distribution): an assigned lead enters the pipeline, or changes owner.
- * distribution publishes nothing else yet; a type it adds later (lead.reassigned, sla.breached: issue 10 turns them
- * into notifications) is acknowledged and skipped until this table names it.
+ * distribution's events (topic leads.distribution): an assigned lead enters the pipeline, or changes owner; a
+ * reassigned lead changes owner and keeps its stage. distribution publishes nothing else yet; a type it adds later
+ * (sla.breached: issue 10 turns it, and reassignments, into notifications) is acknowledged and skipped until this
+ * table names it.
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
@@ -22,7 +23,8 @@ public class DistributionEventsConsumer extends EventConsumer {
 
     public DistributionEventsConsumer(EventDispatcher dispatcher, StageService stages) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
-                .on(LeadAssignedEvent.class, stages::assigned));
+                .on(LeadAssignedEvent.class, stages::assigned)
+                .on(LeadReassignedEvent.class, stages::reassigned));
     }
 
     @Incoming("distribution-events")

@@ -13,7 +13,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-/** Leads' stages: opened on first assignment and announced as lead.stage-changed in the same transaction. */
+/**
+ * Leads' stages: opened on first assignment and announced as lead.stage-changed in the same transaction; a later
+ * assignment or a reassignment changes only the owner.
+ */
 @ApplicationScoped
 public class StageService {
 
@@ -23,27 +26,43 @@ public class StageService {
         this.outbox = outbox;
     }
 
-    /** Runs inside the consumer's transaction (chassis event dispatcher). */
+    /** Runs inside the consumer's transaction (chassis event dispatcher), as does {@link #reassigned}. */
     public Uni<Void> assigned(LeadAssignedEvent event) {
         if (event.leadId() == null || event.repId() == null || event.repId().isBlank()) {
             return Uni.createFrom().failure(new MalformedEventException("lead.assigned without leadId or repId"));
         }
+        return owned(event.leadId(), event.repId(), event.assignedAt());
+    }
+
+    /**
+     * The lead moved to another rep: the owner changes, its stage and since when it is there stay as they are (a
+     * reassignment is not a stage change, so nothing is announced). A lead nurture does not know yet enters the
+     * pipeline as on its first assignment.
+     */
+    public Uni<Void> reassigned(LeadReassignedEvent event) {
+        if (event.leadId() == null || event.repId() == null || event.repId().isBlank()) {
+            return Uni.createFrom().failure(new MalformedEventException("lead.reassigned without leadId or repId"));
+        }
+        return owned(event.leadId(), event.repId(), event.reassignedAt());
+    }
+
+    /** {@code repId} works the lead since {@code at} (distribution's time; null: now). */
+    private Uni<Void> owned(UUID leadId, String repId, Instant at) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return LeadStage.<LeadStage>findById(event.leadId()).chain(current -> switch (AssignmentDecision.of(current,
-                event.repId())) {
-            case OPEN -> open(event, now);
-            case CHANGE_OWNER -> changeOwner(current, event.repId(), now);
+        return LeadStage.<LeadStage>findById(leadId).chain(current -> switch (AssignmentDecision.of(current, repId)) {
+            case OPEN -> open(leadId, repId, at, now);
+            case CHANGE_OWNER -> changeOwner(current, repId, now);
             case NONE -> Uni.createFrom().voidItem();
         });
     }
 
-    private Uni<Void> open(LeadAssignedEvent event, Instant now) {
+    private Uni<Void> open(UUID leadId, String repId, Instant at, Instant now) {
         LeadStage lead = new LeadStage();
-        lead.leadId = event.leadId();
+        lead.leadId = leadId;
         lead.stage = Stage.OPEN;
-        lead.owner = event.repId();
+        lead.owner = repId;
         // the lead is open since distribution assigned it (not since this event was processed)
-        lead.stageSince = event.assignedAt() == null ? now : event.assignedAt().truncatedTo(ChronoUnit.MICROS);
+        lead.stageSince = at == null ? now : at.truncatedTo(ChronoUnit.MICROS);
         lead.updatedAt = now;
         return lead.<LeadStage>persist()
                 .chain(saved -> outbox.record(saved.leadId, new LeadStageChanged(

@@ -23,4 +23,13 @@ class EventContractsTest {
         assertThat(example.repId()).isEqualTo("rep1");
         assertThat(example.assignedAt()).isEqualTo(Instant.parse("2026-11-22T10:00:05.123456Z"));
     }
+
+    @Test
+    void shouldReadLeadReassignedAsDistributionPublishesIt() {
+        LeadReassignedEvent example = EventContracts.assertConsumes(LeadReassignedEvent.class, "distribution-service")
+                .get(0);
+        assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
+        assertThat(example.repId()).isEqualTo("rep2");
+        assertThat(example.reassignedAt()).isEqualTo(Instant.parse("2026-11-23T08:30:00Z"));
+    }
 }

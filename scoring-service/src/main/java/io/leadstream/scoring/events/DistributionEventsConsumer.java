@@ -10,7 +10,10 @@ import io.leadstream.chassis.inbox.EventDispatcher;
 import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 
-/** distribution's events (topic leads.distribution): who a lead is assigned to decides which rep may read its score. */
+/**
+ * distribution's events (topic leads.distribution): who a lead is assigned to, or was reassigned to, decides which rep
+ * may read its score.
+ */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
 
@@ -18,7 +21,8 @@ public class DistributionEventsConsumer extends EventConsumer {
 
     public DistributionEventsConsumer(EventDispatcher dispatcher, LeadEvents leads) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
-                .on(LeadAssignedEvent.class, leads::assigned));
+                .on(LeadAssignedEvent.class, leads::assigned)
+                .on(LeadReassignedEvent.class, leads::reassigned));
     }
 
     @Incoming("distribution-events")

@@ -112,9 +112,21 @@ public class LeadEvents {
 
     /** The rep a lead is assigned to may read its score; an assignment does not change the score. */
     Uni<Void> assigned(LeadAssignedEvent e) {
-        UUID leadId = required(e.leadId(), "lead.assigned");
+        return owner(required(e.leadId(), "lead.assigned"), e.repId());
+    }
+
+    /** The lead moved to another rep: they may read its score, the previous rep no longer; the score stays. */
+    Uni<Void> reassigned(LeadReassignedEvent e) {
+        UUID leadId = required(e.leadId(), "lead.reassigned");
+        if (e.repId() == null || e.repId().isBlank()) {
+            throw new MalformedEventException("lead.reassigned without repId");
+        }
+        return owner(leadId, e.repId());
+    }
+
+    private Uni<Void> owner(UUID leadId, String repId) {
         return profiles.findOrNew(leadId).chain(profile -> {
-            profile.owner = e.repId();
+            profile.owner = repId;
             profile.updatedAt = scoring.now();
             return profiles.persist(profile);
         }).replaceWithVoid();

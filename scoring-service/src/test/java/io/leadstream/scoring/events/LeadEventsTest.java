@@ -237,6 +237,29 @@ class LeadEventsTest {
     }
 
     @Test
+    @TestSecurity(user = "rep2", roles = "sales-rep")
+    void shouldLetTheNewRepAndNoLongerThePreviousOneReadTheScoreOfAReassignedLead() {
+        String leadId = UUID.randomUUID().toString();
+        UUID id = UUID.fromString(leadId);
+        events.capture(leadId);
+        events.awaitScored(leadId, 1);
+        events.assign(leadId, "rep1");
+        await().atMost(WAIT).until(() -> count("select count(*) from lead_profile where lead_id = ? and owner = 'rep1'",
+                id) == 1);
+        given().get("/api/scores/" + leadId).then().statusCode(404);
+
+        events.reassign(leadId, "rep1", "rep2");
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/scores/" + leadId).then().statusCode(200)
+                .body("score", equalTo(53)));
+        given().get("/api/scores/" + leadId + "/history").then().statusCode(200).body("changes.score", contains(53));
+        assertThat(count("select count(*) from lead_profile where lead_id = ? and owner = 'rep1'", id))
+                .as("the previous rep no longer owns it").isZero();
+        events.drain();
+        assertThat(events.scored(leadId)).as("a reassignment does not re-score").hasSize(1);
+    }
+
+    @Test
     void shouldApplyARedeliveredEventOnlyOnce() {
         String leadId = UUID.randomUUID().toString();
         String ceId = UUID.randomUUID().toString();

@@ -33,12 +33,15 @@ import io.quarkus.test.security.TestSecurity;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 class StageFlowTest {
 
     static final String ASSIGNED = "leadstream.lead.assigned.v1";
+    static final String REASSIGNED = "leadstream.lead.reassigned.v1";
 
     @Inject
     @Any
@@ -47,6 +50,8 @@ class StageFlowTest {
     ObjectMapper mapper;
     @Inject
     DistributionEventsConsumer consumer;
+    @Inject
+    Pool pool;
 
     InMemorySource<Message<String>> distributionEvents;
     InMemorySink<String> outbox;
@@ -110,6 +115,52 @@ class StageFlowTest {
         String marker = UUID.randomUUID().toString();
         distributionEvents.send(TestEvents.event(ASSIGNED, marker, assigned(marker, "rep1")));
         await().atMost(Duration.ofSeconds(10)).until(() -> !stageEventsFor(marker).isEmpty());
+        assertThat(stageEventsFor(leadId)).hasSize(1);
+    }
+
+    private static String reassigned(String leadId, String previousRepId, String repId) {
+        return """
+                {"leadId":"%s","repId":"%s","previousRepId":"%s","strategy":"MANUAL","rule":null,"ruleVersion":null,
+                 "target":"rep:%s","reason":"on leave from Monday","trigger":"MANUAL","actor":"manager","score":70,
+                 "grade":"B","reassignedAt":"2026-11-23T08:30:00Z","somethingNew":"ignored"}"""
+                .formatted(leadId, repId, previousRepId, repId);
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldChangeOnlyTheOwnerAndKeepTheStageWhenALeadIsReassigned() {
+        String leadId = UUID.randomUUID().toString();
+        distributionEvents.send(TestEvents.event(ASSIGNED, leadId, assigned(leadId, "rep1")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stageEventsFor(leadId).isEmpty());
+        // the lead has moved on in the pipeline since (transitions are not built yet: issue 10)
+        pool.preparedQuery("update lead_stage set stage = 'NEGOTIATION', stage_since = '2026-11-22T16:00:00Z' "
+                + "where lead_id = $1").execute(Tuple.of(UUID.fromString(leadId))).await().atMost(Duration.ofSeconds(10));
+
+        distributionEvents.send(TestEvents.event(REASSIGNED, leadId, reassigned(leadId, "rep1", "rep2")));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + leadId + "/stage")
+                .then().statusCode(200).body("owner", equalTo("rep2")));
+        given().get("/api/leads/" + leadId + "/stage").then()
+                .body("stage", equalTo("NEGOTIATION"))
+                .body("since", equalTo("2026-11-22T16:00:00Z"));
+        // the outbox relays in commit order: once a later lead's event is out, a second one for this lead would be too
+        String marker = UUID.randomUUID().toString();
+        distributionEvents.send(TestEvents.event(ASSIGNED, marker, assigned(marker, "rep1")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stageEventsFor(marker).isEmpty());
+        assertThat(stageEventsFor(leadId)).as("a reassignment is not a stage change").hasSize(1);
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldOpenALeadItFirstHearsOfThroughAReassignment() {
+        String leadId = UUID.randomUUID().toString();
+        distributionEvents.send(TestEvents.event(REASSIGNED, leadId, reassigned(leadId, "rep1", "rep2")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stageEventsFor(leadId).isEmpty());
+        given().get("/api/leads/" + leadId + "/stage").then().statusCode(200)
+                .body("stage", equalTo("OPEN"))
+                .body("owner", equalTo("rep2"))
+                .body("since", equalTo("2026-11-23T08:30:00Z"));
         assertThat(stageEventsFor(leadId)).hasSize(1);
     }
 
