@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.distribution.LeadFlow;
 import io.leadstream.distribution.assignments.WaitingLeads;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,10 +36,8 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Ordered, versioned assignment rules on real PostgreSQL: stored and validated over HTTP, applied to leads whose
@@ -49,7 +48,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTestResource(PostgresResource.class)
 class RuleRoutingTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30); // generous: the first event after start-up on a busy machine
+    private static final Duration WAIT = LeadFlow.WAIT;
     /** A book that behaves as the built-in one (no rules, every lead round-robin to every active rep). */
     private static final String BUILT_IN = """
             {"rules":[],"fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}""";
@@ -64,16 +63,14 @@ class RuleRoutingTest {
     @Inject
     WaitingLeads waitingLeads;
 
+    LeadFlow flow;
     InMemorySource<Message<String>> scoringEvents;
-    InMemorySource<Message<String>> captureEvents;
-    InMemorySink<String> outbox;
 
     @BeforeEach
     void channels() {
+        flow = new LeadFlow(connector, pool);
         scoringEvents = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
-        captureEvents = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
-        outbox = connector.sink("outbox");
-        sql("update rep set active = false where active");
+        flow.sql("update rep set active = false where active");
     }
 
     /** Other test classes share the database: the built-in rules (version 1) are in force again after each test. */
@@ -455,57 +452,34 @@ class RuleRoutingTest {
     }
 
     private String captured(String product, String country) {
-        String leadId = UUID.randomUUID().toString();
-        captureEvents.send(TestEvents.event("leadstream.lead.captured.v1", leadId, """
-                {"leadId":"%s","source":"web","country":"%s","language":"de","products":["%s"],"segment":"smb",
-                 "utm":{"medium":"email"},"capturedAt":"2026-11-22T10:00:00Z",
-                 "quality":{"emailValid":true,"phoneValid":false,"hasCompany":false}}""".formatted(leadId, country,
-                product)));
-        await().atMost(WAIT).until(() -> count("select count(*) from lead_facts where lead_id = $1 and source = 'web'",
-                leadId) == 1);
-        return leadId;
+        return flow.captured(product, country);
     }
 
     private void scored(String leadId, int score, String grade) {
-        scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", leadId, """
-                {"leadId":"%s","score":%d,"grade":"%s","qualified":false,"scoredAt":"2026-11-22T10:00:01Z"}"""
-                .formatted(leadId, score, grade)));
-        await().atMost(WAIT).until(() -> count("select count(*) from lead_facts where lead_id = $1 and scored",
-                leadId) == 1);
+        flow.scored(leadId, score, grade);
     }
 
     private String awaitRepOf(String leadId) {
-        return await().atMost(WAIT).until(() -> {
-            var response = given().get("/api/assignments/" + leadId);
-            return response.statusCode() == 200 ? response.jsonPath().getString("repId") : null;
-        }, repId -> repId != null);
+        return flow.awaitRepOf(leadId);
     }
 
     private void activeReps(String... repIds) {
-        for (String repId : repIds) {
-            pool.preparedQuery("insert into rep (rep_id, display_name, active, created_at, updated_at) "
-                    + "values ($1, $2, true, now(), now()) on conflict (rep_id) do update set active = true")
-                    .execute(Tuple.of(repId, "Rep " + repId)).await().atMost(WAIT);
-        }
+        flow.activeReps(repIds);
     }
 
     private long count(String sql, String leadId) {
-        return pool.preparedQuery(sql).execute(Tuple.of(UUID.fromString(leadId))).await().atMost(WAIT)
-                .iterator().next().getLong(0);
+        return flow.count(sql, UUID.fromString(leadId));
     }
 
     private void sql(String statement) {
-        pool.query(statement).execute().await().atMost(WAIT);
+        flow.sql(statement);
     }
 
     private List<? extends Message<String>> assignedEventsFor(String leadId) {
-        return eventsFor(leadId, "leadstream.lead.assigned.v1");
+        return flow.eventsFor(leadId, "leadstream.lead.assigned.v1");
     }
 
     private List<? extends Message<String>> eventsFor(String leadId, String type) {
-        return outbox.received().stream()
-                .filter(m -> leadId.equals(TestEvents.cloudEvent(m).getSubject().orElse(null)))
-                .filter(m -> type.equals(TestEvents.cloudEvent(m).getType()))
-                .toList();
+        return flow.eventsFor(leadId, type);
     }
 }

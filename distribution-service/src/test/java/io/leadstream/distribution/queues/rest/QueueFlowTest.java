@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.PostgresResource;
-import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.distribution.LeadFlow;
 import io.leadstream.distribution.assignments.Assignment;
 import io.leadstream.distribution.assignments.WaitingLeads;
 import io.leadstream.distribution.queues.LeadClaimed;
@@ -44,10 +42,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.vertx.VertxContextSupport;
-import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -60,7 +55,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTestResource(PostgresResource.class)
 class QueueFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = LeadFlow.WAIT;
 
     @Inject
     @Any
@@ -76,15 +71,11 @@ class QueueFlowTest {
     @Inject
     io.vertx.core.Vertx vertx;
 
-    InMemorySource<Message<String>> scoringEvents;
-    InMemorySource<Message<String>> captureEvents;
-    InMemorySink<String> outbox;
+    LeadFlow flow;
 
     @BeforeEach
     void channels() {
-        scoringEvents = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
-        captureEvents = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
-        outbox = connector.sink("outbox");
+        flow = new LeadFlow(connector, pool);
     }
 
     /** Other test classes share the database: the built-in rules (version 1) are in force again after each test. */
@@ -217,9 +208,9 @@ class QueueFlowTest {
         queueRule(queue);
         String first = queuedLead(queue, 70);
         String second = queuedLead(queue, 60);
-        scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", second, """
+        flow.sendScored(second, """
                 {"leadId":"%s","score":95,"grade":"A","qualified":true,"scoredAt":"2026-11-22T10:10:00Z"}"""
-                .formatted(second)));
+                .formatted(second));
         await().atMost(WAIT).until(() -> count("select count(*) from queued_lead where lead_id = $1 and score = 95",
                 UUID.fromString(second)) == 1);
         assertThat(count("select count(*) from queued_lead where queue = $1", queue)).isEqualTo(2);
@@ -252,16 +243,8 @@ class QueueFlowTest {
 
     /** A lead for the queue's product, captured in DE and scored: it lands in the queue. */
     private String queuedLead(String queue, int score) {
-        String leadId = UUID.randomUUID().toString();
-        captureEvents.send(TestEvents.event("leadstream.lead.captured.v1", leadId, """
-                {"leadId":"%s","source":"web","country":"DE","language":"de","products":["%s"],
-                 "capturedAt":"2026-11-22T10:00:00Z","quality":{"emailValid":true,"phoneValid":false,"hasCompany":false}}"""
-                .formatted(leadId, queue)));
-        await().atMost(WAIT).until(() -> count("select count(*) from lead_facts where lead_id = $1 and source = 'web'",
-                UUID.fromString(leadId)) == 1);
-        scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", leadId, """
-                {"leadId":"%s","score":%d,"grade":"C","qualified":false,"scoredAt":"2026-11-22T10:00:01Z"}"""
-                .formatted(leadId, score)));
+        String leadId = flow.captured(queue, "DE");
+        flow.scored(leadId, score, "C");
         await().atMost(WAIT).until(() -> count("select count(*) from queued_lead where lead_id = $1",
                 UUID.fromString(leadId)) == 1);
         return leadId;
@@ -273,24 +256,19 @@ class QueueFlowTest {
     }
 
     private void activeRep(String repId) {
-        pool.preparedQuery("insert into rep (rep_id, display_name, active, created_at, updated_at) "
-                + "values ($1, $2, true, now(), now()) on conflict (rep_id) do update set active = true")
-                .execute(Tuple.of(repId, "Rep " + repId)).await().atMost(WAIT);
+        flow.activeReps(repId);
     }
 
     private long count(String sql, Object param) {
-        return pool.preparedQuery(sql).execute(Tuple.of(param)).await().atMost(WAIT).iterator().next().getLong(0);
+        return flow.count(sql, param);
     }
 
     private void sql(String statement) {
-        pool.query(statement).execute().await().atMost(WAIT);
+        flow.sql(statement);
     }
 
     private List<? extends Message<String>> eventsFor(String leadId, String type) {
-        return outbox.received().stream()
-                .filter(m -> leadId.equals(TestEvents.cloudEvent(m).getSubject().orElse(null)))
-                .filter(m -> type.equals(TestEvents.cloudEvent(m).getType()))
-                .toList();
+        return flow.eventsFor(leadId, type);
     }
 
     private static String unique() {
