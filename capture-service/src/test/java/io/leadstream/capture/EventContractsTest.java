@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.leadstream.capture.access.LeadAssignedEvent;
+import io.leadstream.capture.access.LeadClaimedEvent;
 import io.leadstream.capture.access.LeadReassignedEvent;
 import io.leadstream.capture.channels.LeadInquired;
 import io.leadstream.capture.consent.ConsentChanged;
@@ -70,5 +71,17 @@ class EventContractsTest {
         });
         assertThat(examples.get(0).repId()).isEqualTo("rep2");
         assertThat(examples.get(0).reassignedAt()).isEqualTo(java.time.Instant.parse("2026-11-23T08:30:00Z"));
+    }
+
+    @Test
+    void shouldReadLeadClaimedAsDistributionPublishesIt() {
+        List<LeadClaimedEvent> examples = EventContracts.assertConsumes(LeadClaimedEvent.class, "distribution-service");
+        assertThat(examples).hasSize(1).allSatisfy(claimed -> {
+            assertThat(claimed.leadId()).isNotNull();
+            assertThat(claimed.repId()).isNotBlank();
+            assertThat(claimed.claimedAt()).isNotNull();
+        });
+        assertThat(examples.get(0).repId()).isEqualTo("rep2");
+        assertThat(examples.get(0).claimedAt()).isEqualTo(java.time.Instant.parse("2026-11-22T10:04:31Z"));
     }
 }

@@ -81,6 +81,20 @@ public final class ScoringFixture {
                  "assignedAt":"2026-11-22T10:00:05Z"}""".formatted(leadId, rep)));
     }
 
+    /** A rule sent the lead to a pull queue, as distribution announces it. */
+    public void queue(String leadId) {
+        distribution.send(TestEvents.event("leadstream.lead.queued.v1", leadId, """
+                {"leadId":"%s","queue":"inbound-smb","rule":"smb-pull","ruleVersion":5,"reason":"test","score":50,
+                 "grade":"B","queuedAt":"2026-11-22T10:00:05Z"}""".formatted(leadId)));
+    }
+
+    /** {@code rep} claimed the lead from its pull queue, as distribution announces it. */
+    public void claim(String leadId, String rep) {
+        distribution.send(TestEvents.event("leadstream.lead.claimed.v1", leadId, """
+                {"leadId":"%s","repId":"%s","queue":"inbound-smb","score":50,"grade":"B",
+                 "queuedAt":"2026-11-22T10:00:05Z","claimedAt":"2026-11-22T10:04:31Z"}""".formatted(leadId, rep)));
+    }
+
     /** A manager moved the lead from {@code previousRep} to {@code rep}, as distribution announces it. */
     public void reassign(String leadId, String previousRep, String rep) {
         distribution.send(TestEvents.event("leadstream.lead.reassigned.v1", leadId, """

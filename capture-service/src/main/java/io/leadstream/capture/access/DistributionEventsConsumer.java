@@ -11,9 +11,9 @@ import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 
 /**
- * distribution's events (topic leads.distribution): lead.assigned and lead.reassigned keep lead ownership
- * ({@link LeadOwnership}). distribution publishes nothing else yet; a type it adds is acknowledged and skipped until it
- * is handled or ignored here (RepVisibilityTest says which).
+ * distribution's events (topic leads.distribution): lead.assigned, lead.claimed (a rep took the lead from a pull queue:
+ * its first assignment) and lead.reassigned keep lead ownership ({@link LeadOwnership}); lead.queued is ignored. A type
+ * distribution adds is acknowledged and skipped until it is handled or ignored here (RepVisibilityTest says which).
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
@@ -23,7 +23,10 @@ public class DistributionEventsConsumer extends EventConsumer {
     public DistributionEventsConsumer(EventDispatcher dispatcher, LeadOwnership ownership) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
                 .on(LeadAssignedEvent.class, ownership::assigned)
-                .on(LeadReassignedEvent.class, ownership::reassigned));
+                .on(LeadClaimedEvent.class, ownership::claimed)
+                .on(LeadReassignedEvent.class, ownership::reassigned)
+                .ignore("lead.queued", "a queued lead has no owner yet, so no rep may see it until one claims it "
+                        + "(lead.claimed); managers see every lead anyway"));
     }
 
     @Incoming("distribution-events")

@@ -10,8 +10,8 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
- * The rep a lead is assigned to, copied from distribution-service's lead.assigned and lead.reassigned events. Used
- * only to decide which leads a sales rep may see.
+ * The rep a lead is assigned to, copied from distribution-service's lead.assigned, lead.claimed and lead.reassigned
+ * events. Used only to decide which leads a sales rep may see.
  */
 @Entity
 @Table(name = "lead_owner")
@@ -21,6 +21,6 @@ public class LeadOwner extends PanacheEntityBase {
     public UUID leadId;
     /** the rep's Keycloak username */
     public String repId;
-    /** since when the rep owns the lead: the event's assignedAt, or reassignedAt for a reassignment */
+    /** since when the rep owns the lead: the event's assignedAt, claimedAt for a claim, reassignedAt for a reassignment */
     public Instant assignedAt;
 }

@@ -10,20 +10,31 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * capture's copy of who owns a lead (lead_owner), kept from distribution's lead.assigned and lead.reassigned so that
- * reps see the leads assigned to them, and no longer see a lead moved to another rep. Both events say the same thing
- * here (this rep owns the lead since then), so they are applied alike: an older one arriving late does not replace a
- * newer one, whichever of the two each is.
+ * capture's copy of who owns a lead (lead_owner), kept from distribution's lead.assigned, lead.claimed and
+ * lead.reassigned so that reps see the leads assigned to them or claimed from a queue, and no longer see a lead moved
+ * to another rep. The three events say the same thing here (this rep owns the lead since then), so they are applied
+ * alike: an older one arriving late does not replace a newer one, whichever of the three each is.
  */
 @ApplicationScoped
 public class LeadOwnership {
 
-    /** Runs in the consumer's transaction (chassis dispatcher), as does {@link #reassigned}. */
+    /** Runs in the consumer's transaction (chassis dispatcher), as do {@link #claimed} and {@link #reassigned}. */
     public Uni<Void> assigned(LeadAssignedEvent assigned) {
         if (assigned.leadId() == null || assigned.repId() == null || assigned.assignedAt() == null) {
             return Uni.createFrom().failure(new MalformedEventException("lead.assigned without leadId, repId or assignedAt"));
         }
         return own(assigned.leadId(), assigned.repId(), assigned.assignedAt(), "an assignment");
+    }
+
+    /**
+     * A rep claimed the lead from a pull queue: its first assignment, as lead.assigned is for a pushed lead, so the
+     * claimer owns it since {@code claimedAt}.
+     */
+    public Uni<Void> claimed(LeadClaimedEvent claimed) {
+        if (claimed.leadId() == null || claimed.repId() == null || claimed.claimedAt() == null) {
+            return Uni.createFrom().failure(new MalformedEventException("lead.claimed without leadId, repId or claimedAt"));
+        }
+        return own(claimed.leadId(), claimed.repId(), claimed.claimedAt(), "a claim");
     }
 
     /** The lead was moved to {@code repId}: the previous rep loses it, the new one gets it. */

@@ -21,8 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
 /**
- * A sales rep sees only the leads distribution-service assigned to them (lead.assigned → lead_owner), and loses a
- * lead distribution moved to another rep (lead.reassigned → lead_owner).
+ * A sales rep sees only the leads distribution-service assigned to them (lead.assigned → lead_owner) or they claimed
+ * from a pull queue (lead.claimed → lead_owner), and loses a lead distribution moved to another rep (lead.reassigned →
+ * lead_owner).
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -162,6 +163,33 @@ class RepVisibilityTest {
                 .then().statusCode(200));
 
         given().get("/api/leads/" + lead).then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "rep2", roles = "sales-rep")
+    void shouldShowAClaimedLeadToTheRepWhoClaimedItOnly() {
+        String source = "vis-" + UUID.randomUUID().toString().substring(0, 8);
+        String claimed = capture(source);
+        String claimedByOther = capture(source);
+        String waiting = capture(source);
+        assignments.queue(claimed);
+        assignments.queue(claimedByOther);
+        assignments.queue(waiting);
+
+        assignments.claim(claimedByOther, "rep1", "2026-11-22T10:04:00Z");
+        assignments.claim(claimed, "rep2", "2026-11-22T10:04:31Z");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + claimed)
+                .then().statusCode(200).body("id", equalTo(claimed)));
+        given().get("/api/leads/" + claimed + "/consents").then().statusCode(200);
+        // the other rep's claim and the queueing of the lead nobody claimed were sent before on the same channel:
+        // they are handled too
+        given().get("/api/leads/" + claimedByOther).then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/leads/" + claimedByOther + "/consents").then().statusCode(404);
+        given().get("/api/leads/" + waiting).then().statusCode(404);
+        List<String> found = given().queryParam("source", source).get("/api/leads")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(found).containsExactly(claimed);
     }
 
     @Test

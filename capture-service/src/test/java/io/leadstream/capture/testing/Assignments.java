@@ -18,10 +18,11 @@ import io.leadstream.chassis.testing.TestEvents;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 
 /**
- * distribution-service assigning leads to reps and moving them to others, as capture's consumer receives it (the
- * in-memory channel {@code distribution-events}): each assignment is distribution's own schema example of
- * lead.assigned with this lead, rep and time; each reassignment its example of lead.reassigned with this lead, reps and
- * time.
+ * distribution-service assigning leads to reps, queueing them for reps to claim and moving them to others, as capture's
+ * consumer receives it (the in-memory channel {@code distribution-events}): each assignment is distribution's own
+ * schema example of lead.assigned with this lead, rep and time; each queueing and claim its examples of lead.queued and
+ * lead.claimed with this lead (and rep and time); each reassignment its example of lead.reassigned with this lead, reps
+ * and time.
  */
 @ApplicationScoped
 public class Assignments {
@@ -38,6 +39,18 @@ public class Assignments {
             String reason, String trigger, Instant reassignedAt) {
     }
 
+    /** lead.queued with every field its schema requires (held to distribution's schema by EventContracts). */
+    @EventType("lead.queued")
+    record QueuedAsDistributionWritesIt(UUID leadId, String queue, String rule, String reason, int score, String grade,
+            Instant queuedAt) {
+    }
+
+    /** lead.claimed with every field its schema requires (held to distribution's schema by EventContracts). */
+    @EventType("lead.claimed")
+    record ClaimedAsDistributionWritesIt(UUID leadId, String repId, String queue, int score, String grade,
+            Instant queuedAt, Instant claimedAt) {
+    }
+
     @Inject
     @Any
     InMemoryConnector connector;
@@ -50,6 +63,22 @@ public class Assignments {
                 "distribution-service").get(0);
         send("leadstream.lead.assigned.v1", leadId, new AssignedAsDistributionWritesIt(UUID.fromString(leadId),
                 repId, example.strategy(), example.reason(), example.score(), example.grade(), Instant.parse(assignedAt)));
+    }
+
+    /** Sends that a rule put {@code leadId} in distribution's example queue, where it waits for a rep to claim it. */
+    public void queue(String leadId) {
+        QueuedAsDistributionWritesIt example = EventContracts.assertConsumes(QueuedAsDistributionWritesIt.class,
+                "distribution-service").get(0);
+        send("leadstream.lead.queued.v1", leadId, new QueuedAsDistributionWritesIt(UUID.fromString(leadId),
+                example.queue(), example.rule(), example.reason(), example.score(), example.grade(), example.queuedAt()));
+    }
+
+    /** Sends that {@code repId} claimed {@code leadId} from distribution's example queue at {@code claimedAt}. */
+    public void claim(String leadId, String repId, String claimedAt) {
+        ClaimedAsDistributionWritesIt example = EventContracts.assertConsumes(ClaimedAsDistributionWritesIt.class,
+                "distribution-service").get(0);
+        send("leadstream.lead.claimed.v1", leadId, new ClaimedAsDistributionWritesIt(UUID.fromString(leadId), repId,
+                example.queue(), example.score(), example.grade(), example.queuedAt(), Instant.parse(claimedAt)));
     }
 
     /** Sends the move of {@code leadId} from {@code previousRepId} to {@code repId} at {@code reassignedAt}. */

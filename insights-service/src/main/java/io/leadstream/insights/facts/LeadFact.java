@@ -27,6 +27,6 @@ public class LeadFact extends PanacheEntityBase {
     public String grade;
     /** The lead's first assignment: speed-to-lead is measured to it. */
     public Instant assignedAt;
-    /** The rep who owns the lead now: of its latest lead.assigned or lead.reassigned. */
+    /** The rep who owns the lead now: of its latest lead.assigned, lead.claimed or lead.reassigned. */
     public String repId;
 }

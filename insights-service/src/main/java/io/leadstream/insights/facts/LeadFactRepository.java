@@ -21,7 +21,10 @@ public class LeadFactRepository {
             + "on conflict (lead_id) do update set source = excluded.source, captured_at = excluded.captured_at";
     static final String SCORED = "insert into lead_fact (lead_id, score, grade, scored_at) values (:leadId, :score, :grade, :at) "
             + "on conflict (lead_id) do update set score = excluded.score, grade = excluded.grade, scored_at = excluded.scored_at";
-    /** assigned_at stays the first assignment (speed-to-lead); rep_id follows the latest one. */
+    /**
+     * lead.assigned and lead.claimed (a claim is a first assignment): assigned_at stays the first assignment
+     * (speed-to-lead); rep_id follows the latest one.
+     */
     static final String ASSIGNED = "insert into lead_fact (lead_id, rep_id, assigned_at) values (:leadId, :repId, :at) "
             + "on conflict (lead_id) do update set rep_id = excluded.rep_id, "
             + "assigned_at = least(lead_fact.assigned_at, excluded.assigned_at)";

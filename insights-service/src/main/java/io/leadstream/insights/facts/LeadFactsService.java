@@ -40,6 +40,18 @@ public class LeadFactsService {
         return facts.assigned(event.leadId(), event.repId(), micros(event.assignedAt()));
     }
 
+    /**
+     * A rep claimed the lead from a pull queue: its first assignment, as lead.assigned is for a pushed lead (a claimed
+     * lead never gets one), so it is counted as assigned to the claimer, at {@code claimedAt}: speed-to-lead runs from
+     * capture to the claim.
+     */
+    public Uni<Void> claimed(LeadClaimedEvent event) {
+        if (event.leadId() == null || event.repId() == null || event.claimedAt() == null) {
+            return malformed("lead.claimed without leadId, repId or claimedAt");
+        }
+        return facts.assigned(event.leadId(), event.repId(), micros(event.claimedAt()));
+    }
+
     /** The lead moved to another rep: they own it now; it was assigned once, when it was first assigned. */
     public Uni<Void> reassigned(LeadReassignedEvent event) {
         if (event.leadId() == null || event.repId() == null) {

@@ -39,6 +39,14 @@ class EventContractsTest {
     }
 
     @Test
+    void shouldReadLeadClaimedAsDistributionPublishesIt() {
+        LeadClaimedEvent event = EventContracts.assertConsumes(LeadClaimedEvent.class, "distribution-service").get(0);
+        assertThat(event.leadId()).hasToString(LEAD_ID);
+        assertThat(event.repId()).isEqualTo("rep2");
+        assertThat(event.claimedAt()).isEqualTo(Instant.parse("2026-11-22T10:04:31Z"));
+    }
+
+    @Test
     void shouldReadLeadReassignedAsDistributionPublishesIt() {
         LeadReassignedEvent event = EventContracts.assertConsumes(LeadReassignedEvent.class, "distribution-service")
                 .get(0);

@@ -3,7 +3,7 @@ package io.leadstream.nurture.stages;
 import java.util.Objects;
 
 
-/** What an assignment or a reassignment from distribution does to a lead nurture may already know. */
+/** What an assignment, a claim or a reassignment from distribution does to a lead nurture may already know. */
 public enum AssignmentDecision {
     /** First assignment: the lead enters the pipeline at OPEN, owned by the rep, and that is announced. */
     OPEN,

@@ -11,10 +11,10 @@ import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 
 /**
- * distribution's events (topic leads.distribution): an assigned lead enters the pipeline, or changes owner; a
- * reassigned lead changes owner and keeps its stage. distribution publishes nothing else yet; a type it adds later
- * (sla.breached: issue 10 turns it, and reassignments, into notifications) is acknowledged and skipped until this
- * table names it.
+ * distribution's events (topic leads.distribution): an assigned lead, or one a rep claimed from a pull queue (its first
+ * assignment), enters the pipeline, or changes owner; a reassigned lead changes owner and keeps its stage; a queued
+ * lead is ignored. A type distribution adds later (sla.breached: issue 10 turns it, and reassignments, into
+ * notifications) is acknowledged and skipped until this table names it.
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
@@ -24,7 +24,10 @@ public class DistributionEventsConsumer extends EventConsumer {
     public DistributionEventsConsumer(EventDispatcher dispatcher, StageService stages) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
                 .on(LeadAssignedEvent.class, stages::assigned)
-                .on(LeadReassignedEvent.class, stages::reassigned));
+                .on(LeadClaimedEvent.class, stages::claimed)
+                .on(LeadReassignedEvent.class, stages::reassigned)
+                .ignore("lead.queued", "a queued lead is not worked by anyone yet, so it is not in the pipeline: it "
+                        + "enters at OPEN when a rep claims it (lead.claimed)"));
     }
 
     @Incoming("distribution-events")

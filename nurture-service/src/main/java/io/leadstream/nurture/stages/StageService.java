@@ -14,8 +14,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Leads' stages: opened on first assignment and announced as lead.stage-changed in the same transaction; a later
- * assignment or a reassignment changes only the owner.
+ * Leads' stages: opened on first assignment (lead.assigned, or lead.claimed from a pull queue) and announced as
+ * lead.stage-changed in the same transaction; a later assignment or a reassignment changes only the owner.
  */
 @ApplicationScoped
 public class StageService {
@@ -26,12 +26,27 @@ public class StageService {
         this.outbox = outbox;
     }
 
-    /** Runs inside the consumer's transaction (chassis event dispatcher), as does {@link #reassigned}. */
+    /**
+     * Runs inside the consumer's transaction (chassis event dispatcher), as do {@link #claimed} and
+     * {@link #reassigned}.
+     */
     public Uni<Void> assigned(LeadAssignedEvent event) {
         if (event.leadId() == null || event.repId() == null || event.repId().isBlank()) {
             return Uni.createFrom().failure(new MalformedEventException("lead.assigned without leadId or repId"));
         }
         return owned(event.leadId(), event.repId(), event.assignedAt());
+    }
+
+    /**
+     * A rep claimed the lead from a pull queue: its first assignment, as lead.assigned is for a pushed lead (a claimed
+     * lead never gets one), so it is applied as one: the lead enters the pipeline at OPEN owned by the claimer since
+     * {@code claimedAt}, and that is announced.
+     */
+    public Uni<Void> claimed(LeadClaimedEvent event) {
+        if (event.leadId() == null || event.repId() == null || event.repId().isBlank()) {
+            return Uni.createFrom().failure(new MalformedEventException("lead.claimed without leadId or repId"));
+        }
+        return owned(event.leadId(), event.repId(), event.claimedAt());
     }
 
     /**

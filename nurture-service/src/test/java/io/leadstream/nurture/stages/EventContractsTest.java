@@ -25,6 +25,14 @@ class EventContractsTest {
     }
 
     @Test
+    void shouldReadLeadClaimedAsDistributionPublishesIt() {
+        LeadClaimedEvent example = EventContracts.assertConsumes(LeadClaimedEvent.class, "distribution-service").get(0);
+        assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
+        assertThat(example.repId()).isEqualTo("rep2");
+        assertThat(example.claimedAt()).isEqualTo(Instant.parse("2026-11-22T10:04:31Z"));
+    }
+
+    @Test
     void shouldReadLeadReassignedAsDistributionPublishesIt() {
         LeadReassignedEvent example = EventContracts.assertConsumes(LeadReassignedEvent.class, "distribution-service")
                 .get(0);

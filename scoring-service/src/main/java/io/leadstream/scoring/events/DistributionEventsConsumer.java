@@ -11,8 +11,8 @@ import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 
 /**
- * distribution's events (topic leads.distribution): who a lead is assigned to, or was reassigned to, decides which rep
- * may read its score.
+ * distribution's events (topic leads.distribution): who a lead is assigned to, claimed by from a pull queue, or was
+ * reassigned to, decides which rep may read its score.
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
@@ -22,7 +22,10 @@ public class DistributionEventsConsumer extends EventConsumer {
     public DistributionEventsConsumer(EventDispatcher dispatcher, LeadEvents leads) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
                 .on(LeadAssignedEvent.class, leads::assigned)
-                .on(LeadReassignedEvent.class, leads::reassigned));
+                .on(LeadClaimedEvent.class, leads::claimed)
+                .on(LeadReassignedEvent.class, leads::reassigned)
+                .ignore("lead.queued", "a queued lead has no owner yet, so no rep may read its score; the score and "
+                        + "grade it carries are scoring's own, from lead.scored"));
     }
 
     @Incoming("distribution-events")

@@ -115,6 +115,18 @@ public class LeadEvents {
         return owner(required(e.leadId(), "lead.assigned"), e.repId());
     }
 
+    /**
+     * A rep claimed the lead from a pull queue: its first assignment, as lead.assigned is for a pushed lead, so the
+     * claimer may read its score; a claim does not change the score.
+     */
+    Uni<Void> claimed(LeadClaimedEvent e) {
+        UUID leadId = required(e.leadId(), "lead.claimed");
+        if (e.repId() == null || e.repId().isBlank()) {
+            throw new MalformedEventException("lead.claimed without repId");
+        }
+        return owner(leadId, e.repId());
+    }
+
     /** The lead moved to another rep: they may read its score, the previous rep no longer; the score stays. */
     Uni<Void> reassigned(LeadReassignedEvent e) {
         UUID leadId = required(e.leadId(), "lead.reassigned");

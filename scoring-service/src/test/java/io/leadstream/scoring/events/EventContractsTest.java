@@ -33,6 +33,8 @@ class EventContractsTest {
     void shouldReadDistributionsAndNurturesEventsAsTheyPublishThem() {
         assertThat(EventContracts.assertConsumes(LeadAssignedEvent.class, "distribution-service").get(0).repId())
                 .isEqualTo("rep1");
+        assertThat(EventContracts.assertConsumes(LeadClaimedEvent.class, "distribution-service"))
+                .extracting(LeadClaimedEvent::repId).containsExactly("rep2");
         assertThat(EventContracts.assertConsumes(LeadReassignedEvent.class, "distribution-service"))
                 .extracting(LeadReassignedEvent::repId).containsExactly("rep2", "rep3");
         assertThat(EventContracts.assertConsumes(LeadStageChangedEvent.class, "nurture-service").get(0).to())

@@ -260,6 +260,26 @@ class LeadEventsTest {
     }
 
     @Test
+    @TestSecurity(user = "rep2", roles = "sales-rep")
+    void shouldLetTheRepWhoClaimedALeadFromAQueueReadItsScore() {
+        String leadId = UUID.randomUUID().toString();
+        UUID id = UUID.fromString(leadId);
+        events.capture(leadId);
+        events.awaitScored(leadId, 1);
+        events.queue(leadId);
+        given().get("/api/scores/" + leadId).then().statusCode(404);
+
+        events.claim(leadId, "rep2");
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/scores/" + leadId).then().statusCode(200)
+                .body("score", equalTo(53)));
+        given().get("/api/scores/" + leadId + "/history").then().statusCode(200).body("changes.score", contains(53));
+        assertThat(count("select count(*) from lead_profile where lead_id = ? and owner = 'rep2'", id)).isOne();
+        events.drain();
+        assertThat(events.scored(leadId)).as("neither queueing nor a claim re-scores").hasSize(1);
+    }
+
+    @Test
     void shouldApplyARedeliveredEventOnlyOnce() {
         String leadId = UUID.randomUUID().toString();
         String ceId = UUID.randomUUID().toString();

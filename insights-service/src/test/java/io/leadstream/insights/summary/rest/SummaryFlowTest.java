@@ -95,6 +95,18 @@ class SummaryFlowTest {
                  "reassignedAt":"%s"}""".formatted(leadId, repId, previousRepId, repId, at));
     }
 
+    private static Message<String> queued(String leadId, Instant at) {
+        return TestEvents.event("leadstream.lead.queued.v1", leadId, """
+                {"leadId":"%s","queue":"inbound-smb","rule":"smb-pull","ruleVersion":5,"reason":"rule smb-pull",
+                 "score":70,"grade":"B","queuedAt":"%s"}""".formatted(leadId, at));
+    }
+
+    private static Message<String> claimed(String leadId, String repId, Instant queuedAt, Instant at) {
+        return TestEvents.event("leadstream.lead.claimed.v1", leadId, """
+                {"leadId":"%s","repId":"%s","queue":"inbound-smb","score":70,"grade":"B","queuedAt":"%s",
+                 "claimedAt":"%s"}""".formatted(leadId, repId, queuedAt, at));
+    }
+
     /** The rep insights keeps for the lead (no figure shows it yet: the reps report, issue 11). */
     private String repOf(String leadId) {
         Row row = pool.preparedQuery("select rep_id from lead_fact where lead_id = $1")
@@ -142,6 +154,20 @@ class SummaryFlowTest {
 
         awaitSummary("2031-02-10", "2031-02-11", 3, 0, 2);
         summary("2031-02-10", "2031-02-11").body("medianSpeedToLeadSeconds", equalTo(91)); // (60 + 121) / 2, rounded
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldCountAClaimedLeadAsAssignedOnceWithSpeedToLeadUpToTheClaim() {
+        String leadId = UUID.randomUUID().toString();
+        Instant capturedAt = Instant.parse("2031-07-10T10:00:00Z");
+        captureEvents.send(captured(leadId, capturedAt));
+        distributionEvents.send(queued(leadId, capturedAt.plusSeconds(5)));
+        distributionEvents.send(claimed(leadId, "rep2", capturedAt.plusSeconds(5), capturedAt.plusSeconds(300)));
+
+        awaitSummary("2031-07-10", "2031-07-11", 1, 0, 1);
+        summary("2031-07-10", "2031-07-11").body("medianSpeedToLeadSeconds", equalTo(300));
+        assertThat(repOf(leadId)).isEqualTo("rep2");
     }
 
     @Test

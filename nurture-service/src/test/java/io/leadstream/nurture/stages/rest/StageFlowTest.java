@@ -42,6 +42,8 @@ class StageFlowTest {
 
     static final String ASSIGNED = "leadstream.lead.assigned.v1";
     static final String REASSIGNED = "leadstream.lead.reassigned.v1";
+    static final String QUEUED = "leadstream.lead.queued.v1";
+    static final String CLAIMED = "leadstream.lead.claimed.v1";
 
     @Inject
     @Any
@@ -162,6 +164,48 @@ class StageFlowTest {
                 .body("owner", equalTo("rep2"))
                 .body("since", equalTo("2026-11-23T08:30:00Z"));
         assertThat(stageEventsFor(leadId)).hasSize(1);
+    }
+
+    private static String queued(String leadId) {
+        return """
+                {"leadId":"%s","queue":"inbound-smb","rule":"smb-pull","ruleVersion":5,"reason":"rule smb-pull",
+                 "score":58,"grade":"C","queuedAt":"2026-11-22T10:00:05Z"}""".formatted(leadId);
+    }
+
+    private static String claimed(String leadId, String repId) {
+        return """
+                {"leadId":"%s","repId":"%s","queue":"inbound-smb","score":58,"grade":"C",
+                 "queuedAt":"2026-11-22T10:00:05Z","claimedAt":"2026-11-22T10:04:31Z","somethingNew":"ignored"}"""
+                .formatted(leadId, repId);
+    }
+
+    @Test
+    @TestSecurity(user = "rep2", roles = "sales-rep")
+    void shouldOpenAClaimedLeadAtOpenOwnedByTheRepWhoClaimedIt() throws Exception {
+        String leadId = UUID.randomUUID().toString();
+        distributionEvents.send(TestEvents.event(QUEUED, leadId, queued(leadId)));
+        // events of one channel are applied in order: once a later lead's stage change is out, the queueing was seen
+        String marker = UUID.randomUUID().toString();
+        distributionEvents.send(TestEvents.event(ASSIGNED, marker, assigned(marker, "rep1")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stageEventsFor(marker).isEmpty());
+        given().get("/api/leads/" + leadId + "/stage").then().statusCode(404);
+        assertThat(stageEventsFor(leadId)).as("a queued lead is not in the pipeline").isEmpty();
+
+        distributionEvents.send(TestEvents.event(CLAIMED, leadId, claimed(leadId, "rep2")));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + leadId + "/stage")
+                .then().statusCode(200));
+        given().get("/api/leads/" + leadId + "/stage").then()
+                .body("stage", equalTo("OPEN"))
+                .body("owner", equalTo("rep2"))
+                .body("since", equalTo("2026-11-22T10:04:31Z"));
+        List<? extends Message<String>> changed = await().atMost(Duration.ofSeconds(10))
+                .until(() -> stageEventsFor(leadId), list -> !list.isEmpty());
+        assertThat(changed).hasSize(1);
+        JsonNode payload = mapper.readTree(changed.get(0).getPayload());
+        assertThat(payload.path("from").isNull()).isTrue();
+        assertThat(payload.path("to").asText()).isEqualTo("OPEN");
+        assertThat(payload.path("owner").asText()).isEqualTo("rep2");
     }
 
     @Test
