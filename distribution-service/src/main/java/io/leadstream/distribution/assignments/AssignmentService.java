@@ -72,12 +72,6 @@ public class AssignmentService {
         return leads.scored(event.leadId(), event.score(), event.grade(), event.qualifiedNow(), scoredAt)
                 .chain(scored -> {
                     KnownLead lead = scored.lead();
-                    if (lead.source == null && scoredAt.plus(waitForCapture).isAfter(now)) {
-                        // capture's topic is read by another consumer: give its lead.captured a moment to arrive,
-                        // so the rules see the lead's product, country and source
-                        throw new TransientEventFailure("lead " + lead.leadId + " is scored but capture's lead.captured "
-                                + "has not arrived yet; waiting up to " + waitForCapture + " for its attributes");
-                    }
                     // The global rotation row's lock (SELECT … FOR UPDATE) serialises assignments across consumers and
                     // replicas: whoever holds it reads loads, rotations and the lead's assignment as the one before
                     // it committed them, so capacity and turns are never counted twice.
@@ -87,6 +81,16 @@ public class AssignmentService {
                                     + RoundRobinCursor.ALL_REPS + "' is missing; the V1 migration seeds it"))
                             .chain(() -> Assignment.<Assignment>findById(event.leadId()))
                             .chain(existing -> {
+                                if (existing == null && lead.source == null && event.firstScore()
+                                        && scoredAt.plus(waitForCapture).isAfter(now)) {
+                                    // a new lead: capture's topic is read by another consumer, so give its
+                                    // lead.captured a moment to arrive and the rules see the lead's product, country
+                                    // and source. Only then: a re-score of a lead captured before distribution kept
+                                    // lead facts must not hold the partition.
+                                    throw new TransientEventFailure("lead " + lead.leadId + " is new and scored, but "
+                                            + "capture's lead.captured has not arrived yet; waiting up to "
+                                            + waitForCapture + " for its attributes");
+                                }
                                 if (existing != null && existing.queued()) {
                                     return QueuedLead.<QueuedLead>findById(existing.leadId).invoke(q -> {
                                         if (q != null) { // rescored while it waits: its place follows the score

@@ -10,7 +10,13 @@ import io.leadstream.chassis.events.EventType;
  * ignored; only what assignment needs). Checked against scoring's JSON Schema in EventContractsTest.
  */
 @EventType("lead.scored")
-public record LeadScoredEvent(UUID leadId, Integer score, String grade, Boolean qualified, Instant scoredAt) {
+public record LeadScoredEvent(UUID leadId, Integer score, String grade, Boolean qualified, String trigger,
+        Instant scoredAt) {
+
+    /** The lead's first score: scoring answering capture's lead.captured. */
+    public boolean firstScore() {
+        return "lead.captured".equals(trigger);
+    }
 
     public boolean qualifiedNow() {
         return Boolean.TRUE.equals(qualified);

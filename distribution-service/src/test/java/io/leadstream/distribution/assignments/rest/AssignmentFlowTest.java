@@ -146,7 +146,7 @@ class AssignmentFlowTest {
         ExecutorService consumers = Executors.newFixedThreadPool(leads.size());
         try {
             List<Future<Void>> runs = leads.stream().map(leadId -> consumers.submit(() -> {
-                assignInItsOwnTransaction(new LeadScoredEvent(UUID.fromString(leadId), 70, "B", false,
+                assignInItsOwnTransaction(new LeadScoredEvent(UUID.fromString(leadId), 70, "B", false, "lead.captured",
                         Instant.parse("2026-11-22T10:00:01Z")));
                 return (Void) null;
             })).toList();

@@ -277,6 +277,41 @@ class RuleRoutingTest {
 
     @Test
     @TestSecurity(user = "admin", roles = "lead-admin")
+    void shouldWaitForANewLeadsAttributesButNotHoldARescoreOfAnOldLead() throws Exception {
+        activeReps("wait-rep", "wait-other");
+        String product = "wait-" + UUID.randomUUID().toString().substring(0, 8);
+        putRules("""
+                {"rules":[{"name":"by-product","when":{"products":["%s"]},"target":{"type":"REP","id":"wait-rep"},
+                           "strategy":"ROUND_ROBIN"}],
+                 "fallback":{"name":"default","target":{"type":"REP","id":"wait-other"},"strategy":"ROUND_ROBIN"}}"""
+                .formatted(product));
+
+        // scoring's first score overtakes capture's lead.captured: distribution waits for the attributes
+        String lead = UUID.randomUUID().toString();
+        scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", lead, """
+                {"leadId":"%s","score":60,"grade":"B","qualified":false,"trigger":"lead.captured","scoredAt":"%s"}"""
+                .formatted(lead, java.time.Instant.now())));
+        Thread.sleep(1500);
+        given().get("/api/assignments/" + lead).then().statusCode(404);
+        captureEvents().send(TestEvents.event("leadstream.lead.captured.v1", lead, """
+                {"leadId":"%s","source":"web","country":"DE","products":["%s"],"capturedAt":"2026-11-22T10:00:00Z",
+                 "quality":{"emailValid":true,"phoneValid":false,"hasCompany":false}}""".formatted(lead, product)));
+        assertThat(awaitRepOf(lead)).isEqualTo("wait-rep"); // routed by its product, not by the fallback
+
+        // a lead assigned before distribution kept facts, re-scored now (new rules in scoring): no wait, no move
+        String old = UUID.randomUUID().toString();
+        sql("insert into assignment (lead_id, rep_id, strategy, reason, candidates, score, grade, assigned_at) values ('"
+                + old + "', 'wait-other', 'ROUND_ROBIN', 'before rules', '{\"items\":[]}', 40, 'C', now())");
+        scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", old, """
+                {"leadId":"%s","score":75,"grade":"B","qualified":false,"trigger":"rules-v3","scoredAt":"%s"}"""
+                .formatted(old, java.time.Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(
+                "select count(*) from lead_facts where lead_id = $1 and score = 75", old) == 1);
+        given().get("/api/assignments/" + old).then().body("repId", equalTo("wait-other"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
     void shouldSimulateADraftOnStoredLeadsWithoutAssigningThem() {
         activeReps("sim-a", "sim-b");
         String first = captured("heat-pumps", "DE");
@@ -449,6 +484,10 @@ class RuleRoutingTest {
 
     private void putRules(String book) {
         given().contentType(ContentType.JSON).body(book).put("/api/assignment/rules").then().statusCode(200);
+    }
+
+    private InMemorySource<Message<String>> captureEvents() {
+        return connector.<Message<String>>source("capture-events").runOnVertxContext(true);
     }
 
     private String captured(String product, String country) {
