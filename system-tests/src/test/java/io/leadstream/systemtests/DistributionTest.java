@@ -38,21 +38,15 @@ class DistributionTest {
         String rule = "systest-" + unique;
         DayOfWeek today = LocalDate.now(ZoneOffset.UTC).getDayOfWeek();
 
-        JsonPath before = given().auth().oauth2(admin).get(Suite.DISTRIBUTION + "/api/assignment/rules")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath before = rulesInForce(admin);
         try {
             given().auth().oauth2(admin).contentType("application/json").body(Map.of("displayName", "Heat pumps"))
                     .put(Suite.DISTRIBUTION + "/api/teams/" + team).then().statusCode(201);
             putRep(admin, "rep1", "Rep One", Map.of("teamId", team, "workingHours", hours(today, "00:00", "24:00")));
             putRep(admin, "rep2", "Rep Two", Map.of("teamId", team, "workingHours",
                     hours(today.plus(1), "09:00", "17:00"))); // works tomorrow only: off duty now
-            List<Object> rules = new ArrayList<>();
-            rules.add(Map.of("name", rule, "when", Map.of("products", List.of(product)),
+            putRulesFirst(admin, before, Map.of("name", rule, "when", Map.of("products", List.of(product)),
                     "target", Map.of("type", "TEAM", "id", team), "strategy", "ROUND_ROBIN", "onlyWorkingHours", true));
-            rules.addAll(before.getList("rules"));
-            given().auth().oauth2(admin).contentType("application/json")
-                    .body(Map.of("rules", rules, "fallback", before.getMap("fallback")))
-                    .put(Suite.DISTRIBUTION + "/api/assignment/rules").then().statusCode(200);
 
             String location = given().auth().oauth2(Suite.crmApp()).contentType("application/json").body("""
                     {"firstName":"Hedy","lastName":"Lamarr","email":"hedy.%s@spectrum.example","company":"Spread Ltd",
@@ -86,9 +80,7 @@ class DistributionTest {
             given().auth().oauth2(Suite.userToken("rep1")).get(Suite.DISTRIBUTION + "/api/assignments/" + leadId)
                     .then().statusCode(404);
         } finally {
-            given().auth().oauth2(admin).contentType("application/json")
-                    .body(Map.of("rules", before.getList("rules"), "fallback", before.getMap("fallback")))
-                    .put(Suite.DISTRIBUTION + "/api/assignment/rules").then().statusCode(200);
+            putRules(admin, before.getList("rules"), before);
             putRep(admin, "rep1", "Rep One", Map.of());
             putRep(admin, "rep2", "Rep Two", Map.of());
         }
@@ -102,16 +94,10 @@ class DistributionTest {
         String product = "solar-" + unique;
         String queue = "pull-" + unique;
 
-        JsonPath before = given().auth().oauth2(admin).get(Suite.DISTRIBUTION + "/api/assignment/rules")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath before = rulesInForce(admin);
         try {
-            List<Object> rules = new ArrayList<>();
-            rules.add(Map.of("name", queue, "when", Map.of("products", List.of(product)),
+            putRulesFirst(admin, before, Map.of("name", queue, "when", Map.of("products", List.of(product)),
                     "target", Map.of("type", "QUEUE", "id", queue)));
-            rules.addAll(before.getList("rules"));
-            given().auth().oauth2(admin).contentType("application/json")
-                    .body(Map.of("rules", rules, "fallback", before.getMap("fallback")))
-                    .put(Suite.DISTRIBUTION + "/api/assignment/rules").then().statusCode(200);
 
             String location = given().auth().oauth2(Suite.crmApp()).contentType("application/json").body("""
                     {"firstName":"Rosalind","lastName":"Franklin","email":"rf.%s@helix.example","company":"Photo 51 Ltd",
@@ -134,10 +120,27 @@ class DistributionTest {
             given().auth().oauth2(rep3).get(Suite.DISTRIBUTION + "/api/assignments/" + leadId).then().statusCode(200)
                     .body("history.kind", contains("QUEUED", "CLAIMED"));
         } finally {
-            given().auth().oauth2(admin).contentType("application/json")
-                    .body(Map.of("rules", before.getList("rules"), "fallback", before.getMap("fallback")))
-                    .put(Suite.DISTRIBUTION + "/api/assignment/rules").then().statusCode(200);
+            putRules(admin, before.getList("rules"), before);
         }
+    }
+
+    private static JsonPath rulesInForce(String admin) {
+        return given().auth().oauth2(admin).get(Suite.DISTRIBUTION + "/api/assignment/rules")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The rules in force {@code before}, with {@code rule} put in front of them. */
+    private static void putRulesFirst(String admin, JsonPath before, Map<String, Object> rule) {
+        List<Object> rules = new ArrayList<>();
+        rules.add(rule);
+        rules.addAll(before.getList("rules"));
+        putRules(admin, rules, before);
+    }
+
+    private static void putRules(String admin, List<Object> rules, JsonPath before) {
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("rules", rules, "fallback", before.getMap("fallback")))
+                .put(Suite.DISTRIBUTION + "/api/assignment/rules").then().statusCode(200);
     }
 
     private static Map<String, Object> hours(DayOfWeek day, String from, String to) {

@@ -21,9 +21,9 @@ import io.leadstream.distribution.leads.KnownLead;
 import io.leadstream.distribution.leads.KnownLeads;
 import io.leadstream.distribution.reps.Rep;
 import io.leadstream.distribution.routing.Decision;
+import io.leadstream.distribution.routing.RepProfile;
 import io.leadstream.distribution.routing.Router;
 import io.leadstream.distribution.rules.RuleBooks;
-import io.leadstream.distribution.rules.VersionedRuleBook;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -140,14 +140,20 @@ public class AssignmentService {
 
     /** Where the rules in force send the lead now, without assigning it (the caller's session). */
     public Uni<Routed> route(KnownLead lead, Instant now) {
-        return rules.inForce().chain(book -> route(book, lead, now));
+        return route(lead, null, now);
     }
 
-    /** Where {@code book} sends the lead now, with the reps' current loads and rotations; writes nothing. */
-    public Uni<Routed> route(VersionedRuleBook book, KnownLead lead, Instant now) {
-        return Rep.allProfiles().chain(reps -> repository.loads(reps, now)
-                .chain(loads -> repository.rotations().map(last -> new Routed(
-                        Router.route(book.book(), lead.facts(), reps, loads, last::get, now), book.version()))));
+    /**
+     * Where the rules in force send the lead now, with the reps' current loads and rotations, leaving out
+     * {@code excluded} (null: nobody; a manager's reassignment leaves out the current rep); writes nothing.
+     */
+    private Uni<Routed> route(KnownLead lead, String excluded, Instant now) {
+        return rules.inForce().chain(book -> Rep.allProfiles().chain(all -> {
+            List<RepProfile> reps = excluded == null ? all
+                    : all.stream().filter(r -> !r.repId().equals(excluded)).toList();
+            return repository.loads(reps, now).chain(loads -> repository.rotations().map(last -> new Routed(
+                    Router.route(book.book(), lead.facts(), reps, loads, last::get, now), book.version())));
+        }));
     }
 
     private Uni<Void> save(Assignment waiting, KnownLead lead, Routed routed, Instant now) {
@@ -241,7 +247,7 @@ public class AssignmentService {
                                 repId + " already works lead " + leadId));
                     }
                     Uni<Routed> choice = repId != null ? named(repId, reason)
-                            : routeWithout(lead != null ? lead : known(current), current.repId, now);
+                            : route(lead != null ? lead : known(current), current.repId, now);
                     return choice.chain(routed -> {
                         Decision d = routed.decision();
                         if (!d.assigned()) {
@@ -276,16 +282,6 @@ public class AssignmentService {
                     reason, List.of(new Decision.Candidate(repId, null)), List.of(), null);
             return new Routed(d, 0);
         });
-    }
-
-    /** The rules in force, with {@code excluded} (the current rep) left out of every target. */
-    private Uni<Routed> routeWithout(KnownLead lead, String excluded, Instant now) {
-        return rules.inForce().chain(book -> Rep.allProfiles().chain(all -> {
-            List<io.leadstream.distribution.routing.RepProfile> reps = all.stream()
-                    .filter(r -> !r.repId().equals(excluded)).toList();
-            return repository.loads(reps, now).chain(loads -> repository.rotations().map(last -> new Routed(
-                    Router.route(book.book(), lead.facts(), reps, loads, last::get, now), book.version())));
-        }));
     }
 
     /** What is known of a lead assigned before distribution kept lead facts: its score. */
