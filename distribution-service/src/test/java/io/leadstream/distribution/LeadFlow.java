@@ -59,6 +59,11 @@ public final class LeadFlow {
                 + "and score = " + score, UUID.fromString(leadId)) == 1);
     }
 
+    /** Sends one of capture's events as given, without waiting. */
+    public void sendCapture(String ceType, String leadId, String json) {
+        captureEvents.send(TestEvents.event(ceType, leadId, json));
+    }
+
     /** Sends scoring's lead.scored as given, without waiting. */
     public void sendScored(String leadId, String json) {
         scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", leadId, json));

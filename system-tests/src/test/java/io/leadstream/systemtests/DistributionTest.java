@@ -23,8 +23,8 @@ import io.restassured.path.json.JsonPath;
  * With real Keycloak tokens, over the broker: an admin puts two demo reps in a team (one on duty, one off) and a rule
  * that sends one product to that team in working hours; a lead for that product, captured through the API, goes to
  * the rep on duty, with the off-duty rep named as skipped; a manager then moves it to another rep, and capture's
- * record-level access follows the move. A rule sends another product to a pull queue, and a rep claims the lead.
- * Rules and reps are put back as they were afterwards.
+ * record-level access follows the move. A rule sends another product to a pull queue, and a rep claims the lead. A
+ * lead nobody touches within its SLA goes to another rep. Rules, SLAs and reps are put back as they were afterwards.
  */
 class DistributionTest {
 
@@ -122,6 +122,84 @@ class DistributionTest {
         } finally {
             putRules(admin, before.getList("rules"), before);
         }
+    }
+
+    /**
+     * An SLA of one business minute to first touch for one rule, reassignment one minute after the breach; the reps
+     * work around the clock, so business time is real time. Nobody touches the lead: its rep is reminded, then the
+     * lead goes to the other rep of the team, and capture's record-level access follows.
+     */
+    @Test
+    void shouldReassignALeadNobodyTouchedWithinItsSla() {
+        String admin = Suite.userToken("admin");
+        String manager = Suite.userToken("manager");
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String product = "boilers-" + unique;
+        String team = "sla-" + unique;
+        String rule = "sla-" + unique;
+
+        JsonPath before = rulesInForce(admin);
+        Map<String, Object> slasBefore = given().auth().oauth2(admin).get(Suite.DISTRIBUTION + "/api/sla").then()
+                .statusCode(200).extract().jsonPath().getMap("");
+        try {
+            given().auth().oauth2(admin).contentType("application/json")
+                    .body(Map.of("displayName", "Boilers", "managerId", "manager"))
+                    .put(Suite.DISTRIBUTION + "/api/teams/" + team).then().statusCode(201);
+            putRep(admin, "rep1", "Rep One", Map.of("teamId", team, "workingHours", aroundTheClock()));
+            putRep(admin, "rep2", "Rep Two", Map.of("teamId", team, "workingHours", aroundTheClock()));
+            putRulesFirst(admin, before, Map.of("name", rule, "when", Map.of("products", List.of(product)),
+                    "target", Map.of("type", "TEAM", "id", team), "strategy", "ROUND_ROBIN"));
+            Map<String, Object> slas = new java.util.HashMap<>(slasBefore);
+            slas.put("rules", Map.of(rule, Map.of("firstTouch", "1m", "nextTouch", "8h", "reassignAfter", "1m")));
+            given().auth().oauth2(admin).contentType("application/json").body(slas)
+                    .put(Suite.DISTRIBUTION + "/api/sla").then().statusCode(200)
+                    .body("rules." + rule + ".firstTouch", equalTo("1m"));
+
+            String location = given().auth().oauth2(Suite.crmApp()).contentType("application/json").body("""
+                    {"firstName":"Lise","lastName":"Meitner","email":"lise.%s@fission.example","company":"KWI",
+                     "source":"api","qualifiers":{"products":["%s"]}}""".formatted(unique, product))
+                    .post(Suite.CAPTURE + "/api/leads").then().statusCode(201).extract().header("Location");
+            String leadId = location.substring(location.lastIndexOf('/') + 1);
+            String assignment = Suite.DISTRIBUTION + "/api/assignments/" + leadId;
+
+            String first = await().atMost(Suite.JOURNEY).pollInterval(Duration.ofMillis(250)).until(
+                    () -> given().auth().oauth2(manager).get(assignment).then().extract().<String>path("repId"),
+                    repId -> repId != null);
+            String second = first.equals("rep1") ? "rep2" : "rep1";
+            given().auth().oauth2(manager).get(assignment).then().statusCode(200)
+                    .body("sla.policy", equalTo("rule:" + rule))
+                    .body("sla.nextStep", equalTo("REMIND"));
+
+            // one minute to the breach, one more to the reassignment, and the breach pass runs every 30 s
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(
+                    () -> given().auth().oauth2(manager).get(assignment).then().extract().<String>path("repId"),
+                    second::equals);
+            JsonPath moved = given().auth().oauth2(manager).get(assignment).then().statusCode(200).extract().jsonPath();
+            assertThat(moved.getList("history.kind", String.class)).containsExactly("ASSIGNED", "SLA_REMINDED",
+                    "REASSIGNED");
+            assertThat(moved.getString("history[2].previousRepId")).isEqualTo(first);
+            assertThat(moved.getString("history[2].reason")).startsWith("SLA (rule:" + rule + "): first touch by "
+                    + first);
+            assertThat(moved.getString("sla.nextStep")).isEqualTo("REMIND"); // the new rep's own clock
+            // capture follows lead.reassigned (trigger SLA): the new rep reads the lead, the first one no longer does
+            await().atMost(Suite.JOURNEY).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    given().auth().oauth2(Suite.userToken(second)).get(location).then().statusCode(200));
+            given().auth().oauth2(Suite.userToken(first)).get(location).then().statusCode(404);
+        } finally {
+            given().auth().oauth2(admin).contentType("application/json").body(slasBefore)
+                    .put(Suite.DISTRIBUTION + "/api/sla").then().statusCode(200);
+            putRules(admin, before.getList("rules"), before);
+            putRep(admin, "rep1", "Rep One", Map.of());
+            putRep(admin, "rep2", "Rep Two", Map.of());
+        }
+    }
+
+    private static Map<String, Object> aroundTheClock() {
+        Map<String, Object> week = new java.util.HashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.put(day.name(), List.of(Map.of("from", "00:00", "to", "24:00")));
+        }
+        return Map.of("timeZone", "UTC", "week", week);
     }
 
     private static JsonPath rulesInForce(String admin) {

@@ -26,7 +26,9 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .on(LeadClaimedEvent.class, ownership::claimed)
                 .on(LeadReassignedEvent.class, ownership::reassigned)
                 .ignore("lead.queued", "a queued lead has no owner yet, so no rep may see it until one claims it "
-                        + "(lead.claimed); managers see every lead anyway"));
+                        + "(lead.claimed); managers see every lead anyway")
+                .ignore("sla.breached", "a breach changes who may see the lead only when it ends in reassignment, "
+                        + "which lead.reassigned (trigger SLA) announces"));
     }
 
     @Incoming("distribution-events")

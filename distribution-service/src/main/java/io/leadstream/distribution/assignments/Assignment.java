@@ -36,6 +36,8 @@ public class Assignment extends PanacheEntityBase {
     public int score;
     public String grade;
     public Instant assignedAt;
+    /** when the lead left the pipeline (nurture: won, lost, inactive); null while it is worked */
+    public Instant closedAt;
 
     /** Those of the leads that a rep works. */
     public static Uni<List<Assignment>> heldOf(Collection<UUID> leadIds) {

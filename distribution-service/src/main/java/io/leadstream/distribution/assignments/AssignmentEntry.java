@@ -34,7 +34,11 @@ public class AssignmentEntry extends PanacheEntityBase {
         /** a manager, or the rules when the lead qualified, moved it to another rep */
         REASSIGNED,
         /** the survivor of a merge took the merged lead's rep */
-        KEPT_ON_MERGE
+        KEPT_ON_MERGE,
+        /** the rep missed the SLA and was reminded */
+        SLA_REMINDED,
+        /** the rep missed the SLA and the team's manager was told */
+        SLA_ESCALATED
     }
 
     @Id

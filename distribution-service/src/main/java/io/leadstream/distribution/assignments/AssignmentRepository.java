@@ -21,7 +21,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AssignmentRepository {
 
-    static final String OPEN_LEADS = "select a.repId, count(a) from Assignment a where a.repId in :reps group by a.repId";
+    static final String OPEN_LEADS = "select a.repId, count(a) from Assignment a where a.repId in :reps "
+            + "and a.closedAt is null group by a.repId";
     static final String ASSIGNED_SINCE = "select e.repId, count(e) from AssignmentEntry e where e.repId in :reps "
             + "and e.kind in ('ASSIGNED', 'REASSIGNED', 'CLAIMED') and e.at >= :since group by e.repId";
     static final String CREATE_ROTATION = "insert into round_robin_cursor (rotation, last_rep_id, updated_at) "

@@ -24,6 +24,7 @@ import io.leadstream.distribution.routing.Decision;
 import io.leadstream.distribution.routing.RepProfile;
 import io.leadstream.distribution.routing.Router;
 import io.leadstream.distribution.rules.RuleBooks;
+import io.leadstream.distribution.sla.SlaClocks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -48,16 +49,18 @@ public class AssignmentService {
     private final KnownLeads leads;
     private final RuleBooks rules;
     private final AssignmentRepository repository;
+    private final SlaClocks sla;
     private final Clock clock;
     private final Duration waitForCapture;
 
     public AssignmentService(Outbox outbox, KnownLeads leads, RuleBooks rules, AssignmentRepository repository,
-            Clock clock, @ConfigProperty(name = "leadstream.distribution.wait-for-capture", defaultValue = "30s")
+            SlaClocks sla, Clock clock, @ConfigProperty(name = "leadstream.distribution.wait-for-capture", defaultValue = "30s")
             Duration waitForCapture) {
         this.outbox = outbox;
         this.leads = leads;
         this.rules = rules;
         this.repository = repository;
+        this.sla = sla;
         this.clock = clock;
         this.waitForCapture = waitForCapture;
     }
@@ -197,6 +200,7 @@ public class AssignmentService {
             saved = saved.chain(() -> repository.advance(d.rotation(), d.repId(), now));
         }
         return saved.chain(() -> outbox.record(a.leadId, LeadAssigned.of(a)))
+                .chain(() -> sla.start(a.leadId, a.repId, a.ruleName, a.target, now))
                 .invoke(() -> Log.infof("assigned lead %s to %s (%s)", a.leadId, a.repId, a.reason))
                 .replaceWithVoid();
     }
@@ -263,6 +267,8 @@ public class AssignmentService {
                             return QueuedLead.deleteById(leadId).chain(() -> current.persist())
                                     .chain(() -> step.persist())
                                     .chain(() -> outbox.record(current.leadId, LeadAssigned.of(current)))
+                                    .chain(() -> sla.start(current.leadId, current.repId, current.ruleName,
+                                            current.target, now))
                                     .replaceWith(current);
                         }
                         return moved(current, previous, LeadReassigned.MANUAL, actor, d.rotation(), now)
@@ -317,6 +323,7 @@ public class AssignmentService {
             saved = saved.chain(() -> repository.advance(rotation, a.repId, now));
         }
         return saved.chain(() -> outbox.record(a.leadId, LeadReassigned.of(a, previous, trigger, actor)))
+                .chain(() -> sla.start(a.leadId, a.repId, a.ruleName, a.target, now))
                 .invoke(() -> Log.infof("reassigned lead %s from %s to %s (%s)", a.leadId, previous, a.repId, trigger))
                 .replaceWithVoid();
     }
@@ -326,8 +333,8 @@ public class AssignmentService {
                 .map(c -> new Assignment.Candidate(c.repId(), c.skipped())).toList());
     }
 
-    /** Who works the lead and why, with its history. */
-    public record Found(Assignment assignment, List<AssignmentEntry> history) {
+    /** Who works the lead and why, with its history and its SLA clock (null: none). */
+    public record Found(Assignment assignment, List<AssignmentEntry> history, io.leadstream.distribution.sla.LeadSla sla) {
     }
 
     /**
@@ -343,7 +350,8 @@ public class AssignmentService {
                         throw ProblemException.notFound("assignment for lead", leadId);
                     }
                 })
-                .chain(a -> AssignmentEntry.of(leadId).map(history -> new Found(a, history)));
+                .chain(a -> AssignmentEntry.of(leadId).chain(history -> sla.of(leadId)
+                        .map(clock -> new Found(a, history, clock))));
     }
 
     /**
@@ -356,7 +364,8 @@ public class AssignmentService {
             if (closing == null) {
                 return Uni.createFrom().voidItem();
             }
-            return repository.deleteAll(merged).chain(() -> Assignment.<Assignment>findById(survivor)).chain(kept -> {
+            return repository.deleteAll(merged).chain(() -> sla.forget(merged))
+                    .chain(() -> Assignment.<Assignment>findById(survivor)).chain(kept -> {
                 if (closing.waiting() || (kept != null && !kept.waiting())) {
                     return Uni.createFrom().voidItem();
                 }
@@ -375,17 +384,73 @@ public class AssignmentService {
                 a.assignedAt = now();
                 return unqueued.chain(() -> a.<Assignment>persist())
                         .chain(saved -> AssignmentEntry.of(saved, AssignmentEntry.Kind.KEPT_ON_MERGE, null, null).persist()
-                                .chain(() -> outbox.record(saved.leadId, LeadAssigned.of(saved))))
+                                .chain(() -> outbox.record(saved.leadId, LeadAssigned.of(saved)))
+                                .chain(() -> sla.start(saved.leadId, saved.repId, null, saved.target, saved.assignedAt)))
                         .invoke(() -> Log.infof("lead %s keeps %s from merged lead %s", survivor, a.repId, merged))
                         .replaceWithVoid();
             });
         });
     }
 
-    /** The lead was erased: its assignment and its history go. */
+    /** The lead was erased: its assignment, its history and its SLA clock go. */
     public Uni<Void> erased(UUID leadId) {
-        return repository.deleteAll(leadId);
+        return repository.deleteAll(leadId).chain(() -> sla.forget(leadId));
     }
+
+    /**
+     * The SLA's last step: the lead goes from {@code repId} to whoever the rules in force choose with {@code repId}
+     * left out (lead.reassigned, trigger SLA; a new first-touch clock starts for the new rep). Returns the new rep,
+     * or null when the lead is no longer {@code repId}'s open lead or nobody else is eligible (it stays). Runs in the
+     * caller's transaction, which holds the routing lock.
+     */
+    Uni<String> reassignOnBreach(UUID leadId, String repId, String why, Instant now) {
+        return Assignment.<Assignment>findById(leadId).chain(current -> {
+            if (current == null || current.closedAt != null || !repId.equals(current.repId)) {
+                return Uni.createFrom().nullItem();
+            }
+            return leads.find(leadId).chain(found -> {
+                KnownLead lead = found != null ? found : known(current);
+                return route(lead, repId, now).chain(routed -> {
+                    Decision d = routed.decision();
+                    if (!d.assigned()) {
+                        Log.warnf("lead %s stays with %s after an SLA breach: %s", leadId, repId, d.reason());
+                        return Uni.createFrom().nullItem();
+                    }
+                    apply(current, routed, lead, now);
+                    current.reason = why + "; " + d.reason();
+                    return moved(current, repId, LeadReassigned.SLA, null, d.rotation(), now).replaceWith(d.repId());
+                });
+            });
+        });
+    }
+
+    /**
+     * nurture moved the lead to {@code stage} at {@code at}: leaving the pipeline (won, lost, inactive) closes the
+     * assignment — no longer one of the rep's open leads — and stops its SLA clock; coming back reopens it. Runs
+     * inside the consumer's transaction.
+     */
+    public Uni<Void> stageChanged(UUID leadId, String stage, Instant at) {
+        boolean out = CLOSING_STAGES.contains(stage);
+        return Assignment.<Assignment>findById(leadId).chain(a -> {
+            if (a == null || a.repId == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (out && a.closedAt == null) {
+                a.closedAt = at;
+                return a.persist().chain(() -> sla.stop(leadId, at))
+                        .invoke(() -> Log.infof("lead %s left the pipeline (%s); %s's assignment closed", leadId,
+                                stage, a.repId)).replaceWithVoid();
+            }
+            if (!out && a.closedAt != null && at.isAfter(a.closedAt)) {
+                a.closedAt = null;
+                return a.persist().chain(() -> sla.start(leadId, a.repId, a.ruleName, a.target, at));
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** nurture's stages in which a lead is no longer worked. */
+    static final java.util.Set<String> CLOSING_STAGES = java.util.Set.of("CUSTOMER", "UNQUALIFIED", "INACTIVE");
 
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -8,7 +8,8 @@ import io.leadstream.chassis.events.EventType;
 
 /**
  * {@code leadstream.lead.reassigned.v1} (schema: {@code events/lead.reassigned.v1.json}): a lead that had a rep moved
- * to another, by a manager ({@code MANUAL}) or by the rules when it qualified ({@code QUALIFIED}). No personal data.
+ * to another, by a manager ({@code MANUAL}), by the rules when it qualified ({@code QUALIFIED}), or after an SLA breach
+ * ({@code SLA}). No personal data.
  */
 @EventType("lead.reassigned")
 public record LeadReassigned(UUID leadId, String repId, String previousRepId, String strategy, String rule,
@@ -17,6 +18,7 @@ public record LeadReassigned(UUID leadId, String repId, String previousRepId, St
 
     public static final String MANUAL = "MANUAL";
     public static final String QUALIFIED = "QUALIFIED";
+    public static final String SLA = "SLA";
 
     public static LeadReassigned of(Assignment a, String previousRepId, String trigger, String actor) {
         return new LeadReassigned(a.leadId, a.repId, previousRepId, a.strategy, a.ruleName, a.ruleVersion, a.target,

@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.leadstream.chassis.outbox.Outbox;
+import io.leadstream.distribution.sla.SlaClocks;
 import io.leadstream.chassis.problem.ProblemException;
 import io.leadstream.distribution.assignments.Assignment;
 import io.leadstream.distribution.assignments.AssignmentEntry;
@@ -54,17 +55,19 @@ public class QueueClaims {
     private final AssignmentRepository assignments;
     private final RuleBooks rules;
     private final Outbox outbox;
+    private final SlaClocks sla;
     private final Clock clock;
     private final int claimsPerDay;
 
     public QueueClaims(QueueRepository queues, io.leadstream.distribution.assignments.AssignmentService routing,
-            AssignmentRepository assignments, RuleBooks rules, Outbox outbox, Clock clock, @ConfigProperty(name = "leadstream.distribution.queue.claims-per-day", defaultValue = "50")
-            int claimsPerDay) {
+            AssignmentRepository assignments, RuleBooks rules, Outbox outbox, SlaClocks sla, Clock clock,
+            @ConfigProperty(name = "leadstream.distribution.queue.claims-per-day", defaultValue = "50") int claimsPerDay) {
         this.queues = queues;
         this.routing = routing;
         this.assignments = assignments;
         this.rules = rules;
         this.outbox = outbox;
+        this.sla = sla;
         this.clock = clock;
         this.claimsPerDay = claimsPerDay;
     }
@@ -183,6 +186,7 @@ public class QueueClaims {
             return q.delete().chain(() -> step.persist())
                     .chain(() -> outbox.record(a.leadId, new LeadClaimed(a.leadId, repId, q.queue, q.score, q.grade,
                             q.queuedAt, now)))
+                    .chain(() -> sla.start(a.leadId, repId, a.ruleName, a.target, now))
                     .invoke(() -> Log.infof("%s claimed lead %s from queue %s", repId, a.leadId, q.queue))
                     .replaceWith(a);
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -94,5 +95,31 @@ class EventContractsTest {
         assertThat(EventContracts.assertConsumes(LeadMergedEvent.class, "capture-service"))
                 .anySatisfy(e -> assertThat(e.kind()).isEqualTo("MANUAL"));
         assertThat(EventContracts.assertConsumes(LeadErasedEvent.class, "capture-service").get(0).leadId()).isNotNull();
+    }
+
+    /** The SLA clocks stop on nurture's contact events and the assignment closes on its stage changes. */
+    @Test
+    void shouldReadNurturesContactEventsAsNurturePublishesThem() {
+        List<NurtureEvents.ActivityLogged> activities = EventContracts.assertConsumes(NurtureEvents.ActivityLogged.class,
+                "nurture-service");
+        assertThat(activities).extracting(NurtureEvents.ActivityLogged::kind).contains("CALL", "EMAIL", "DOCUMENT");
+        // the examples: an outbound call is contact, an inbound email (the lead's reply) and a document are not
+        assertThat(activities).extracting(NurtureEvents.ActivityLogged::contact).containsExactly(true, false, false);
+        assertThat(activities).extracting(NurtureEvents.ActivityLogged::occurredAt).doesNotContainNull();
+        assertThat(EventContracts.assertConsumes(NurtureEvents.StageChanged.class, "nurture-service"))
+                .extracting(NurtureEvents.StageChanged::to).contains("OPEN", "CONTACTED");
+        assertThat(EventContracts.assertConsumes(NurtureEvents.MessageSent.class, "nurture-service"))
+                .allSatisfy(m -> assertThat(m.sentAt()).isNotNull());
+    }
+
+    @Test
+    void shouldPublishSlaBreachedAsItsSchemaSays() {
+        Instant start = Instant.parse("2026-11-23T09:10:00Z");
+        EventContracts.assertPublishes(SlaBreached.class,
+                new SlaBreached(UUID.randomUUID(), "rep1", "FIRST_TOUCH", "ESCALATE", "rule:hot-leads", start,
+                        start.plusSeconds(3600), start.plusSeconds(7200), "dach", "manager", null,
+                        start.plusSeconds(7230)),
+                new SlaBreached(UUID.randomUUID(), "rep1", "NEXT_TOUCH", "REASSIGN", "default", start,
+                        start.plusSeconds(3600), start.plusSeconds(7200), null, null, "rep2", start.plusSeconds(7230)));
     }
 }

@@ -27,7 +27,9 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .on(LeadClaimedEvent.class, stages::claimed)
                 .on(LeadReassignedEvent.class, stages::reassigned)
                 .ignore("lead.queued", "a queued lead is not worked by anyone yet, so it is not in the pipeline: it "
-                        + "enters at OPEN when a rep claims it (lead.claimed)"));
+                        + "enters at OPEN when a rep claims it (lead.claimed)")
+                .ignore("sla.breached", "not yet: the reminder to the rep and the escalation mail to the manager "
+                        + "are nurture's notifications (issue 10); a reassignment arrives as lead.reassigned"));
     }
 
     @Incoming("distribution-events")

@@ -25,7 +25,9 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .on(LeadClaimedEvent.class, leads::claimed)
                 .on(LeadReassignedEvent.class, leads::reassigned)
                 .ignore("lead.queued", "a queued lead has no owner yet, so no rep may read its score; the score and "
-                        + "grade it carries are scoring's own, from lead.scored"));
+                        + "grade it carries are scoring's own, from lead.scored")
+                .ignore("sla.breached", "a missed SLA says nothing about the lead's fit or engagement; a "
+                        + "reassignment it ends in arrives as lead.reassigned"));
     }
 
     @Incoming("distribution-events")

@@ -55,7 +55,7 @@ public class AssignmentResource {
     public Uni<AssignmentView> getAssignment(
             @PathParam("leadId") @Schema(type = SchemaType.STRING, format = "uuid") UUID leadId) {
         return assignments.find(leadId, Viewer.of(identity.getPrincipal().getName(), identity::hasRole))
-                .map(found -> AssignmentView.of(found.assignment(), found.history()));
+                .map(found -> AssignmentView.of(found));
     }
 
     @POST
@@ -82,6 +82,6 @@ public class AssignmentResource {
         String actor = identity.getPrincipal().getName();
         return assignments.reassign(leadId, request.repId(), request.reason().strip(), actor)
                 .chain(moved -> assignments.find(leadId, Viewer.of(actor, identity::hasRole)))
-                .map(found -> AssignmentView.of(found.assignment(), found.history()));
+                .map(found -> AssignmentView.of(found));
     }
 }

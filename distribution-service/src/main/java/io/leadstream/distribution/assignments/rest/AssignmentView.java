@@ -8,6 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.distribution.assignments.Assignment;
 import io.leadstream.distribution.assignments.AssignmentEntry;
+import io.leadstream.distribution.assignments.AssignmentService;
+import io.leadstream.distribution.sla.LeadSla;
+import io.leadstream.distribution.sla.SlaDocument;
 
 /** Who works a lead and why: the rep (null while the lead waits), the rule and strategy, the reps considered, history. */
 @Schema(name = "Assignment")
@@ -25,7 +28,32 @@ public record AssignmentView(UUID leadId,
         String reason,
         @Schema(description = "every rep considered, by rep id; skipped says why one could not take the lead")
         List<CandidateView> candidates, int score, String grade, Instant assignedAt,
+        @Schema(description = "when the lead left the pipeline (won, lost, inactive) and stopped counting as the rep's "
+                + "open lead; null while it is worked", nullable = true) Instant closedAt,
+        @Schema(description = "the lead's SLA clock; null when no SLA applies (or before a rep has it)", nullable = true)
+        SlaView sla,
         @Schema(description = "every step, oldest first") List<StepView> history) {
+
+    @Schema(name = "AssignmentSla", description = "the SLA clock running for the rep who has the lead")
+    public record SlaView(@Schema(enumeration = { "FIRST_TOUCH", "NEXT_TOUCH" }) String kind,
+            @Schema(description = "the policy it counts by: rule:<name>, queue:<name> or default",
+                    examples = "rule:hot-leads") String policy,
+            @Schema(description = "the policy's durations, as it started") SlaDocument.Policy targets,
+            @Schema(description = "the assignment (first touch) or the last contact (next touch)") Instant startedAt,
+            @Schema(description = "when the target is breached, in the rep's business time") Instant deadline,
+            @Schema(description = "the breach steps taken so far") List<String> stepsTaken,
+            @Schema(nullable = true, enumeration = { "REMIND", "ESCALATE", "REASSIGN" },
+                    description = "the next step; null when stopped or every step was taken") String nextStep,
+            @Schema(nullable = true) Instant nextStepAt,
+            @Schema(nullable = true, description = "the last contact nurture reported") Instant contactedAt,
+            @Schema(nullable = true, description = "when the lead left the pipeline and the clock stopped")
+            Instant stoppedAt) {
+
+        static SlaView of(LeadSla c) {
+            return c == null ? null : new SlaView(c.kind, c.policySource, c.policy, c.startedAt, c.deadline,
+                    List.of(c.taken), c.nextStep, c.nextDueAt, c.contactedAt, c.stoppedAt);
+        }
+    }
 
     @Schema(name = "AssignmentCandidate")
     public record CandidateView(String repId,
@@ -35,7 +63,8 @@ public record AssignmentView(UUID leadId,
 
     @Schema(name = "AssignmentStep")
     public record StepView(
-            @Schema(enumeration = { "ASSIGNED", "WAITING", "QUEUED", "CLAIMED", "REASSIGNED", "KEPT_ON_MERGE" }) String kind,
+            @Schema(enumeration = { "ASSIGNED", "WAITING", "QUEUED", "CLAIMED", "REASSIGNED", "KEPT_ON_MERGE",
+                    "SLA_REMINDED", "SLA_ESCALATED" }) String kind,
             @Schema(nullable = true) String repId,
             @Schema(nullable = true, description = "REASSIGNED: who had the lead before") String previousRepId,
             @Schema(nullable = true) String rule, @Schema(nullable = true) Integer ruleVersion, String strategy,
@@ -45,9 +74,11 @@ public record AssignmentView(UUID leadId,
             Instant at) {
     }
 
-    public static AssignmentView of(Assignment a, List<AssignmentEntry> history) {
+    public static AssignmentView of(AssignmentService.Found found) {
+        Assignment a = found.assignment();
+        List<AssignmentEntry> history = found.history();
         return new AssignmentView(a.leadId, a.repId, a.strategy, a.ruleName, a.ruleVersion, a.target, a.reason,
-                candidates(a.candidates), a.score, a.grade, a.assignedAt,
+                candidates(a.candidates), a.score, a.grade, a.assignedAt, a.closedAt, SlaView.of(found.sla()),
                 history.stream().map(e -> new StepView(e.kind, e.repId, e.previousRepId, e.ruleName, e.ruleVersion,
                         e.strategy, e.reason, candidates(e.candidates), e.actor, e.at)).toList());
     }
