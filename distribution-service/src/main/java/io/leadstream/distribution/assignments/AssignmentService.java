@@ -24,6 +24,7 @@ import io.leadstream.distribution.routing.Decision;
 import io.leadstream.distribution.routing.RepProfile;
 import io.leadstream.distribution.routing.Router;
 import io.leadstream.distribution.rules.RuleBooks;
+import io.leadstream.distribution.sla.LeadSla;
 import io.leadstream.distribution.sla.SlaClocks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -54,8 +55,8 @@ public class AssignmentService {
     private final Duration waitForCapture;
 
     public AssignmentService(Outbox outbox, KnownLeads leads, RuleBooks rules, AssignmentRepository repository,
-            SlaClocks sla, Clock clock, @ConfigProperty(name = "leadstream.distribution.wait-for-capture", defaultValue = "30s")
-            Duration waitForCapture) {
+            SlaClocks sla, Clock clock,
+            @ConfigProperty(name = "leadstream.distribution.wait-for-capture", defaultValue = "30s") Duration waitForCapture) {
         this.outbox = outbox;
         this.leads = leads;
         this.rules = rules;
@@ -334,7 +335,7 @@ public class AssignmentService {
     }
 
     /** Who works the lead and why, with its history and its SLA clock (null: none). */
-    public record Found(Assignment assignment, List<AssignmentEntry> history, io.leadstream.distribution.sla.LeadSla sla) {
+    public record Found(Assignment assignment, List<AssignmentEntry> history, LeadSla sla) {
     }
 
     /**
