@@ -50,6 +50,11 @@ public final class LeadFlow {
         return leadId;
     }
 
+    /** Sends one of capture's events ({@code lead.erased}, …) as given, without waiting. */
+    public void captureEvent(String type, String leadId, String json) {
+        captureEvents.send(TestEvents.event("leadstream." + type + ".v1", leadId, json));
+    }
+
     /** scoring's lead.scored for the lead (not qualified); returns once distribution has applied it. */
     public void scored(String leadId, int score, String grade) {
         scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", leadId, """

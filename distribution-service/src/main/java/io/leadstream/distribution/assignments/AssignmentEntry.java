@@ -34,7 +34,13 @@ public class AssignmentEntry extends PanacheEntityBase {
         /** a manager, or the rules when the lead qualified, moved it to another rep */
         REASSIGNED,
         /** the survivor of a merge took the merged lead's rep */
-        KEPT_ON_MERGE
+        KEPT_ON_MERGE,
+        /** a rule or a manager shared the lead with a partner company */
+        SHARED,
+        /** the partner accepted the share and works the lead */
+        SHARE_ACCEPTED,
+        /** the share ended without the partner taking the lead: declined, or recalled at its deadline */
+        SHARE_RECALLED
     }
 
     @Id
