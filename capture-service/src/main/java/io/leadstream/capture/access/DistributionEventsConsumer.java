@@ -12,8 +12,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * distribution's events (topic leads.distribution): lead.assigned, lead.claimed (a rep took the lead from a pull queue:
- * its first assignment) and lead.reassigned keep lead ownership ({@link LeadOwnership}); lead.queued is ignored. A type
- * distribution adds is acknowledged and skipped until it is handled or ignored here (RepVisibilityTest says which).
+ * its first assignment) and lead.reassigned keep lead ownership ({@link LeadOwnership}); lead.queued, lead.shared and
+ * lead.recalled are ignored. A type distribution adds is acknowledged and skipped until it is handled or ignored here
+ * (RepVisibilityTest says which).
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
@@ -26,7 +27,12 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .on(LeadClaimedEvent.class, ownership::claimed)
                 .on(LeadReassignedEvent.class, ownership::reassigned)
                 .ignore("lead.queued", "a queued lead has no owner yet, so no rep may see it until one claims it "
-                        + "(lead.claimed); managers see every lead anyway"));
+                        + "(lead.claimed); managers see every lead anyway")
+                .ignore("lead.shared", "a partner company works a shared lead, not a rep, and reads its contact "
+                        + "details through distribution; ownership follows when distribution gives it to a rep again "
+                        + "(lead.assigned or lead.reassigned after a recall)")
+                .ignore("lead.recalled", "a recall is followed by where the lead goes next (lead.assigned, "
+                        + "lead.queued or lead.shared), which is what ownership follows"));
     }
 
     @Incoming("distribution-events")

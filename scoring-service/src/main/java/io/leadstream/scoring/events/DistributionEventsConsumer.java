@@ -25,7 +25,11 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .on(LeadClaimedEvent.class, leads::claimed)
                 .on(LeadReassignedEvent.class, leads::reassigned)
                 .ignore("lead.queued", "a queued lead has no owner yet, so no rep may read its score; the score and "
-                        + "grade it carries are scoring's own, from lead.scored"));
+                        + "grade it carries are scoring's own, from lead.scored")
+                .ignore("lead.shared", "no rep gains a shared lead, so no rep may newly read its score; the "
+                        + "partner sees only what distribution shows it")
+                .ignore("lead.recalled", "the assignment that follows a recall (lead.assigned) is what gives the next "
+                        + "rep its score"));
     }
 
     @Incoming("distribution-events")
