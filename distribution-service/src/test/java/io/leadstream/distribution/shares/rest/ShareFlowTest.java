@@ -31,6 +31,7 @@ import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.distribution.LeadFlow;
 import io.leadstream.distribution.TestClocks;
+import io.leadstream.distribution.assignments.AssignmentService;
 import io.leadstream.distribution.shares.LeadRecalled;
 import io.leadstream.distribution.shares.LeadShared;
 import io.leadstream.distribution.shares.ShareDeadlines;
@@ -67,6 +68,8 @@ class ShareFlowTest {
     Shares shares;
     @Inject
     ShareDeadlines deadlines;
+    @Inject
+    AssignmentService assignments;
 
     LeadFlow flow;
 
@@ -303,6 +306,25 @@ class ShareFlowTest {
         await().atMost(WAIT).until(() -> flow.count("select count(*) from partner_share where lead_id = $1",
                 UUID.fromString(erased)) == 0);
         assertThat(flow.count("select count(*) from assignment where lead_id = $1", UUID.fromString(erased))).isZero();
+    }
+
+    @Test
+    void shouldRecallTheShareWhenAManagerGivesTheLeadToARep() throws Throwable {
+        String leadId = assignedLead();
+        shareByManager(leadId, "acme", null);
+
+        VertxContextSupport.subscribeAndAwait(() -> assignments.reassign(UUID.fromString(leadId), "share-rep",
+                "acme is too slow", "manager1"));
+
+        assertThat(flow.count("select count(*) from partner_share where lead_id = $1 and state = 'RECALLED' and "
+                + "close_reason = 'REASSIGNED'", UUID.fromString(leadId))).isOne();
+        assertThat(event(leadId, "leadstream.lead.recalled.v1").path("reason").asText()).isEqualTo("REASSIGNED");
+        assertThat(event(leadId, "leadstream.lead.assigned.v1").path("repId").asText()).isEqualTo("share-rep");
+        assertThat(history(leadId)).containsExactly("ASSIGNED", "SHARED", "ASSIGNED");
+        // a manager may share it again, with the same partner
+        shareByManager(leadId, "acme", null);
+        assertThat(flow.count("select count(*) from partner_share where lead_id = $1", UUID.fromString(leadId)))
+                .isEqualTo(2);
     }
 
     /** A lead captured in DE for heat pumps, scored 70/B and assigned to a rep by the rules in force. */
