@@ -86,6 +86,16 @@ public final class LeadFlow {
         }
     }
 
+    /**
+     * Puts {@code book} ({@code {"rules": [...], "fallback": {...}}}) in force as the next rule-book version, as an
+     * admin would (unvalidated: the test's own identity may be anyone); {@code delete from assignment_rules} restores
+     * the built-in rules.
+     */
+    public void rules(String book) {
+        sql("insert into assignment_rules (version, rules, created_by, created_at) values ("
+                + "(select coalesce(max(version), 1) + 1 from assignment_rules), '" + book + "'::jsonb, 'test', now())");
+    }
+
     public long count(String sql, Object param) {
         return pool.preparedQuery(sql).execute(Tuple.of(param)).await().atMost(WAIT).iterator().next().getLong(0);
     }

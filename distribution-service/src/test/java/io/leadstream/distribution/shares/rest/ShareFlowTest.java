@@ -219,7 +219,7 @@ class ShareFlowTest {
     @OidcSecurity(claims = @Claim(key = "partner_id", value = "acme"))
     void shouldShareByRuleAndRedistributeADeclinedLeadWithoutThatPartner() throws Exception {
         String product = "p-" + unique();
-        rules("""
+        flow.rules("""
                 {"rules":[{"name":"acme-first","when":{"products":["%s"]},"target":{"type":"PARTNER","id":"acme"}}],
                  "fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}"""
                 .formatted(product));
@@ -343,11 +343,6 @@ class ShareFlowTest {
         } catch (Throwable e) {
             throw new AssertionError("the share failed: " + e, e);
         }
-    }
-
-    private void rules(String book) {
-        flow.sql("insert into assignment_rules (version, rules, created_by, created_at) values ("
-                + "(select coalesce(max(version), 1) + 1 from assignment_rules), '" + book + "'::jsonb, 'test', now())");
     }
 
     private JsonNode event(String leadId, String type) throws Exception {
