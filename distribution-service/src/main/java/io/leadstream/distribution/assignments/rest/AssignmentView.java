@@ -19,7 +19,7 @@ public record AssignmentView(UUID leadId,
                 + "step decided (a merge)", nullable = true, examples = "heat-pumps-dach") String rule,
         @Schema(description = "the version of the assignment rules the rule belongs to", nullable = true)
         Integer ruleVersion,
-        @Schema(description = "the rule's target: all-reps, team:<teamId> or rep:<repId>", nullable = true,
+        @Schema(description = "the rule's target: all-reps, team:<teamId>, rep:<repId>, queue:<name> or partner:<partnerId>", nullable = true,
                 examples = "team:dach") String target,
         @Schema(examples = "rule heat-pumps-dach sends it to team dach: round-robin among 2 active reps: rep2 follows rep1")
         String reason,
@@ -35,12 +35,14 @@ public record AssignmentView(UUID leadId,
 
     @Schema(name = "AssignmentStep")
     public record StepView(
-            @Schema(enumeration = { "ASSIGNED", "WAITING", "QUEUED", "CLAIMED", "REASSIGNED", "KEPT_ON_MERGE" }) String kind,
+            @Schema(enumeration = { "ASSIGNED", "WAITING", "QUEUED", "CLAIMED", "REASSIGNED", "KEPT_ON_MERGE", "SHARED",
+                    "SHARE_ACCEPTED", "SHARE_RECALLED" }) String kind,
             @Schema(nullable = true) String repId,
-            @Schema(nullable = true, description = "REASSIGNED: who had the lead before") String previousRepId,
+            @Schema(nullable = true, description = "REASSIGNED, SHARED: who had the lead before") String previousRepId,
             @Schema(nullable = true) String rule, @Schema(nullable = true) Integer ruleVersion, String strategy,
             String reason, List<CandidateView> candidates,
-            @Schema(nullable = true, description = "who reassigned the lead by hand; null when the rules decided")
+            @Schema(nullable = true, description = "who reassigned or shared the lead by hand, or partner:<id> for a "
+                    + "partner's answer; null when the rules decided")
             String actor,
             Instant at) {
     }
