@@ -84,4 +84,13 @@ class EventContractsTest {
         assertThat(examples.get(0).repId()).isEqualTo("rep2");
         assertThat(examples.get(0).claimedAt()).isEqualTo(java.time.Instant.parse("2026-11-22T10:04:31Z"));
     }
+
+    @Test
+    void shouldReadLeadSharedAsDistributionPublishesIt() {
+        assertThat(EventContracts.assertConsumes(io.leadstream.capture.access.LeadSharedEvent.class,
+                "distribution-service")).isNotEmpty().allSatisfy(shared -> {
+                    assertThat(shared.leadId()).isNotNull();
+                    assertThat(shared.sharedAt()).isNotNull();
+                });
+    }
 }

@@ -50,6 +50,11 @@ public final class LeadFlow {
         return leadId;
     }
 
+    /** Sends one of capture's events ({@code lead.erased}, …) as given, without waiting. */
+    public void captureEvent(String type, String leadId, String json) {
+        captureEvents.send(TestEvents.event("leadstream." + type + ".v1", leadId, json));
+    }
+
     /** scoring's lead.scored for the lead (not qualified); returns once distribution has applied it. */
     public void scored(String leadId, int score, String grade) {
         scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", leadId, """
@@ -84,6 +89,16 @@ public final class LeadFlow {
                     + "values ($1, $2, true, now(), now()) on conflict (rep_id) do update set active = true")
                     .execute(Tuple.of(repId, "Rep " + repId)).await().atMost(WAIT);
         }
+    }
+
+    /**
+     * Puts {@code book} ({@code {"rules": [...], "fallback": {...}}}) in force as the next rule-book version, as an
+     * admin would (unvalidated: the test's own identity may be anyone); {@code delete from assignment_rules} restores
+     * the built-in rules.
+     */
+    public void rules(String book) {
+        sql("insert into assignment_rules (version, rules, created_by, created_at) values ("
+                + "(select coalesce(max(version), 1) + 1 from assignment_rules), '" + book + "'::jsonb, 'test', now())");
     }
 
     public long count(String sql, Object param) {

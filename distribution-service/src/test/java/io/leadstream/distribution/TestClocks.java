@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 import io.leadstream.chassis.testing.TestClock;
 
-/** distribution's clock in tests: real time until a test moves it (SLA clocks), and back after {@code reset()}. */
+/** distribution's clock in tests: real time until a test moves it (SLA clocks, share deadlines); tests reset it after. */
 public class TestClocks {
 
     public static final TestClock CLOCK = new TestClock();

@@ -95,6 +95,14 @@ public final class ScoringFixture {
                  "queuedAt":"2026-11-22T10:00:05Z","claimedAt":"2026-11-22T10:04:31Z"}""".formatted(leadId, rep)));
     }
 
+    /** A manager shared the lead with a partner company, as distribution announces it. */
+    public void share(String leadId) {
+        distribution.send(TestEvents.event("leadstream.lead.shared.v1", leadId, """
+                {"leadId":"%s","shareId":"%s","partnerId":"acme","fields":["products","score"],"rule":null,
+                 "sharedBy":"manager","sharedAt":"2026-11-23T09:00:00Z","deadline":"2026-11-25T09:00:00Z"}"""
+                .formatted(leadId, java.util.UUID.randomUUID())));
+    }
+
     /** A manager moved the lead from {@code previousRep} to {@code rep}, as distribution announces it. */
     public void reassign(String leadId, String previousRep, String rep) {
         distribution.send(TestEvents.event("leadstream.lead.reassigned.v1", leadId, """

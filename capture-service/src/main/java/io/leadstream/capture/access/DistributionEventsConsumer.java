@@ -12,8 +12,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * distribution's events (topic leads.distribution): lead.assigned, lead.claimed (a rep took the lead from a pull queue:
- * its first assignment) and lead.reassigned keep lead ownership ({@link LeadOwnership}); lead.queued is ignored. A type
- * distribution adds is acknowledged and skipped until it is handled or ignored here (RepVisibilityTest says which).
+ * its first assignment) and lead.reassigned keep lead ownership ({@link LeadOwnership}), lead.shared ends it (a partner
+ * company works the lead); lead.queued, sla.breached and lead.recalled are ignored. A type distribution adds is acknowledged and skipped until it is handled or ignored here
+ * (RepVisibilityTest says which).
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
@@ -25,10 +26,13 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .on(LeadAssignedEvent.class, ownership::assigned)
                 .on(LeadClaimedEvent.class, ownership::claimed)
                 .on(LeadReassignedEvent.class, ownership::reassigned)
+                .on(LeadSharedEvent.class, ownership::shared)
                 .ignore("lead.queued", "a queued lead has no owner yet, so no rep may see it until one claims it "
                         + "(lead.claimed); managers see every lead anyway")
                 .ignore("sla.breached", "a breach changes who may see the lead only when it ends in reassignment, "
-                        + "which lead.reassigned (trigger SLA) announces"));
+                        + "which lead.reassigned (trigger SLA) announces")
+                .ignore("lead.recalled", "a recall is followed by where the lead goes next (lead.assigned, "
+                        + "lead.queued or lead.shared), which is what ownership follows"));
     }
 
     @Incoming("distribution-events")

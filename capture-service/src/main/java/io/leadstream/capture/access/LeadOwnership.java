@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * capture's copy of who owns a lead (lead_owner), kept from distribution's lead.assigned, lead.claimed and
  * lead.reassigned so that reps see the leads assigned to them or claimed from a queue, and no longer see a lead moved
- * to another rep. The three events say the same thing here (this rep owns the lead since then), so they are applied
+ * to another rep or shared with a partner company (lead.shared). The three events say the same thing here (this rep owns the lead since then), so they are applied
  * alike: an older one arriving late does not replace a newer one, whichever of the three each is.
  */
 @ApplicationScoped
@@ -44,6 +44,23 @@ public class LeadOwnership {
                     new MalformedEventException("lead.reassigned without leadId, repId or reassignedAt"));
         }
         return own(reassigned.leadId(), reassigned.repId(), reassigned.reassignedAt(), "a reassignment");
+    }
+
+    /**
+     * The lead was offered to a partner company: the rep who had it no longer works it and no longer sees it (a
+     * manager may share a lead a rep held). An ownership newer than the share stays.
+     */
+    public Uni<Void> shared(LeadSharedEvent shared) {
+        if (shared.leadId() == null || shared.sharedAt() == null) {
+            return Uni.createFrom().failure(new MalformedEventException("lead.shared without leadId or sharedAt"));
+        }
+        return LeadOwner.<LeadOwner>findById(shared.leadId()).chain(owner -> {
+            if (owner == null || owner.assignedAt.isAfter(shared.sharedAt())) {
+                return Uni.createFrom().voidItem();
+            }
+            Log.infof("lead %s: shared with a partner; %s no longer owns it", shared.leadId(), owner.repId);
+            return owner.delete();
+        });
     }
 
     private Uni<Void> own(UUID leadId, String repId, Instant since, String what) {

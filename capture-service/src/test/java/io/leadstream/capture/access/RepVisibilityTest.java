@@ -23,7 +23,7 @@ import io.quarkus.test.security.TestSecurity;
 /**
  * A sales rep sees only the leads distribution-service assigned to them (lead.assigned → lead_owner) or they claimed
  * from a pull queue (lead.claimed → lead_owner), and loses a lead distribution moved to another rep (lead.reassigned →
- * lead_owner).
+ * lead_owner) or shared with a partner company (lead.shared).
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -142,6 +142,31 @@ class RepVisibilityTest {
         List<String> found = given().queryParam("source", source).get("/api/leads")
                 .then().statusCode(200).extract().jsonPath().getList("items.id");
         assertThat(found).containsExactly(kept);
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldHideALeadSharedWithAPartnerFromTheRepWhoHadIt() {
+        String source = "vis-" + UUID.randomUUID().toString().substring(0, 8);
+        String shared = capture(source);
+        String kept = capture(source);
+        String reassignedAfter = capture(source);
+        assign(shared, "rep1", "2026-11-22T10:00:00Z");
+        assign(kept, "rep1", "2026-11-22T10:00:00Z");
+        assign(reassignedAfter, "rep1", "2026-11-22T10:00:00Z");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + shared)
+                .then().statusCode(200));
+
+        assignments.share(shared, "2026-11-23T08:30:00Z");
+        // a share older than the rep's newer ownership (delivered late) does not take the lead away
+        assignments.reassign(reassignedAfter, "rep2", "rep1", "2026-11-24T09:00:00Z");
+        assignments.share(reassignedAfter, "2026-11-23T08:30:00Z");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + shared)
+                .then().statusCode(404).contentType("application/problem+json"));
+        List<String> found = given().queryParam("source", source).get("/api/leads")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(found).containsExactlyInAnyOrder(kept, reassignedAfter);
     }
 
     @Test

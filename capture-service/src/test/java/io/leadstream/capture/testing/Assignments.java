@@ -51,6 +51,12 @@ public class Assignments {
             Instant queuedAt, Instant claimedAt) {
     }
 
+    /** lead.shared with every field its schema requires (held to distribution's schema by EventContracts). */
+    @EventType("lead.shared")
+    record SharedAsDistributionWritesIt(UUID leadId, UUID shareId, String partnerId, java.util.List<String> fields,
+            Instant sharedAt, Instant deadline) {
+    }
+
     @Inject
     @Any
     InMemoryConnector connector;
@@ -88,6 +94,15 @@ public class Assignments {
         send("leadstream.lead.reassigned.v1", leadId, new ReassignedAsDistributionWritesIt(UUID.fromString(leadId),
                 repId, previousRepId, example.strategy(), example.reason(), example.trigger(),
                 Instant.parse(reassignedAt)));
+    }
+
+    /** Sends that a manager shared {@code leadId} with distribution's example partner at {@code sharedAt}. */
+    public void share(String leadId, String sharedAt) {
+        SharedAsDistributionWritesIt example = EventContracts.assertConsumes(SharedAsDistributionWritesIt.class,
+                "distribution-service").get(0);
+        Instant at = Instant.parse(sharedAt);
+        send("leadstream.lead.shared.v1", leadId, new SharedAsDistributionWritesIt(UUID.fromString(leadId),
+                UUID.randomUUID(), example.partnerId(), example.fields(), at, at.plus(java.time.Duration.ofDays(2))));
     }
 
     private void send(String ceType, String leadId, Object event) {

@@ -15,7 +15,10 @@ import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 
-/** Who works a lead and why. {@code repId} null: nobody was eligible, the lead waits. */
+/**
+ * Who works a lead and why. {@code repId} null: nobody was eligible and the lead waits, or it waits in a pull queue
+ * ({@link #queued()}), or it is shared with a partner ({@link #shared()}).
+ */
 @Entity
 @Table(name = "assignment")
 public class Assignment extends PanacheEntityBase {
@@ -46,8 +49,8 @@ public class Assignment extends PanacheEntityBase {
 
     /** Up to {@code n} leads waiting for routing (not in a queue) after {@code after} (null: from the start), by id. */
     public static Uni<List<Assignment>> waitingAfter(UUID after, int n) {
-        // leads in a pull queue wait for a claim, not for routing
-        String waiting = "repId is null and (target is null or target not like 'queue:%')";
+        // leads in a pull queue wait for a claim, those shared with a partner for its answer
+        String waiting = "repId is null and (target is null or (target not like 'queue:%' and target not like 'partner:%'))";
         var query = after == null
                 ? Assignment.<Assignment>find(waiting, io.quarkus.panache.common.Sort.by("leadId"))
                 : Assignment.<Assignment>find(waiting + " and leadId > ?1", io.quarkus.panache.common.Sort.by("leadId"),
@@ -58,6 +61,16 @@ public class Assignment extends PanacheEntityBase {
     /** Waiting in a pull queue for a rep to claim it. */
     public boolean queued() {
         return repId == null && target != null && target.startsWith("queue:");
+    }
+
+    /** Shared with a partner company (offered, or accepted and worked by the partner). */
+    public boolean shared() {
+        return repId == null && target != null && target.startsWith("partner:");
+    }
+
+    /** The partner the lead is shared with; null when it is not shared. */
+    public String partnerId() {
+        return shared() ? target.substring("partner:".length()) : null;
     }
 
     public boolean waiting() {

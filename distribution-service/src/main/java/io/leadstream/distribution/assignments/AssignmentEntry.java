@@ -38,7 +38,13 @@ public class AssignmentEntry extends PanacheEntityBase {
         /** the rep missed the SLA and was reminded */
         SLA_REMINDED,
         /** the rep missed the SLA and the team's manager was told */
-        SLA_ESCALATED
+        SLA_ESCALATED,
+        /** a rule or a manager shared the lead with a partner company */
+        SHARED,
+        /** the partner accepted the share and works the lead */
+        SHARE_ACCEPTED,
+        /** the share ended without the partner taking the lead: declined, or recalled at its deadline */
+        SHARE_RECALLED
     }
 
     @Id

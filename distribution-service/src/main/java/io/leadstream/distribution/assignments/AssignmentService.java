@@ -45,6 +45,8 @@ public class AssignmentService {
     static final String MANUAL = "MANUAL";
     /** The strategy of a lead in a pull queue (and, once claimed, of its claim). */
     static final String QUEUE = "QUEUE";
+    /** The strategy of a lead shared with a partner. */
+    public static final String PARTNER = "PARTNER";
 
     private final Outbox outbox;
     private final KnownLeads leads;
@@ -53,11 +55,14 @@ public class AssignmentService {
     private final SlaClocks sla;
     private final Clock clock;
     private final Duration waitForCapture;
+    private final PartnerShares shares;
 
     public AssignmentService(Outbox outbox, KnownLeads leads, RuleBooks rules, AssignmentRepository repository,
             SlaClocks sla, Clock clock,
-            @ConfigProperty(name = "leadstream.distribution.wait-for-capture", defaultValue = "30s") Duration waitForCapture) {
+            @ConfigProperty(name = "leadstream.distribution.wait-for-capture", defaultValue = "30s") Duration waitForCapture,
+            PartnerShares shares) {
         this.outbox = outbox;
+        this.shares = shares;
         this.leads = leads;
         this.rules = rules;
         this.repository = repository;
@@ -103,6 +108,11 @@ public class AssignmentService {
                                         }
                                     }).replaceWithVoid();
                                 }
+                                if (existing != null && existing.shared()) {
+                                    Log.debugf("lead %s is shared with %s; left as it is", existing.leadId,
+                                            existing.partnerId());
+                                    return Uni.createFrom().voidItem();
+                                }
                                 if (existing != null && !existing.waiting()) {
                                     if (scored.becameQualified()) {
                                         return reevaluateQualified(existing, lead, now);
@@ -111,7 +121,7 @@ public class AssignmentService {
                                             existing.repId);
                                     return Uni.createFrom().voidItem();
                                 }
-                                return route(lead, now).chain(routed -> save(existing, lead, routed, now));
+                                return route(lead, now).chain(routed -> save(existing, lead, routed, now, null));
                             });
                 });
     }
@@ -127,7 +137,7 @@ public class AssignmentService {
                 if (!routed.decision().assigned()) {
                     return Uni.createFrom().item(false);
                 }
-                return save(waiting, lead, routed, now).replaceWith(true);
+                return save(waiting, lead, routed, now, null).replaceWith(true);
             });
         });
     }
@@ -149,38 +159,117 @@ public class AssignmentService {
 
     /**
      * Where the rules in force send the lead now, with the reps' current loads and rotations, leaving out
-     * {@code excluded} (null: nobody; a manager's reassignment leaves out the current rep); writes nothing.
+     * {@code excluded} (null: nobody; a manager's reassignment leaves out the current rep) and the partners that
+     * declined the lead or let it lapse; writes nothing.
      */
     private Uni<Routed> route(KnownLead lead, String excluded, Instant now) {
         return rules.inForce().chain(book -> Rep.allProfiles().chain(all -> {
             List<RepProfile> reps = excluded == null ? all
                     : all.stream().filter(r -> !r.repId().equals(excluded)).toList();
-            return repository.loads(reps, now).chain(loads -> repository.rotations().map(last -> new Routed(
-                    Router.route(book.book(), lead.facts(), reps, loads, last::get, now), book.version())));
+            return repository.loads(reps, now).chain(loads -> repository.rotations().chain(last -> shares
+                    .leftOut(lead.leadId).map(partners -> new Routed(Router.route(book.book(), lead.facts(), reps,
+                            loads, last::get, now, partners), book.version()))));
         }));
     }
 
-    private Uni<Void> save(Assignment waiting, KnownLead lead, Routed routed, Instant now) {
+    /**
+     * A lead's share ended without the partner taking it (declined, or recalled at its deadline; the share is closed
+     * already): the rules in force route it again at once, leaving out every partner that declined it or let it
+     * lapse. Runs in the caller's transaction, which must hold the routing lock ({@link #lockRouting()}).
+     */
+    public Uni<Void> redistribute(UUID leadId, String why, Instant now) {
+        return Assignment.<Assignment>findById(leadId).chain(current -> {
+            if (current == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return leads.find(leadId).chain(found -> {
+                KnownLead lead = found != null ? found : known(current);
+                return route(lead, now).chain(routed -> save(current, lead, routed, now, why));
+            });
+        });
+    }
+
+    /**
+     * A manager shares the lead with a partner (the share itself is the caller's): its assignment, new or not, has no
+     * rep and the target {@code partner:<id>} from now on, with a SHARED step; a queued lead leaves its queue. Runs in
+     * the caller's transaction, which must hold the routing lock. Null when distribution has neither routed nor
+     * scored the lead.
+     */
+    public Uni<Assignment> shareByHand(UUID leadId, String partnerId, String actor, Instant now) {
+        return Assignment.<Assignment>findById(leadId).chain(current -> leads.find(leadId).chain(lead -> {
+            if (current == null && (lead == null || lead.score == null)) {
+                return Uni.createFrom().nullItem();
+            }
+            Assignment a = current != null ? current : new Assignment();
+            String previous = current == null ? null : current.repId;
+            a.leadId = leadId;
+            a.repId = null;
+            a.strategy = PARTNER;
+            a.ruleName = null;
+            a.ruleVersion = null;
+            a.target = io.leadstream.distribution.routing.Target.partner(partnerId).key();
+            a.reason = "shared with partner " + partnerId + " by " + actor
+                    + (previous == null ? "" : "; " + previous + " no longer works it");
+            a.candidates = new Assignment.Candidates(List.of());
+            if (lead != null && lead.score != null) {
+                a.score = lead.score;
+                a.grade = lead.grade;
+            }
+            a.assignedAt = now;
+            AssignmentEntry step = AssignmentEntry.of(a, AssignmentEntry.Kind.SHARED, previous, actor);
+            // the rep who had it no longer works it: their SLA clock goes with it
+            return QueuedLead.deleteById(leadId).chain(() -> sla.forget(leadId)).chain(() -> a.<Assignment>persist())
+                    .call(saved -> step.persist());
+        }));
+    }
+
+    /** A step in the lead's history about its share (accepted, declined, recalled), in the caller's transaction. */
+    public Uni<Void> shareStep(UUID leadId, AssignmentEntry.Kind kind, String reason, String actor, Instant now) {
+        return Assignment.<Assignment>findById(leadId).chain(a -> {
+            if (a == null) {
+                return Uni.createFrom().voidItem();
+            }
+            AssignmentEntry step = AssignmentEntry.of(a, kind, null, actor);
+            step.reason = reason;
+            step.at = now;
+            return step.persist().replaceWithVoid();
+        });
+    }
+
+    /**
+     * Stores a routing decision. {@code why}: what led to routing again (a share declined or recalled), put before
+     * the decision's reason; such a lead is stored as waiting when nobody is eligible, where a waiting lead that is
+     * still waiting is left as it is.
+     */
+    private Uni<Void> save(Assignment waiting, KnownLead lead, Routed routed, Instant now, String why) {
         Decision d = routed.decision();
-        if (!d.assigned() && !d.queued() && waiting != null) {
+        if (!d.assigned() && !d.queued() && !d.shared() && waiting != null && !waiting.shared()) {
             Log.infof("lead %s still waits: %s", lead.leadId, d.reason());
             return Uni.createFrom().voidItem();
         }
         Assignment a = waiting != null ? waiting : new Assignment();
         a.leadId = lead.leadId;
         a.repId = d.repId();
-        a.strategy = d.queued() ? QUEUE : d.strategy().name();
+        a.strategy = d.queued() ? QUEUE : d.shared() ? PARTNER : d.strategy().name();
         a.ruleName = d.rule();
         a.ruleVersion = routed.ruleVersion();
         a.target = d.target().key();
-        a.reason = d.reason();
+        a.reason = why == null ? d.reason() : why + "; " + d.reason();
         a.candidates = candidates(d);
-        a.score = lead.score;
-        a.grade = lead.grade;
+        if (lead.score != null) {
+            a.score = lead.score;
+            a.grade = lead.grade;
+        }
         a.assignedAt = now;
         AssignmentEntry step = AssignmentEntry.of(a, d.assigned() ? AssignmentEntry.Kind.ASSIGNED
-                : d.queued() ? AssignmentEntry.Kind.QUEUED : AssignmentEntry.Kind.WAITING, null, null);
+                : d.queued() ? AssignmentEntry.Kind.QUEUED : d.shared() ? AssignmentEntry.Kind.SHARED
+                : AssignmentEntry.Kind.WAITING, null, null);
         Uni<Void> saved = a.persist().chain(() -> step.persist()).replaceWithVoid();
+        if (d.shared()) {
+            return saved.chain(() -> shares.offer(a, now))
+                    .invoke(() -> Log.infof("lead %s shared with partner %s (%s)", a.leadId, d.target().id(),
+                            a.reason));
+        }
         if (d.queued()) {
             QueuedLead q = new QueuedLead();
             q.leadId = a.leadId;
@@ -246,6 +335,7 @@ public class AssignmentService {
         return RoundRobinCursor.<RoundRobinCursor>findById(RoundRobinCursor.ALL_REPS, LockModeType.PESSIMISTIC_WRITE)
                 .chain(() -> Assignment.<Assignment>findById(leadId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("assignment for lead", leadId))
+                .call(current -> current.shared() ? shares.close(leadId, "REASSIGNED", now) : Uni.createFrom().voidItem())
                 .chain(current -> leads.find(leadId).chain(lead -> {
                     if (repId != null && repId.equals(current.repId)) {
                         return Uni.createFrom().failure(ProblemException.conflict("already-assigned",
@@ -263,7 +353,7 @@ public class AssignmentService {
                         apply(current, routed, lead != null ? lead : known(current), now);
                         current.reason = "reassigned by " + actor + ": " + reason
                                 + (repId != null ? "" : "; " + d.reason());
-                        if (previous == null) { // a waiting or queued lead: given, not moved
+                        if (previous == null) { // a waiting, queued or shared lead: given, not moved
                             AssignmentEntry step = AssignmentEntry.of(current, AssignmentEntry.Kind.ASSIGNED, null, actor);
                             return QueuedLead.deleteById(leadId).chain(() -> current.persist())
                                     .chain(() -> step.persist())
@@ -361,15 +451,19 @@ public class AssignmentService {
      * strategy OWNER). Runs inside the consumer's transaction.
      */
     public Uni<Void> merged(UUID survivor, UUID merged) {
+        Instant now = now();
         return Assignment.<Assignment>findById(merged).chain(closing -> {
             if (closing == null) {
                 return Uni.createFrom().voidItem();
             }
-            return repository.deleteAll(merged).chain(() -> sla.forget(merged))
+            Uni<Void> shareCloses = closing.shared() ? shares.close(merged, "MERGED", now) : Uni.createFrom().voidItem();
+            return shareCloses.chain(() -> repository.deleteAll(merged)).chain(() -> sla.forget(merged))
                     .chain(() -> Assignment.<Assignment>findById(survivor)).chain(kept -> {
                 if (closing.waiting() || (kept != null && !kept.waiting())) {
                     return Uni.createFrom().voidItem();
                 }
+                Uni<Void> survivorShareCloses = kept != null && kept.shared()
+                        ? shares.close(survivor, "MERGED", now) : Uni.createFrom().voidItem();
                 Assignment a = kept != null ? kept : new Assignment();
                 Uni<Boolean> unqueued = QueuedLead.deleteById(survivor); // the survivor, if queued, has a rep now
                 a.leadId = survivor;
@@ -382,8 +476,8 @@ public class AssignmentService {
                 a.candidates = new Assignment.Candidates(List.of(new Assignment.Candidate(closing.repId, null)));
                 a.score = kept != null ? kept.score : closing.score;
                 a.grade = kept != null ? kept.grade : closing.grade;
-                a.assignedAt = now();
-                return unqueued.chain(() -> a.<Assignment>persist())
+                a.assignedAt = now;
+                return unqueued.chain(() -> survivorShareCloses).chain(() -> a.<Assignment>persist())
                         .chain(saved -> AssignmentEntry.of(saved, AssignmentEntry.Kind.KEPT_ON_MERGE, null, null).persist()
                                 .chain(() -> outbox.record(saved.leadId, LeadAssigned.of(saved)))
                                 .chain(() -> sla.start(saved.leadId, saved.repId, null, saved.target, saved.assignedAt)))
@@ -393,9 +487,9 @@ public class AssignmentService {
         });
     }
 
-    /** The lead was erased: its assignment, its history and its SLA clock go. */
+    /** The lead was erased: its assignment, its history, its SLA clock and its shares go. */
     public Uni<Void> erased(UUID leadId) {
-        return repository.deleteAll(leadId).chain(() -> sla.forget(leadId));
+        return repository.deleteAll(leadId).chain(() -> sla.forget(leadId)).chain(() -> shares.erase(leadId));
     }
 
     /**

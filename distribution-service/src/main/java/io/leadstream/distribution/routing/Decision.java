@@ -33,6 +33,11 @@ public record Decision(String repId, String rule, int ruleIndex, Target target, 
         return target.type() == Target.Type.QUEUE;
     }
 
+    /** The lead is shared with a partner company ({@code target().id()}) to accept or decline; {@code strategy} is null. */
+    public boolean shared() {
+        return target.type() == Target.Type.PARTNER;
+    }
+
     /** Index -1: the default decided. */
     public boolean byDefault() {
         return ruleIndex < 0;

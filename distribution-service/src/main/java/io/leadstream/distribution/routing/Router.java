@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -29,16 +30,40 @@ public final class Router {
      */
     public static Decision route(RuleBook book, LeadFacts lead, List<RepProfile> reps, Map<String, RepLoad> loads,
             Function<String, String> lastRep, Instant now) {
+        return route(book, lead, reps, loads, lastRep, now, Set.of());
+    }
+
+    /**
+     * As {@link #route(RuleBook, LeadFacts, List, Map, Function, Instant)}, leaving out the partners in
+     * {@code partnersLeftOut} (those that declined the lead or let its share lapse): a rule sharing with one of them
+     * does not match, and a fallback sharing with one sends the lead round-robin to every rep instead.
+     */
+    public static Decision route(RuleBook book, LeadFacts lead, List<RepProfile> reps, Map<String, RepLoad> loads,
+            Function<String, String> lastRep, Instant now, Set<String> partnersLeftOut) {
         List<Decision.RuleMiss> misses = new ArrayList<>();
         for (int i = 0; i < book.rules().size(); i++) {
             AssignmentRule rule = book.rules().get(i);
             Optional<String> mismatch = rule.when().mismatch(lead);
+            if (mismatch.isEmpty() && leftOut(rule, partnersLeftOut)) {
+                mismatch = Optional.of(rule.target().describe() + " declined the lead or let it lapse");
+            }
             if (mismatch.isEmpty()) {
                 return choose(rule, i, lead, reps, loads, lastRep, now, misses);
             }
             misses.add(new Decision.RuleMiss(rule.name(), mismatch.get()));
         }
-        return choose(book.fallback(), -1, lead, reps, loads, lastRep, now, misses);
+        AssignmentRule fallback = book.fallback();
+        if (leftOut(fallback, partnersLeftOut)) {
+            fallback = new AssignmentRule(fallback.name(), fallback.when(), Target.ALL_REPS, Strategy.ROUND_ROBIN,
+                    null, false, false);
+            misses.add(new Decision.RuleMiss(fallback.name(), book.fallback().target().describe()
+                    + " declined the lead or let it lapse, so every rep instead"));
+        }
+        return choose(fallback, -1, lead, reps, loads, lastRep, now, misses);
+    }
+
+    private static boolean leftOut(AssignmentRule rule, Set<String> partners) {
+        return rule.target().type() == Target.Type.PARTNER && partners.contains(rule.target().id());
     }
 
     /**
@@ -110,6 +135,10 @@ public final class Router {
         if (rule.target().type() == Target.Type.QUEUE) {
             return new Decision(null, rule.name(), index, rule.target(), null, to + ", where it waits for a rep to "
                     + "claim it", List.of(), misses, null);
+        }
+        if (rule.target().type() == Target.Type.PARTNER) {
+            return new Decision(null, rule.name(), index, rule.target(), null, to + ", who may accept or decline it",
+                    List.of(), misses, null);
         }
         List<RepProfile> members = members(rule.target(), reps);
         List<Decision.Candidate> considered = new ArrayList<>();
@@ -200,7 +229,7 @@ public final class Router {
             case ALL_REPS -> r.active(); // every rep ever registered would drown the reasons; a team lists its inactive
             case TEAM -> target.id().equals(r.teamId());
             case REP -> target.id().equals(r.repId());
-            case QUEUE -> false;
+            case QUEUE, PARTNER -> false;
         }).sorted(Comparator.comparing(RepProfile::repId)).toList();
     }
 

@@ -73,7 +73,7 @@ public final class RuleBookValidator {
         }
         Target target = rule.target();
         if (target == null || target.type() == null) {
-            errors.add(new FieldError(path + ".target", named + "a target {\"type\": ALL_REPS|TEAM|REP|QUEUE, \"id\"} is required"));
+            errors.add(new FieldError(path + ".target", named + "a target {\"type\": ALL_REPS|TEAM|REP|QUEUE|PARTNER, \"id\"} is required"));
         } else if (target.type() == Target.Type.ALL_REPS) {
             if (target.id() != null) {
                 errors.add(new FieldError(path + ".target.id", named + "ALL_REPS takes no id"));
@@ -83,9 +83,13 @@ public final class RuleBookValidator {
                     + target.type().name().toLowerCase(java.util.Locale.ROOT).replace("_", " ") + " id"));
         }
         boolean queue = target != null && target.type() == Target.Type.QUEUE;
+        boolean partner = target != null && target.type() == Target.Type.PARTNER;
         if (queue && rule.strategy() != null) {
             errors.add(new FieldError(path + ".strategy", named + "a QUEUE target takes no strategy: reps claim its leads"));
-        } else if (!queue && rule.strategy() == null) {
+        } else if (partner && rule.strategy() != null) {
+            errors.add(new FieldError(path + ".strategy", named + "a PARTNER target takes no strategy: the partner "
+                    + "accepts or declines the lead"));
+        } else if (!queue && !partner && rule.strategy() == null) {
             errors.add(new FieldError(path + ".strategy", named + "is required: ROUND_ROBIN, LOAD_BALANCED, WEIGHTED or OWNER"));
         }
         if (!rule.weights().isEmpty() && rule.strategy() != Strategy.WEIGHTED) {

@@ -20,6 +20,8 @@ import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.Repository;
 import io.leadstream.distribution.leads.LeadCapturedEvent;
 import io.leadstream.distribution.leads.LeadUpdatedEvent;
+import io.leadstream.distribution.shares.LeadRecalled;
+import io.leadstream.distribution.shares.LeadShared;
 
 /** What distribution publishes and reads, held to the producers' schemas (chassis EventContracts). */
 class EventContractsTest {
@@ -34,6 +36,35 @@ class EventContractsTest {
         // a merge's OWNER step names no rule
         EventContracts.assertPublishes(LeadAssigned.class, new LeadAssigned(UUID.randomUUID(), "rep2", "OWNER", null,
                 null, "rep:rep2", "kept rep2", 70, "B", Instant.parse("2026-11-22T10:00:02.5Z")));
+    }
+
+    @Test
+    void shouldPublishSharesAndRecallsAsTheirSchemasSay() {
+        Instant at = Instant.parse("2026-11-22T10:00:05.123456Z");
+        EventContracts.assertPublishes(LeadShared.class,
+                new LeadShared(UUID.randomUUID(), UUID.randomUUID(), "acme", List.of("products", "country", "score"),
+                        null, "manager1", at, at.plusSeconds(48 * 3600)),
+                new LeadShared(UUID.randomUUID(), UUID.randomUUID(), "globex", List.of("grade"), "solar-partners",
+                        null, at, at.plusSeconds(3600)));
+        for (String reason : List.of("DECLINED", "DEADLINE", "REASSIGNED", "MERGED")) {
+            EventContracts.assertPublishes(LeadRecalled.class, new LeadRecalled(UUID.randomUUID(), UUID.randomUUID(),
+                    "acme", reason, at, at.plusSeconds(60)));
+        }
+    }
+
+    /** A share names the facts it shows and never carries them, nor a note or contact details. */
+    @Test
+    void shouldKeepContactDetailsOutOfShares() throws Exception {
+        JsonNode withEmail = mapper.readTree("""
+                {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","shareId":"3c9e7b1a-2f4d-4e8a-9b6c-5d1e2f3a4b5c",
+                 "partnerId":"acme","fields":["email"],"sharedAt":"2026-11-22T10:00:05Z",
+                 "deadline":"2026-11-24T10:00:05Z"}""");
+        JsonNode withNote = mapper.readTree("""
+                {"leadId":"9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f","shareId":"3c9e7b1a-2f4d-4e8a-9b6c-5d1e2f3a4b5c",
+                 "partnerId":"acme","fields":["score"],"sharedAt":"2026-11-22T10:00:05Z",
+                 "deadline":"2026-11-24T10:00:05Z","note":"call Ada on +44 20 7183 8750"}""");
+        assertThat(schemaErrors("lead.shared", withEmail)).isNotEmpty();
+        assertThat(schemaErrors("lead.shared", withNote)).isNotEmpty();
     }
 
     /** The schema itself keeps personal data out and never announces a lead without its rep. */
@@ -85,7 +116,11 @@ class EventContractsTest {
     }
 
     private Set<ValidationMessage> leadAssignedSchemaErrors(JsonNode json) throws Exception {
-        try (InputStream schema = getClass().getResourceAsStream("/events/lead.assigned.v1.json")) {
+        return schemaErrors("lead.assigned", json);
+    }
+
+    private Set<ValidationMessage> schemaErrors(String type, JsonNode json) throws Exception {
+        try (InputStream schema = getClass().getResourceAsStream("/events/" + type + ".v1.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(json);
         }
     }

@@ -29,7 +29,11 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .ignore("lead.queued", "a queued lead is not worked by anyone yet, so it is not in the pipeline: it "
                         + "enters at OPEN when a rep claims it (lead.claimed)")
                 .ignore("sla.breached", "not yet: the reminder to the rep and the escalation mail to the manager "
-                        + "are nurture's notifications (issue 10); a reassignment arrives as lead.reassigned"));
+                        + "are nurture's notifications (issue 10); a reassignment arrives as lead.reassigned")
+                .ignore("lead.shared", "a partner company works a shared lead outside our pipeline; it enters the "
+                        + "pipeline, or changes owner, when distribution gives it to a rep (lead.assigned)")
+                .ignore("lead.recalled", "a recall is followed by the lead's next assignment (lead.assigned, "
+                        + "lead.queued or lead.shared), which is what the pipeline follows"));
     }
 
     @Incoming("distribution-events")

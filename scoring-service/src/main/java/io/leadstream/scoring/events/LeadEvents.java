@@ -136,6 +136,11 @@ public class LeadEvents {
         return owner(leadId, e.repId());
     }
 
+    /** The lead was offered to a partner company: the rep who had it no longer reads its score; the score stays. */
+    Uni<Void> shared(LeadSharedEvent e) {
+        return owner(required(e.leadId(), "lead.shared"), null);
+    }
+
     private Uni<Void> owner(UUID leadId, String repId) {
         return profiles.findOrNew(leadId).chain(profile -> {
             profile.owner = repId;

@@ -37,6 +37,8 @@ class EventContractsTest {
                 .extracting(LeadClaimedEvent::repId).containsExactly("rep2");
         assertThat(EventContracts.assertConsumes(LeadReassignedEvent.class, "distribution-service"))
                 .extracting(LeadReassignedEvent::repId).containsExactly("rep2", "rep3");
+        assertThat(EventContracts.assertConsumes(LeadSharedEvent.class, "distribution-service"))
+                .extracting(LeadSharedEvent::leadId).isNotEmpty().doesNotContainNull();
         assertThat(EventContracts.assertConsumes(LeadStageChangedEvent.class, "nurture-service").get(0).to())
                 .isEqualTo("OPEN");
         assertThat(EventContracts.assertConsumes(ActivityLoggedEvent.class, "nurture-service"))

@@ -260,6 +260,24 @@ class LeadEventsTest {
     }
 
     @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldNoLongerLetTheRepReadTheScoreOfALeadSharedWithAPartner() {
+        String leadId = UUID.randomUUID().toString();
+        UUID id = UUID.fromString(leadId);
+        events.capture(leadId);
+        events.awaitScored(leadId, 1);
+        events.assign(leadId, "rep1");
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/scores/" + leadId).then().statusCode(200));
+
+        events.share(leadId);
+
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/scores/" + leadId).then().statusCode(404));
+        assertThat(count("select count(*) from lead_profile where lead_id = ? and owner is null", id)).isOne();
+        events.drain();
+        assertThat(events.scored(leadId)).as("a share does not re-score").hasSize(1);
+    }
+
+    @Test
     @TestSecurity(user = "rep2", roles = "sales-rep")
     void shouldLetTheRepWhoClaimedALeadFromAQueueReadItsScore() {
         String leadId = UUID.randomUUID().toString();

@@ -22,7 +22,7 @@ public record AssignmentView(UUID leadId,
                 + "step decided (a merge)", nullable = true, examples = "heat-pumps-dach") String rule,
         @Schema(description = "the version of the assignment rules the rule belongs to", nullable = true)
         Integer ruleVersion,
-        @Schema(description = "the rule's target: all-reps, team:<teamId> or rep:<repId>", nullable = true,
+        @Schema(description = "the rule's target: all-reps, team:<teamId>, rep:<repId>, queue:<name> or partner:<partnerId>", nullable = true,
                 examples = "team:dach") String target,
         @Schema(examples = "rule heat-pumps-dach sends it to team dach: round-robin among 2 active reps: rep2 follows rep1")
         String reason,
@@ -42,8 +42,8 @@ public record AssignmentView(UUID leadId,
             @Schema(description = "the assignment (first touch) or the last contact (next touch)") Instant startedAt,
             @Schema(description = "when the target is breached, in the rep's business time") Instant deadline,
             @Schema(description = "the breach steps taken so far") List<String> stepsTaken,
-            @Schema(nullable = true, enumeration = { "REMIND", "ESCALATE", "REASSIGN" },
-                    description = "the next step; null when stopped or every step was taken") String nextStep,
+            @Schema(nullable = true, description = "the next step, REMIND, ESCALATE or REASSIGN; null when stopped or "
+                    + "every step was taken") String nextStep,
             @Schema(nullable = true) Instant nextStepAt,
             @Schema(nullable = true, description = "the last contact nurture reported") Instant contactedAt,
             @Schema(nullable = true, description = "when the lead left the pipeline and the clock stopped")
@@ -64,12 +64,13 @@ public record AssignmentView(UUID leadId,
     @Schema(name = "AssignmentStep")
     public record StepView(
             @Schema(enumeration = { "ASSIGNED", "WAITING", "QUEUED", "CLAIMED", "REASSIGNED", "KEPT_ON_MERGE",
-                    "SLA_REMINDED", "SLA_ESCALATED" }) String kind,
+                    "SLA_REMINDED", "SLA_ESCALATED", "SHARED", "SHARE_ACCEPTED", "SHARE_RECALLED" }) String kind,
             @Schema(nullable = true) String repId,
-            @Schema(nullable = true, description = "REASSIGNED: who had the lead before") String previousRepId,
+            @Schema(nullable = true, description = "REASSIGNED, SHARED: who had the lead before") String previousRepId,
             @Schema(nullable = true) String rule, @Schema(nullable = true) Integer ruleVersion, String strategy,
             String reason, List<CandidateView> candidates,
-            @Schema(nullable = true, description = "who reassigned the lead by hand; null when the rules decided")
+            @Schema(nullable = true, description = "who reassigned or shared the lead by hand, or partner:<id> for a "
+                    + "partner's answer; null when the rules decided")
             String actor,
             Instant at) {
     }

@@ -40,7 +40,8 @@ public record SimulationView(
         List<LeadOutcome> leads = result.outcomes().stream().map(SimulationView::outcome).toList();
         return new SimulationView(result.ruleVersion(),
                 new TreeMap<>(leads.stream().collect(Collectors.groupingBy(
-                        l -> l.repId() != null ? l.repId() : l.target().startsWith("queue:") ? l.target() : "waiting",
+                        l -> l.repId() != null ? l.repId() : l.target().startsWith("queue:")
+                                || l.target().startsWith("partner:") ? l.target() : "waiting",
                         Collectors.counting()))),
                 new TreeMap<>(leads.stream().collect(Collectors.groupingBy(LeadOutcome::rule, Collectors.counting()))),
                 leads, result.unknown());
@@ -49,7 +50,7 @@ public record SimulationView(
     private static LeadOutcome outcome(RuleSimulation.Outcome o) {
         Decision d = o.decision();
         return new LeadOutcome(o.leadId(), o.currentRepId(), d.repId(), d.rule(), d.target().key(),
-                d.strategy() == null ? "QUEUE" : d.strategy().name(),
+                d.strategy() != null ? d.strategy().name() : d.shared() ? "PARTNER" : "QUEUE",
                 d.reason(), d.candidates().stream().map(c -> new AssignmentView.CandidateView(c.repId(), c.skipped()))
                         .toList(),
                 d.rulesNotMatched().stream().map(m -> new RuleMissView(m.rule(), m.because())).toList());

@@ -236,9 +236,7 @@ class QueueFlowTest {
                 {"rules":[{"name":"pull","when":{"products":["%s"]},"target":{"type":"QUEUE","id":"%s"}}],
                  "fallback":{"name":"default","target":{"type":"ALL_REPS"},"strategy":"ROUND_ROBIN"}}"""
                 .formatted(queue, queue);
-        // stored as an admin would (PUT validates it); the test's own identity may be a rep
-        sql("insert into assignment_rules (version, rules, created_by, created_at) values ("
-                + "(select coalesce(max(version), 1) + 1 from assignment_rules), '" + book + "'::jsonb, 'test', now())");
+        flow.rules(book); // stored as an admin would (PUT validates it); the test's own identity may be a rep
     }
 
     /** A lead for the queue's product, captured in DE and scored: it lands in the queue. */
