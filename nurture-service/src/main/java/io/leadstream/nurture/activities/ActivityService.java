@@ -113,8 +113,10 @@ public class ActivityService {
 
     private static Logged replay(Activity earlier, String hash) {
         if (earlier == null || !earlier.requestHash.equals(hash)) {
-            throw ProblemException.conflict("idempotency-key-reused", "this " + IdempotencyKey.HEADER
-                    + " was already used with a different request; send a new key for a new request");
+            // 422 as for every Idempotency-Key in the suite (api.md): the request is well-formed but cannot be processed
+            throw new ProblemException(422, "idempotency-key-reused", "Unprocessable Content", "this "
+                    + IdempotencyKey.HEADER + " was already used with a different request; send a new key for a new "
+                    + "request");
         }
         return new Logged(earlier, true);
     }

@@ -71,7 +71,7 @@ public class ActivityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "nurture does not know the lead (not assigned yet), or it is "
             + "another rep's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "this Idempotency-Key was used with a different request",
+    @APIResponse(responseCode = "422", description = "this Idempotency-Key was used with a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> log(@PathParam("leadId") @Schema(type = SchemaType.STRING, format = "uuid") UUID leadId,
             @HeaderParam(IdempotencyKey.HEADER) @Parameter(description = "optional; the same key and request log once")

@@ -257,7 +257,7 @@ class ActivityFlowTest {
                 .body("activityId", equalTo(first));
         given().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body("{\"kind\":\"CALL\",\"direction\":\"OUTBOUND\",\"outcome\":\"answered\"}")
-                .post("/api/leads/" + leadId + "/activities").then().statusCode(409)
+                .post("/api/leads/" + leadId + "/activities").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://leadstream.dev/problems/idempotency-key-reused"));
 
