@@ -156,7 +156,8 @@ public final class StageMachine {
                     "required: one of " + String.join(", ", sorted(allowed)));
         }
         if (code != null && !allowed.contains(code)) {
-            throw invalidReason("'" + code + "' is not a reason for a move from " + from + " to " + to,
+            String shown = code.length() <= 64 ? "'" + code + "'" : "the reason given";
+            throw invalidReason(shown + " is not a reason for a move from " + from + " to " + to,
                     "must be one of " + String.join(", ", sorted(allowed)));
         }
         return move;
