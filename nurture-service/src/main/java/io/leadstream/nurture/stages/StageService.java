@@ -23,7 +23,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Leads' stages: opened on first assignment (lead.assigned, or lead.claimed from a pull queue) and announced as
- * lead.stage-changed in the same transaction; a later assignment or a reassignment changes only the owner. Reps and managers move a lead through the pipeline as
+ * lead.stage-changed in the same transaction; a later assignment or a reassignment changes only the owner, a share
+ * with a partner company leaves the lead without one. Reps and managers move a lead through the pipeline as
  * {@link StageMachine} allows; each move is a {@link StageChange} row and a lead.stage-changed event, in one
  * transaction. A rep sees and moves only the leads they own; managers and admins all.
  */
@@ -76,6 +77,29 @@ public class StageService {
             return Uni.createFrom().failure(new MalformedEventException("lead.reassigned without leadId or repId"));
         }
         return owned(event.leadId(), event.repId(), event.reassignedAt());
+    }
+
+    /**
+     * The lead was offered to a partner company: no rep of ours works it from now on, so the rep who had it no longer
+     * sees it (its stage stays; the lead gets an owner again with the assignment that follows a recall). distribution
+     * publishes a lead's events in order on one partition, so a share is never older than the owner it removes. A
+     * lead nurture does not know (shared before any assignment) is not in the pipeline and stays out of it.
+     */
+    public Uni<Void> shared(LeadSharedEvent event) {
+        if (event.leadId() == null) {
+            return Uni.createFrom().failure(new MalformedEventException("lead.shared without leadId"));
+        }
+        return LeadStage.<LeadStage>findById(event.leadId()).chain(lead -> {
+            if (lead == null || lead.owner == null) {
+                return Uni.createFrom().voidItem();
+            }
+            String previous = lead.owner;
+            lead.owner = null;
+            lead.updatedAt = now();
+            return lead.<LeadStage>persist()
+                    .invoke(() -> Log.infof("lead %s shared with a partner; %s no longer owns it", lead.leadId, previous))
+                    .replaceWithVoid();
+        });
     }
 
     /**
@@ -194,7 +218,7 @@ public class StageService {
 
     /**
      * The lead's place in the pipeline; a 404 problem while nurture does not know it (not assigned yet) or
-     * {@code viewer} may not see it (a rep another rep's lead).
+     * {@code viewer} may not see it (a rep another rep's lead, or a lead shared with a partner).
      */
     @WithSession
     public Uni<LeadStage> find(UUID leadId, Viewer viewer) {

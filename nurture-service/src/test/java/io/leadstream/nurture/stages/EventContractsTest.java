@@ -24,6 +24,13 @@ class EventContractsTest {
     }
 
     @Test
+    void shouldReadLeadSharedAsDistributionPublishesIt() {
+        LeadSharedEvent example = EventContracts.assertConsumes(LeadSharedEvent.class, "distribution-service").get(0);
+        assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
+        assertThat(example.sharedAt()).isEqualTo(Instant.parse("2026-11-22T10:00:05.123456Z"));
+    }
+
+    @Test
     void shouldReadLeadAssignedAsDistributionPublishesIt() {
         LeadAssignedEvent example = EventContracts.assertConsumes(LeadAssignedEvent.class, "distribution-service").get(0);
         assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");

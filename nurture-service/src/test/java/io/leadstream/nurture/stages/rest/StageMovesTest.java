@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class StageMovesTest {
 
     static final String ASSIGNED = "leadstream.lead.assigned.v1";
+    static final String SHARED = "leadstream.lead.shared.v1";
 
     @Inject
     @Any
@@ -259,6 +261,56 @@ class StageMovesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> stageEventsFor(leadId).size() == 3);
         assertThat(history(leadId)).extracting(row -> row.getString("to_stage"))
                 .containsExactly("OPEN", "UNQUALIFIED", "CONTACTED");
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldTakeTheLeadFromItsRepWhenItIsSharedWithAPartner() {
+        String leadId = openedFor("rep1");
+        given().get("/api/leads/" + leadId + "/stage").then().statusCode(200);
+
+        distributionEvents.send(TestEvents.event(SHARED, leadId, shared(leadId)));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + leadId + "/stage")
+                .then().statusCode(404));
+        move(leadId, Map.of("to", "CONTACTED")).statusCode(404);
+        assertThat(ownerOf(leadId)).isNull();
+    }
+
+    @Test
+    @TestSecurity(user = "manager1", roles = "sales-manager")
+    void shouldShowAManagerASharedLeadWithoutOwnerAndItsStage() {
+        String leadId = openedFor("rep1");
+
+        distributionEvents.send(TestEvents.event(SHARED, leadId, shared(leadId)));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/leads/" + leadId + "/stage")
+                .then().statusCode(200).body("owner", nullValue()));
+        given().get("/api/leads/" + leadId + "/stage").then().body("stage", equalTo("OPEN"));
+        assertThat(stageEventsFor(leadId)).as("a share is not a stage change").hasSize(1);
+    }
+
+    @Test
+    @TestSecurity(user = "manager1", roles = "sales-manager")
+    void shouldIgnoreAShareOfALeadNurtureDoesNotKnow() {
+        String leadId = UUID.randomUUID().toString();
+        distributionEvents.send(TestEvents.event(SHARED, leadId, shared(leadId)));
+        openedFor("rep9");
+
+        given().get("/api/leads/" + leadId + "/stage").then().statusCode(404);
+    }
+
+    private static String shared(String leadId) {
+        return """
+                {"leadId":"%s","shareId":"%s","partnerId":"acme","fields":["products","country"],"rule":null,
+                 "sharedBy":"manager1","sharedAt":"2026-11-23T10:00:05Z","deadline":"2026-11-25T10:00:05Z"}"""
+                .formatted(leadId, UUID.randomUUID());
+    }
+
+    private String ownerOf(String leadId) {
+        return pool.preparedQuery("select owner from lead_stage where lead_id = $1")
+                .execute(Tuple.of(UUID.fromString(leadId))).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getString("owner");
     }
 
     private List<? extends Message<String>> stageEventsFor(String leadId) {
