@@ -1,29 +1,47 @@
 package io.leadstream.nurture.stages;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.chassis.inbox.MalformedEventException;
 import io.leadstream.chassis.outbox.Outbox;
+import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Leads' stages: opened on first assignment (lead.assigned, or lead.claimed from a pull queue) and announced as
- * lead.stage-changed in the same transaction; a later assignment or a reassignment changes only the owner.
+ * lead.stage-changed in the same transaction; a later assignment or a reassignment changes only the owner, a share
+ * with a partner company leaves the lead without one. Reps and managers move a lead through the pipeline as
+ * {@link StageMachine} allows; each move is a {@link StageChange} row and a lead.stage-changed event, in one
+ * transaction. A rep sees and moves only the leads they own; managers and admins all.
  */
 @ApplicationScoped
 public class StageService {
 
-    private final Outbox outbox;
+    /** The longest note a move may carry. */
+    static final int MAX_NOTE = 2000;
 
-    public StageService(Outbox outbox) {
+    private final Outbox outbox;
+    private final StageMachine machine;
+    private final Clock clock;
+
+    public StageService(Outbox outbox, StageConfig config, Clock clock) {
         this.outbox = outbox;
+        this.machine = new StageMachine(config.unqualifiedReasons(), config.moveReasons());
+        this.clock = clock;
     }
 
     /**
@@ -61,9 +79,108 @@ public class StageService {
         return owned(event.leadId(), event.repId(), event.reassignedAt());
     }
 
+    /**
+     * The lead was offered to a partner company: no rep of ours works it from now on, so the rep who had it no longer
+     * sees it (its stage stays; the lead gets an owner again with the assignment that follows a recall). distribution
+     * publishes a lead's events in order on one partition, so a share is never older than the owner it removes. A
+     * lead nurture does not know (shared before any assignment) is not in the pipeline and stays out of it.
+     */
+    public Uni<Void> shared(LeadSharedEvent event) {
+        if (event.leadId() == null) {
+            return Uni.createFrom().failure(new MalformedEventException("lead.shared without leadId"));
+        }
+        return LeadStage.<LeadStage>findById(event.leadId()).chain(lead -> {
+            if (lead == null || lead.owner == null) {
+                return Uni.createFrom().voidItem();
+            }
+            String previous = lead.owner;
+            lead.owner = null;
+            lead.updatedAt = now();
+            return lead.<LeadStage>persist()
+                    .invoke(() -> Log.infof("lead %s shared with a partner; %s no longer owns it", lead.leadId, previous))
+                    .replaceWithVoid();
+        });
+    }
+
+    /**
+     * Moves the lead as {@code move} asks, when {@link StageMachine} allows it for {@code mover}: the stage (since now),
+     * a {@link StageChange} and lead.stage-changed in one transaction. Problems: 400 naming {@code to}, {@code reason}
+     * or {@code note}; 404 for a lead nurture does not know or the mover may not see; 403 for a manager's move; 409
+     * for a move the table forbids.
+     */
+    @WithTransaction
+    public Uni<LeadStage> move(MoveStage move, Mover mover) {
+        return Uni.createFrom().deferred(() -> {
+            Stage to = target(move.to());
+            String note = note(move.note());
+            String reason = move.reason() == null || move.reason().isBlank() ? null : move.reason().strip();
+            return LeadStage.<LeadStage>findById(move.leadId(), LockModeType.PESSIMISTIC_WRITE)
+                    .map(lead -> visible(lead, move.leadId(), mover.viewer()))
+                    .chain(lead -> moved(lead, to, reason, note, mover));
+        });
+    }
+
+    private Uni<LeadStage> moved(LeadStage lead, Stage to, String reason, String note, Mover mover) {
+        Stage from = lead.stage;
+        StageMachine.Move kind = machine.check(from, to, mover.manager(), reason);
+        Instant now = now();
+        String why = reason == null ? "moved by " + mover.name() : reason;
+        lead.stage = to;
+        lead.stageSince = now;
+        lead.updatedAt = now;
+        return lead.<LeadStage>persist()
+                .call(() -> StageChange.of(lead.leadId, from, to, why, note, mover.name(), now).persist())
+                .call(() -> outbox.record(lead.leadId,
+                        new LeadStageChanged(lead.leadId, from, to, lead.owner, why, mover.name(), now)))
+                .invoke(() -> Log.infof("lead %s moved %s -> %s (%s) by %s", lead.leadId, from, to, kind, mover.name()));
+    }
+
+    private static Stage target(String to) {
+        if (to == null || to.isBlank()) {
+            throw invalid("the stage to move to is missing", "to", "required: one of " + stageNames());
+        }
+        try {
+            return Stage.valueOf(to.strip());
+        } catch (IllegalArgumentException e) {
+            throw invalid((to.length() <= 32 ? "'" + to + "'" : "the stage given") + " is not a stage", "to",
+                    "must be one of " + stageNames());
+        }
+    }
+
+    private static String note(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        if (note.length() > MAX_NOTE) {
+            throw invalid("the note is too long", "note", "at most " + MAX_NOTE + " characters");
+        }
+        return note.strip();
+    }
+
+    private static ProblemException invalid(String detail, String field, String message) {
+        return ProblemException.badRequest("invalid-stage-move", detail, List.of(new FieldError(field, message)));
+    }
+
+    private static String stageNames() {
+        return Arrays.stream(Stage.values()).map(Stage::name).collect(Collectors.joining(", "));
+    }
+
+    /** The lead when {@code viewer} may see it: a rep the leads they own, managers and admins all; else 404. */
+    private static LeadStage visible(LeadStage lead, UUID leadId, Viewer viewer) {
+        if (lead == null || !viewer.sees(lead.owner)) {
+            // a lead another rep owns is as unknown to this one as a lead nurture never heard of
+            throw ProblemException.notFound("lead", leadId);
+        }
+        return lead;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     /** {@code repId} works the lead since {@code at} (distribution's time; null: now). */
     private Uni<Void> owned(UUID leadId, String repId, Instant at) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
         return LeadStage.<LeadStage>findById(leadId).chain(current -> switch (AssignmentDecision.of(current, repId)) {
             case OPEN -> open(leadId, repId, at, now);
             case CHANGE_OWNER -> changeOwner(current, repId, now);
@@ -79,9 +196,12 @@ public class StageService {
         // the lead is open since distribution assigned it (not since this event was processed)
         lead.stageSince = at == null ? now : at.truncatedTo(ChronoUnit.MICROS);
         lead.updatedAt = now;
+        String reason = "assigned to " + repId;
         return lead.<LeadStage>persist()
+                .call(saved -> StageChange.of(saved.leadId, null, saved.stage, reason, null, null, saved.stageSince)
+                        .persist())
                 .chain(saved -> outbox.record(saved.leadId, new LeadStageChanged(
-                        saved.leadId, null, saved.stage, saved.owner, "assigned to " + saved.owner, saved.stageSince)))
+                        saved.leadId, null, saved.stage, saved.owner, reason, null, saved.stageSince)))
                 .invoke(() -> Log.infof("opened lead %s for %s", lead.leadId, lead.owner))
                 .replaceWithVoid();
     }
@@ -96,10 +216,12 @@ public class StageService {
                 .replaceWithVoid();
     }
 
-    /** The lead's place in the pipeline; a 404 problem while nurture does not know it (not assigned yet). */
+    /**
+     * The lead's place in the pipeline; a 404 problem while nurture does not know it (not assigned yet) or
+     * {@code viewer} may not see it (a rep another rep's lead, or a lead shared with a partner).
+     */
     @WithSession
-    public Uni<LeadStage> find(UUID leadId) {
-        return LeadStage.<LeadStage>findById(leadId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("lead", leadId));
+    public Uni<LeadStage> find(UUID leadId, Viewer viewer) {
+        return LeadStage.<LeadStage>findById(leadId).map(lead -> visible(lead, leadId, viewer));
     }
 }

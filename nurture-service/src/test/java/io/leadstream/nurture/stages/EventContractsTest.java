@@ -3,6 +3,7 @@ package io.leadstream.nurture.stages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,20 @@ class EventContractsTest {
 
     @Test
     void shouldPublishLeadStageChangedAsItsSchemaSays() {
-        EventContracts.assertPublishes(LeadStageChanged.class);
+        UUID lead = UUID.fromString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
+        Instant at = Instant.parse("2026-11-23T09:00:00.123456Z");
+        EventContracts.assertPublishes(LeadStageChanged.class,
+                new LeadStageChanged(lead, null, Stage.OPEN, "rep1", "assigned to rep1", null, at),
+                new LeadStageChanged(lead, Stage.OPEN, Stage.CONTACTED, "rep1", "moved by rep1", "rep1", at),
+                new LeadStageChanged(lead, Stage.QUALIFIED, Stage.UNQUALIFIED, "rep1", "no-budget", "rep1", at),
+                new LeadStageChanged(lead, Stage.OPEN, Stage.CUSTOMER, null, "contract-signed", "manager1", at));
+    }
+
+    @Test
+    void shouldReadLeadSharedAsDistributionPublishesIt() {
+        LeadSharedEvent example = EventContracts.assertConsumes(LeadSharedEvent.class, "distribution-service").get(0);
+        assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
+        assertThat(example.sharedAt()).isEqualTo(Instant.parse("2026-11-22T10:00:05.123456Z"));
     }
 
     @Test

@@ -134,7 +134,7 @@ class StageFlowTest {
         String leadId = UUID.randomUUID().toString();
         distributionEvents.send(TestEvents.event(ASSIGNED, leadId, assigned(leadId, "rep1")));
         await().atMost(Duration.ofSeconds(10)).until(() -> !stageEventsFor(leadId).isEmpty());
-        // the lead has moved on in the pipeline since (transitions are not built yet: issue 10)
+        // the lead has moved on in the pipeline since (set directly here; the moves themselves are StageMovesTest's)
         pool.preparedQuery("update lead_stage set stage = 'NEGOTIATION', stage_since = '2026-11-22T16:00:00Z' "
                 + "where lead_id = $1").execute(Tuple.of(UUID.fromString(leadId))).await().atMost(Duration.ofSeconds(10));
 
