@@ -19,10 +19,11 @@ public class CaptureEventsConsumer extends EventConsumer {
 
     static final String CONSUMER = "nurture.capture-events";
 
-    public CaptureEventsConsumer(EventDispatcher dispatcher, ActivityService activities) {
+    public CaptureEventsConsumer(EventDispatcher dispatcher, ActivityService activities,
+            io.leadstream.nurture.stages.StageService stages) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
                 .on(LeadInquiredEvent.class, activities::inquired)
-                .on(LeadErasedEvent.class, activities::erased)
+                .on(LeadErasedEvent.class, e -> activities.erased(e).chain(() -> stages.erased(e.leadId())))
                 .on(LeadMergedEvent.class, activities::merged)
                 .ignore("lead.captured", "a lead enters nurture's pipeline when distribution assigns it "
                         + "(lead.assigned); nurture keeps none of the person's data and reads it from capture at send "

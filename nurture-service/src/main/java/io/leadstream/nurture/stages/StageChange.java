@@ -36,6 +36,11 @@ public class StageChange extends PanacheEntityBase {
     public String changedBy;
     public Instant changedAt;
 
+    /** The lead was erased: the movers' notes about it go (a person's words); stages and reason codes stay. */
+    public static io.smallrye.mutiny.Uni<Integer> forgetNotes(UUID leadId) {
+        return StageChange.update("note = null where leadId = ?1 and note is not null", leadId);
+    }
+
     static StageChange of(UUID leadId, Stage from, Stage to, String reason, String note, String changedBy,
             Instant changedAt) {
         StageChange change = new StageChange();

@@ -80,6 +80,16 @@ public class StageService {
     }
 
     /**
+     * The lead was erased (capture's lead.erased, through the consumer of capture's topic): the notes movers wrote about
+     * it go; its stage and the reason codes of its moves hold nothing personal and stay (insights counts them). Runs in
+     * the consumer's transaction.
+     */
+    public Uni<Void> erased(UUID leadId) {
+        return StageChange.forgetNotes(leadId)
+                .invoke(n -> Log.infof("lead %s erased: %d stage notes forgotten", leadId, n)).replaceWithVoid();
+    }
+
+    /**
      * The lead was offered to a partner company: no rep of ours works it from now on, so the rep who had it no longer
      * sees it (its stage stays; the lead gets an owner again with the assignment that follows a recall). distribution
      * publishes a lead's events in order on one partition, so a share is never older than the owner it removes. A

@@ -343,6 +343,9 @@ class ActivityFlowTest {
     void shouldDeleteAnErasedLeadsActivities() {
         String leadId = leadOf("rep1");
         post(leadId, "{\"kind\":\"NOTE\",\"text\":\"Ada's husband answered\"}").then().statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"to\":\"CONTACTED\",\"note\":\"Ada asked for a call on Monday\"}")
+                .post("/api/leads/" + leadId + "/stage").then().statusCode(200);
+        assertThat(count("select count(*) from stage_change where lead_id = $1 and note is not null", leadId)).isOne();
         post(leadId, "{\"kind\":\"EMAIL\",\"direction\":\"OUTBOUND\",\"subject\":\"Hello Ada\"}").then().statusCode(201);
         String other = leadOf("rep1");
         post(other, "{\"kind\":\"NOTE\",\"text\":\"stays\"}").then().statusCode(201);
@@ -353,6 +356,8 @@ class ActivityFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from activity where lead_id = $1",
                 leadId) == 0);
         given().get("/api/leads/" + leadId + "/activities").then().statusCode(200).body("items", hasSize(0));
+        // the stage notes about the lead went too (same transaction as the activities)
+        assertThat(count("select count(*) from stage_change where lead_id = $1 and note is not null", leadId)).isZero();
         assertThat(count("select count(*) from activity where lead_id = $1", other)).isEqualTo(1);
     }
 
