@@ -30,6 +30,7 @@ import com.networknt.schema.SpecVersion;
 
 import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.PostgresResource;
+import io.leadstream.nurture.NurtureLeads;
 import io.leadstream.chassis.testing.TestEvents;
 import io.leadstream.nurture.activities.ActivityLogged;
 import io.leadstream.nurture.activities.CaptureEventsConsumer;
@@ -48,7 +49,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTestResource(PostgresResource.class)
 class ActivityFlowTest {
 
-    static final String ASSIGNED = "leadstream.lead.assigned.v1";
     static final String INQUIRED = "leadstream.lead.inquired.v1";
     static final String ERASED = "leadstream.lead.erased.v1";
     static final String MERGED = "leadstream.lead.merged.v1";
@@ -78,18 +78,11 @@ class ActivityFlowTest {
 
     /** A lead nurture knows, owned by {@code rep}: distribution assigned it. */
     private String leadOf(String rep) {
-        String leadId = UUID.randomUUID().toString();
-        distributionEvents.send(TestEvents.event(ASSIGNED, leadId, """
-                {"leadId":"%s","repId":"%s","strategy":"ROUND_ROBIN","assignedAt":"2026-11-22T10:00:05Z"}"""
-                .formatted(leadId, rep)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("select count(*) from lead_stage where lead_id = $1",
-                leadId) == 1);
-        return leadId;
+        return new NurtureLeads(connector, pool).openedFor(rep);
     }
 
     private long count(String sql, String leadId) {
-        return pool.preparedQuery(sql).execute(Tuple.of(UUID.fromString(leadId)))
-                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        return new NurtureLeads(connector, pool).count(sql, leadId);
     }
 
     private static Response post(String leadId, String body) {

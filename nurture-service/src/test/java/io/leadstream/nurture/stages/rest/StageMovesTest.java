@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.PostgresResource;
+import io.leadstream.nurture.NurtureLeads;
 import io.leadstream.chassis.testing.TestEvents;
 import io.leadstream.nurture.stages.LeadStageChanged;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,7 +45,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @QuarkusTestResource(PostgresResource.class)
 class StageMovesTest {
 
-    static final String ASSIGNED = "leadstream.lead.assigned.v1";
     static final String SHARED = "leadstream.lead.shared.v1";
 
     @Inject
@@ -66,12 +66,7 @@ class StageMovesTest {
 
     /** A lead distribution assigned to {@code repId}: nurture opens it at OPEN (its first lead.stage-changed). */
     private String openedFor(String repId) {
-        String leadId = UUID.randomUUID().toString();
-        distributionEvents.send(TestEvents.event(ASSIGNED, leadId, """
-                {"leadId":"%s","repId":"%s","strategy":"ROUND_ROBIN","reason":"rule 'web leads'","score":70,
-                 "grade":"B","assignedAt":"2026-11-22T10:00:05Z"}""".formatted(leadId, repId)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !stageEventsFor(leadId).isEmpty());
-        return leadId;
+        return new NurtureLeads(connector, pool).openedFor(repId);
     }
 
     private static ValidatableResponse move(String leadId, Map<String, Object> body) {
@@ -314,8 +309,6 @@ class StageMovesTest {
     }
 
     private List<? extends Message<String>> stageEventsFor(String leadId) {
-        return outbox.received().stream()
-                .filter(m -> leadId.equals(TestEvents.cloudEvent(m).getSubject().orElse(null)))
-                .toList();
+        return new NurtureLeads(connector, pool).eventsFor(leadId);
     }
 }
