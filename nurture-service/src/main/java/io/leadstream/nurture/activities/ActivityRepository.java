@@ -24,6 +24,11 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
                 .range(0, limit - 1).list();
     }
 
+    /** The activities with these ids (one timeline page's), in no particular order. */
+    public Uni<List<Activity>> byIds(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
+    }
+
     /** The activity a caller logged under an Idempotency-Key, or null. */
     public Uni<Activity> byIdempotencyKey(String scope, String key) {
         return find("idempotencyScope = ?1 and idempotencyKey = ?2", scope, key).firstResult();

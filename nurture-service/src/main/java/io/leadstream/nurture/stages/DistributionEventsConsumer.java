@@ -8,32 +8,42 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.leadstream.chassis.inbox.EventConsumer;
 import io.leadstream.chassis.inbox.EventDispatcher;
 import io.leadstream.chassis.inbox.EventHandlers;
+import io.leadstream.nurture.history.LeadHistory;
+import io.leadstream.nurture.history.Learned;
 import io.smallrye.mutiny.Uni;
 
 /**
  * distribution's events (topic leads.distribution): an assigned lead, or one a rep claimed from a pull queue (its first
  * assignment), enters the pipeline, or changes owner; a reassigned lead changes owner and keeps its stage; a lead
- * shared with a partner company has no owner from then on (the rep who had it no longer sees it); a queued lead is
- * ignored. A type distribution adds later (sla.breached: issue 10 turns it, and reassignments, into
- * notifications) is acknowledged and skipped until this table names it.
+ * shared with a partner company has no owner from then on (the rep who had it no longer sees it). Every one of them,
+ * and a queued lead, a recalled share and an SLA breach, is also an entry of the lead's timeline ({@link LeadHistory}),
+ * written in the same transaction.
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
 
     static final String CONSUMER = "nurture.distribution-events";
 
-    public DistributionEventsConsumer(EventDispatcher dispatcher, StageService stages) {
+    public DistributionEventsConsumer(EventDispatcher dispatcher, StageService stages, LeadHistory history) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
-                .on(LeadAssignedEvent.class, stages::assigned)
-                .on(LeadClaimedEvent.class, stages::claimed)
-                .on(LeadReassignedEvent.class, stages::reassigned)
-                .on(LeadSharedEvent.class, stages::shared)
-                .ignore("lead.queued", "a queued lead is not worked by anyone yet, so it is not in the pipeline: it "
-                        + "enters at OPEN when a rep claims it (lead.claimed)")
-                .ignore("sla.breached", "not yet: the reminder to the rep and the escalation mail to the manager "
-                        + "are nurture's notifications (issue 10); a reassignment arrives as lead.reassigned")
-                .ignore("lead.recalled", "a recall is followed by the lead's next assignment (lead.assigned, "
-                        + "lead.queued or lead.shared), which is what the pipeline follows"));
+                .on(LeadAssignedEvent.class, e -> stages.assigned(e).chain(() -> history.learn(Learned.assigned(
+                        e.leadId(), e.repId(), e.strategy(), e.reason(), e.score(), e.grade(), e.assignedAt()))))
+                .on(LeadClaimedEvent.class, e -> stages.claimed(e).chain(() -> history.learn(Learned.claimed(
+                        e.leadId(), e.repId(), e.queue(), e.score(), e.grade(), e.claimedAt()))))
+                .on(LeadReassignedEvent.class, e -> stages.reassigned(e).chain(() -> history.learn(Learned.reassigned(
+                        e.leadId(), e.repId(), e.previousRepId(), e.strategy(), e.trigger(), e.reason(),
+                        e.reassignedAt()))))
+                .on(LeadSharedEvent.class, e -> stages.shared(e).chain(() -> history.learn(Learned.shared(
+                        e.leadId(), e.partnerId(), e.sharedAt()))))
+                // a queued lead is not in the pipeline until a rep claims it (lead.claimed); its timeline shows the wait
+                .on(LeadQueuedEvent.class, e -> history.learn(Learned.queued(
+                        e.leadId(), e.queue(), e.reason(), e.score(), e.grade(), e.queuedAt())))
+                // where a recalled lead goes next is its own event (lead.assigned, lead.queued or lead.shared)
+                .on(LeadRecalledEvent.class, e -> history.learn(Learned.recalled(
+                        e.leadId(), e.partnerId(), e.reason(), e.recalledAt())))
+                // the reassignment an SLA breach may end in arrives as lead.reassigned
+                .on(SlaBreachedEvent.class, e -> history.learn(Learned.slaBreached(
+                        e.leadId(), e.repId(), e.kind(), e.step(), e.reassignedTo(), e.breachedAt()))));
     }
 
     @Incoming("distribution-events")

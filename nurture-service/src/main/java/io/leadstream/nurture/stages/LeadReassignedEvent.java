@@ -11,5 +11,6 @@ import io.leadstream.chassis.events.EventType;
  * EventContractsTest.
  */
 @EventType("lead.reassigned")
-public record LeadReassignedEvent(UUID leadId, String repId, Instant reassignedAt) {
+public record LeadReassignedEvent(UUID leadId, String repId, String previousRepId, String strategy, String trigger,
+        String reason, Instant reassignedAt) {
 }

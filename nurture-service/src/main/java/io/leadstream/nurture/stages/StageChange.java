@@ -41,6 +41,16 @@ public class StageChange extends PanacheEntityBase {
         return StageChange.update("note = null where leadId = ?1 and note is not null", leadId);
     }
 
+    /** The stage changes with these ids (one timeline page's), in no particular order. */
+    public static io.smallrye.mutiny.Uni<java.util.List<StageChange>> byIds(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? io.smallrye.mutiny.Uni.createFrom().item(java.util.List.of()) : list("id in ?1", ids);
+    }
+
+    /** Moves every stage change of {@code from} to {@code to} (a manual merge); answers how many. */
+    static io.smallrye.mutiny.Uni<Integer> move(UUID from, UUID to) {
+        return StageChange.update("leadId = ?1 where leadId = ?2", to, from);
+    }
+
     static StageChange of(UUID leadId, Stage from, Stage to, String reason, String note, String changedBy,
             Instant changedAt) {
         StageChange change = new StageChange();

@@ -90,6 +90,51 @@ public class StageService {
     }
 
     /**
+     * A manager merged lead {@code merged} into {@code survivor} (capture's MANUAL lead.merged; runs in the consumer's
+     * transaction): the merged lead leaves the pipeline and its stage history becomes part of the survivor's. The
+     * survivor keeps its own stage, unless it is still {@code OPEN} (or nurture does not know it yet) while the merged
+     * lead had been worked further: then the survivor takes the merged lead's stage (and, when it had none, its owner),
+     * as a stage change with reason {@code merged from lead <id>} announced as lead.stage-changed. The rep who kept
+     * the survivor arrives as distribution's lead.assigned, in whichever order.
+     */
+    public Uni<Void> merged(UUID survivor, UUID merged) {
+        if (survivor == null || merged == null || survivor.equals(merged)) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = now();
+        return StageChange.move(merged, survivor)
+                .chain(() -> LeadStage.<LeadStage>findById(merged))
+                .chain(gone -> gone == null ? Uni.createFrom().voidItem()
+                        : LeadStage.<LeadStage>findById(survivor).chain(kept -> fold(survivor, gone, kept, now))
+                                .call(() -> gone.delete()));
+    }
+
+    private Uni<Void> fold(UUID survivor, LeadStage gone, LeadStage kept, Instant now) {
+        boolean takesOver = kept == null || (kept.stage == Stage.OPEN && gone.stage != Stage.OPEN
+                && gone.stage != Stage.UNQUALIFIED);
+        if (!takesOver) {
+            Log.infof("lead %s merged into %s: the survivor stays %s (the merged lead was %s)", gone.leadId,
+                    survivor, kept.stage, gone.stage);
+            return Uni.createFrom().voidItem();
+        }
+        LeadStage lead = kept != null ? kept : new LeadStage();
+        Stage from = kept == null ? null : kept.stage;
+        lead.leadId = survivor;
+        lead.stage = gone.stage;
+        lead.owner = kept == null || kept.owner == null ? gone.owner : kept.owner;
+        lead.stageSince = now;
+        lead.updatedAt = now;
+        String reason = "merged from lead " + gone.leadId;
+        return lead.<LeadStage>persist()
+                .call(saved -> StageChange.of(survivor, from, saved.stage, reason, null, null, now).persist())
+                .call(saved -> outbox.record(survivor,
+                        new LeadStageChanged(survivor, from, saved.stage, saved.owner, reason, null, now)))
+                .invoke(saved -> Log.infof("lead %s merged into %s: the survivor takes its stage %s (was %s)",
+                        gone.leadId, survivor, saved.stage, from))
+                .replaceWithVoid();
+    }
+
+    /**
      * The lead was offered to a partner company: no rep of ours works it from now on, so the rep who had it no longer
      * sees it (its stage stays; the lead gets an owner again with the assignment that follows a recall). distribution
      * publishes a lead's events in order on one partition, so a share is never older than the owner it removes. A

@@ -28,6 +28,7 @@ class EventContractsTest {
         LeadSharedEvent example = EventContracts.assertConsumes(LeadSharedEvent.class, "distribution-service").get(0);
         assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
         assertThat(example.sharedAt()).isEqualTo(Instant.parse("2026-11-22T10:00:05.123456Z"));
+        assertThat(example.partnerId()).isNotBlank();
     }
 
     @Test
@@ -36,6 +37,8 @@ class EventContractsTest {
         assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
         assertThat(example.repId()).isEqualTo("rep1");
         assertThat(example.assignedAt()).isEqualTo(Instant.parse("2026-11-22T10:00:05.123456Z"));
+        assertThat(example.strategy()).isNotBlank();
+        assertThat(example.reason()).isNotBlank();
     }
 
     @Test
@@ -44,6 +47,8 @@ class EventContractsTest {
         assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
         assertThat(example.repId()).isEqualTo("rep2");
         assertThat(example.claimedAt()).isEqualTo(Instant.parse("2026-11-22T10:04:31Z"));
+        assertThat(example.queue()).isNotBlank();
+        assertThat(example.score()).isNotNull();
     }
 
     @Test
@@ -53,5 +58,33 @@ class EventContractsTest {
         assertThat(example.leadId()).hasToString("9b2f0c1e-8a5e-4c43-9d6f-1c2b3a4d5e6f");
         assertThat(example.repId()).isEqualTo("rep2");
         assertThat(example.reassignedAt()).isEqualTo(Instant.parse("2026-11-23T08:30:00Z"));
+        assertThat(example.previousRepId()).isNotBlank();
+        assertThat(example.trigger()).isNotBlank();
+    }
+
+    @Test
+    void shouldReadLeadQueuedAsDistributionPublishesIt() {
+        LeadQueuedEvent example = EventContracts.assertConsumes(LeadQueuedEvent.class, "distribution-service").get(0);
+        assertThat(example.leadId()).isNotNull();
+        assertThat(example.queue()).isNotBlank();
+        assertThat(example.queuedAt()).isNotNull();
+    }
+
+    @Test
+    void shouldReadLeadRecalledAsDistributionPublishesIt() {
+        LeadRecalledEvent example = EventContracts.assertConsumes(LeadRecalledEvent.class, "distribution-service")
+                .get(0);
+        assertThat(example.partnerId()).isNotBlank();
+        assertThat(example.reason()).isIn("DECLINED", "DEADLINE", "REASSIGNED", "MERGED");
+        assertThat(example.recalledAt()).isNotNull();
+    }
+
+    @Test
+    void shouldReadSlaBreachedAsDistributionPublishesIt() {
+        SlaBreachedEvent example = EventContracts.assertConsumes(SlaBreachedEvent.class, "distribution-service").get(0);
+        assertThat(example.repId()).isNotBlank();
+        assertThat(example.kind()).isIn("FIRST_TOUCH", "NEXT_TOUCH");
+        assertThat(example.step()).isIn("REMIND", "ESCALATE", "REASSIGN");
+        assertThat(example.breachedAt()).isNotNull();
     }
 }

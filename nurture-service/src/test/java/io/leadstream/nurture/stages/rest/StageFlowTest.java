@@ -229,7 +229,7 @@ class StageFlowTest {
 
     @Test
     @TestSecurity(user = "rep1", roles = "sales-rep")
-    void shouldIgnoreOtherDistributionEvents() {
+    void shouldKeepAQueuedLeadOutOfThePipeline() {
         String leadId = UUID.randomUUID().toString();
         distributionEvents.send(TestEvents.event("leadstream.lead.queued.v1", leadId, "{\"leadId\":\"" + leadId + "\"}"));
         String marker = UUID.randomUUID().toString();

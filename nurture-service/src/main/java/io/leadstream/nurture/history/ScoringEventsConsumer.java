@@ -1,0 +1,32 @@
+package io.leadstream.nurture.history;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.leadstream.chassis.inbox.EventConsumer;
+import io.leadstream.chassis.inbox.EventDispatcher;
+import io.leadstream.chassis.inbox.EventHandlers;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * scoring's events (topic leads.scoring): every score a lead got is an entry of its timeline. The stage does not
+ * follow the score: a rep moves a qualified lead on.
+ */
+@ApplicationScoped
+public class ScoringEventsConsumer extends EventConsumer {
+
+    static final String CONSUMER = "nurture.scoring-events";
+
+    public ScoringEventsConsumer(EventDispatcher dispatcher, LeadHistory history) {
+        super(dispatcher, EventHandlers.consumer(CONSUMER)
+                .on(LeadScoredEvent.class, e -> history.learn(Learned.scored(e.leadId(), e.score(), e.grade(),
+                        e.qualified(), e.trigger(), e.modelVersion(), e.scoredAt()))));
+    }
+
+    @Incoming("scoring-events")
+    public Uni<Void> onEvent(Message<String> message) {
+        return dispatch(message);
+    }
+}
