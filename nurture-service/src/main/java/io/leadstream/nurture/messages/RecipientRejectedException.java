@@ -1,0 +1,16 @@
+package io.leadstream.nurture.messages;
+
+/** The channel refused the message for good (an invalid address or number, a request it will never accept). */
+public class RecipientRejectedException extends RuntimeException {
+
+    private final Channel channel;
+
+    public RecipientRejectedException(Channel channel, String message) {
+        super(message);
+        this.channel = channel;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+}
