@@ -35,6 +35,8 @@ public class Activity extends PanacheEntityBase {
     public Long documentSizeBytes;
     public String documentSha256;
     public UUID replyToMessageId;
+    /** For source MESSAGE: the message nurture sent. */
+    public UUID messageId;
     @Enumerated(EnumType.STRING)
     public ActivitySource source;
     public String loggedBy;

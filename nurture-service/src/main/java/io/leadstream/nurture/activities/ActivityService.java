@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -109,6 +110,27 @@ public class ActivityService {
                 .chain(saved -> outbox.record(saved.leadId, ActivityLogged.of(saved)).replaceWith(saved))
                 .invoke(saved -> Log.infof("activity %s (%s, %s) logged on lead %s by %s", saved.id, saved.kind,
                         saved.source, saved.leadId, saved.loggedBy));
+    }
+
+    /**
+     * A message nurture sent is an activity on the lead's timeline (source MESSAGE, outbound, with the message's id,
+     * subject and text), in the caller's transaction; message.sent announces it, so no activity.logged is published.
+     */
+    public Uni<Activity> sent(UUID leadId, ActivityKind kind, UUID messageId, String subject, String text,
+            String sentBy, Instant sentAt) {
+        Activity a = new Activity();
+        a.id = UUID.randomUUID();
+        a.leadId = leadId;
+        a.kind = kind;
+        a.direction = Direction.OUTBOUND;
+        a.subject = subject;
+        a.text = text;
+        a.messageId = messageId;
+        a.source = ActivitySource.MESSAGE;
+        a.loggedBy = sentBy;
+        a.occurredAt = sentAt;
+        a.loggedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return activities.persist(a);
     }
 
     private static Logged replay(Activity earlier, String hash) {

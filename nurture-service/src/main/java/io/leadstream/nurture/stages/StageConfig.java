@@ -5,8 +5,8 @@ import java.util.List;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** {@code leadstream.nurture.*}: the reason codes a stage move may carry (see {@link StageMachine}). */
-@ConfigMapping(prefix = "leadstream.nurture")
+/** {@code leadstream.nurture.stages.*}: the reason codes a stage move may carry (see {@link StageMachine}). */
+@ConfigMapping(prefix = "leadstream.nurture.stages")
 public interface StageConfig {
 
     /** Why a lead is UNQUALIFIED: a move there needs one of these. */

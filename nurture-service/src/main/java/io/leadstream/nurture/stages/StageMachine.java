@@ -28,7 +28,7 @@ import io.leadstream.chassis.problem.ProblemException;
  *
  * Every other move is refused (409, naming the moves allowed from the lead's stage), as is a "move" to the stage the
  * lead is in. "Manager" is a sales-manager or a lead-admin. A reason is always a code: one of
- * {@code leadstream.nurture.unqualified-reasons} for UNQUALIFIED, one of {@code leadstream.nurture.move-reasons} for
+ * {@code leadstream.nurture.stages.unqualified-reasons} for UNQUALIFIED, one of {@code leadstream.nurture.stages.move-reasons} for
  * every other move (also where it is optional but given), so that events carry codes and never free text (a person's
  * words go in the move's note, which stays in nurture). Checks run in this order: the table (409), the role (403),
  * the reason (400).

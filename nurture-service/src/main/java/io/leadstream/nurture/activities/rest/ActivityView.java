@@ -20,6 +20,8 @@ public record ActivityView(UUID activityId, UUID leadId, ActivityKind kind,
         @Schema(nullable = true) String text,
         @Schema(nullable = true) DocumentView document,
         @Schema(nullable = true) UUID replyToMessageId,
+        @Schema(nullable = true, description = "source MESSAGE: the message nurture sent (POST /api/leads/{leadId}/messages)")
+        UUID messageId,
         ActivitySource source,
         @Schema(description = "the rep's Keycloak username, the integration's client, or capture-service for inquiries")
         String loggedBy,
@@ -34,6 +36,6 @@ public record ActivityView(UUID activityId, UUID leadId, ActivityKind kind,
         DocumentView document = a.document() == null ? null : new DocumentView(a.documentFileName,
                 a.documentMediaType, a.documentSizeBytes, a.documentSha256);
         return new ActivityView(a.id, a.leadId, a.kind, a.direction, a.durationSeconds, a.outcome, a.subject, a.text,
-                document, a.replyToMessageId, a.source, a.loggedBy, a.occurredAt, a.loggedAt);
+                document, a.replyToMessageId, a.messageId, a.source, a.loggedBy, a.occurredAt, a.loggedAt);
     }
 }

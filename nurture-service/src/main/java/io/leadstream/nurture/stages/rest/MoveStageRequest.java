@@ -9,8 +9,8 @@ public record MoveStageRequest(
                 enumeration = { "OPEN", "CONTACTED", "NURTURING", "QUALIFIED", "NEGOTIATION", "CUSTOMER", "INACTIVE",
                         "UNQUALIFIED" }, examples = "CONTACTED") String to,
         @Schema(nullable = true, description = "a reason code: for UNQUALIFIED one of "
-                + "leadstream.nurture.unqualified-reasons (no-budget, no-need, no-authority, wrong-timing, competitor, "
-                + "unreachable, duplicate, spam), for any other move one of leadstream.nurture.move-reasons "
+                + "leadstream.nurture.stages.unqualified-reasons (no-budget, no-need, no-authority, wrong-timing, competitor, "
+                + "unreachable, duplicate, spam), for any other move one of leadstream.nurture.stages.move-reasons "
                 + "(inbound-request, referral, existing-relationship, fast-track, contract-signed, stalled, "
                 + "wrong-timing, re-engaged, new-need, correction). Required to skip ahead, step back, win early, "
                 + "reopen or disqualify; published in lead.stage-changed", examples = "no-budget") String reason,

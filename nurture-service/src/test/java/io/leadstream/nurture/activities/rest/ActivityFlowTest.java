@@ -33,7 +33,7 @@ import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.nurture.NurtureLeads;
 import io.leadstream.chassis.testing.TestEvents;
 import io.leadstream.nurture.activities.ActivityLogged;
-import io.leadstream.nurture.activities.CaptureEventsConsumer;
+import io.leadstream.nurture.lifecycle.CaptureEventsConsumer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
