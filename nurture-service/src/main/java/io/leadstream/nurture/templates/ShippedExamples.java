@@ -47,13 +47,15 @@ public class ShippedExamples {
     }
 
     void onStart(@Observes StartupEvent start) {
-        int inserted = seed();
-        Log.infof("shipped template examples: %d inserted, %d present already", inserted, all().size() - inserted);
+        seed();
     }
 
     /** Inserts the examples that are absent; answers how many it inserted. */
     public int seed() {
-        return templates.insertAbsent(all().stream().map(this::entity).toList()).await().atMost(Duration.ofSeconds(60));
+        List<MessageTemplate> shipped = all().stream().map(this::entity).toList();
+        int inserted = templates.insertAbsent(shipped).await().atMost(Duration.ofSeconds(60));
+        Log.infof("shipped template examples: %d inserted, %d present already", inserted, shipped.size() - inserted);
+        return inserted;
     }
 
     /** Every shipped example, checked by {@link TemplateRules} (a broken file fails the start). */

@@ -109,7 +109,8 @@ public class TemplateRenderer {
             while (link.find()) {
                 String url = link.group(1);
                 String label = TAG.matcher(link.group(2)).replaceAll("").strip();
-                String replacement = label.isEmpty() || label.equals(url) ? url : label + " (" + url + ")";
+                String replacement = label.isEmpty() || label.equals(url) ? url
+                        : url.equals("mailto:" + label) ? label : label + " (" + url + ")";
                 link.appendReplacement(linked, Matcher.quoteReplacement(replacement));
             }
             link.appendTail(linked);

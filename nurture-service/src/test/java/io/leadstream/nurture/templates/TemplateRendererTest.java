@@ -47,9 +47,9 @@ class TemplateRendererTest {
                 <p>Line one<br>line two</p>
                 <ul><li>first</li><li>second</li></ul>
                 <p><a href="{vars.productUrl}">See it</a> or <a href="{unsubscribeUrl}">{unsubscribeUrl}</a></p>
-                <p>5 &gt; 3 &euro;</p>
+                <p>5 &gt; 3 &euro; <a href="mailto:{rep.email}">{rep.email}</a></p>
                 """), new Variables(Map.of("lead.firstName", "Ana", "vars.productUrl", "https://x.example/p?a=1&b=2",
-                "unsubscribeUrl", "https://u.example/?t=1")));
+                "unsubscribeUrl", "https://u.example/?t=1", "rep.email", "jo@example.com")));
         assertThat(r.html()).contains("href=\"https://x.example/p?a=1&amp;b=2\"");
         assertThat(r.text()).isEqualTo("""
                 Hello Ana,
@@ -62,7 +62,7 @@ class TemplateRendererTest {
 
                 See it (https://x.example/p?a=1&b=2) or https://u.example/?t=1
 
-                5 > 3 €""");
+                5 > 3 € jo@example.com""");
     }
 
     @Test
@@ -116,6 +116,18 @@ class TemplateRendererTest {
         assertThat(r.text()).isEqualTo("Привет, Анна!");
         assertThat(r.sms()).isEqualTo(new SmsLength("UCS-2", 13, 1));
         assertThat(r.language()).isEqualTo("ru");
+    }
+
+    @Test
+    void shouldRenderConditionsWithElseIfOperatorsAndEscapedBraces() {
+        String body = "{#if lead.company}A {lead.company}{#else if lead.country == 'ES'}B{#else}C{/if} \\{lead.x}";
+        TemplateText t = new TemplateText(Channel.SMS, "en", null, body);
+        assertThat(TemplateRules.check(new TemplateDraft("k", "SMS", "en", "n", null, body)).body()).isEqualTo(body);
+        assertThat(renderer.render(t, new Variables(Map.of("lead.company", "Acme"))).text()).isEqualTo("A Acme {lead.x}");
+        assertThat(renderer.render(t, new Variables(Map.of("lead.country", "ES"))).text()).isEqualTo("B {lead.x}");
+        Rendered none = renderer.render(t, Variables.none());
+        assertThat(none.text()).isEqualTo("C {lead.x}");
+        assertThat(none.missing()).containsExactlyInAnyOrder("lead.company", "lead.country");
     }
 
     @Test
