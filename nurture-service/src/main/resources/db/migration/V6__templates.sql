@@ -4,9 +4,10 @@
 -- inserted at start-up where (template_key, channel, language) is absent, so an admin's edit is never overwritten.
 create table message_template (
     id           uuid        primary key,
-    template_key text        not null check (template_key ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(template_key) <= 60),
+    -- byte order ("C"): lists and their keyset pages sort slugs the same on every database, whatever its locale
+    template_key text        collate "C" not null check (template_key ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(template_key) <= 60),
     channel      text        not null check (channel in ('EMAIL', 'WHATSAPP', 'SMS')),
-    language     text        not null check (language ~ '^[a-z]{2,3}$'),
+    language     text        collate "C" not null check (language ~ '^[a-z]{2,3}$'),
     name         text        not null,
     subject      text,
     body         text        not null,

@@ -82,6 +82,10 @@ class TemplateFlowTest {
         given().get("/api/templates?key=meeting-invitation&language=ru").then().statusCode(200)
                 .body("items.channel", equalTo(List.of("EMAIL", "SMS", "WHATSAPP")))
                 .body("items[1].subject", nullValue());
+        List<String> keys = given().get("/api/templates?limit=200").then().statusCode(200)
+                .extract().path("items.key");
+        assertThat(keys).hasSizeGreaterThanOrEqualTo(60).isSorted()
+                .contains("product-introduction", "meeting-invitation", "thank-you", "new-product-launch");
     }
 
     @Test
