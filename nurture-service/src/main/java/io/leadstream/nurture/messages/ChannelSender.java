@@ -1,6 +1,7 @@
 package io.leadstream.nurture.messages;
 
 import io.smallrye.mutiny.Uni;
+import io.leadstream.nurture.templates.Channel;
 
 /**
  * A way out to people: email over SMTP, WhatsApp through a Cloud API–compatible service, SMS through an HTTP gateway

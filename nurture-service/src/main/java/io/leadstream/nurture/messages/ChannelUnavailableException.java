@@ -1,5 +1,7 @@
 package io.leadstream.nurture.messages;
 
+import io.leadstream.nurture.templates.Channel;
+
 /** The channel cannot take a message now (timeouts, server errors, an open circuit breaker); it may later. */
 public class ChannelUnavailableException extends RuntimeException {
 

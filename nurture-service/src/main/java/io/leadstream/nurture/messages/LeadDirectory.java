@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
+import io.leadstream.nurture.templates.Channel;
 
 /**
  * capture-service, where the person behind a lead is (nurture keeps no contact data): read at send time, and told

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.leadstream.nurture.templates.Channel;
 
 /**
  * One message to a lead (table {@code message}): what it said (kept here only, deleted on erasure), through which

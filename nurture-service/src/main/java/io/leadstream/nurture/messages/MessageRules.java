@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
+import io.leadstream.nurture.templates.Channel;
 
 /** What a message request must hold (a pure function): every offending field in one 400 problem. */
 public final class MessageRules {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.leadstream.chassis.events.DomainEvent;
 import io.leadstream.chassis.events.EventType;
+import io.leadstream.nurture.templates.Channel;
 
 /**
  * {@code leadstream.message.sent.v1}: nurture sent a message to the lead (the channel accepted it). Ids and codes only:

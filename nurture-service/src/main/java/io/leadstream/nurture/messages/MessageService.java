@@ -35,6 +35,7 @@ import io.leadstream.nurture.stages.StageService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.leadstream.nurture.templates.Channel;
 
 /**
  * Sends a message to a lead through email, WhatsApp or SMS, as a rep asks, when everything allows it: the rep may work

@@ -2,6 +2,7 @@ package io.leadstream.nurture.messages;
 
 import java.util.Map;
 import java.util.UUID;
+import io.leadstream.nurture.templates.Channel;
 
 /**
  * One message, rendered and addressed, handed to a {@link ChannelSender}. {@code to} is an email address (EMAIL) or an

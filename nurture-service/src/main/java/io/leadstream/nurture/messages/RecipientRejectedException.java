@@ -1,5 +1,7 @@
 package io.leadstream.nurture.messages;
 
+import io.leadstream.nurture.templates.Channel;
+
 /** The channel refused the message for good (an invalid address or number, a request it will never accept). */
 public class RecipientRejectedException extends RuntimeException {
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import io.leadstream.nurture.templates.Channel;
 
 /**
  * What a one-click unsubscribe link stands for — this lead withdraws consent for this purpose on this channel, from

@@ -3,6 +3,7 @@ package io.leadstream.nurture.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import io.leadstream.nurture.templates.Channel;
 
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.leadstream.nurture.messages.Channel;
+import io.leadstream.nurture.templates.Channel;
 import io.leadstream.nurture.messages.LeadDirectory;
 import io.smallrye.mutiny.Uni;
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.leadstream.nurture.messages.Channel;
+import io.leadstream.nurture.templates.Channel;
 import io.leadstream.nurture.messages.Message;
 import io.leadstream.nurture.messages.MessageStatus;
 

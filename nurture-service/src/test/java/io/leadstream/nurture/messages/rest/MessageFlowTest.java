@@ -27,7 +27,7 @@ import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
 import io.leadstream.nurture.NurtureLeads;
 import io.leadstream.nurture.TestClocks;
-import io.leadstream.nurture.messages.Channel;
+import io.leadstream.nurture.templates.Channel;
 import io.leadstream.nurture.messages.MessageSent;
 import io.leadstream.nurture.messages.Outgoing;
 import io.quarkus.test.common.QuarkusTestResource;

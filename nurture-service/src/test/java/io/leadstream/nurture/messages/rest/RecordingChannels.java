@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.leadstream.nurture.messages.Channel;
+import io.leadstream.nurture.templates.Channel;
 import io.leadstream.nurture.messages.ChannelSender;
 import io.leadstream.nurture.messages.ChannelUnavailableException;
 import io.leadstream.nurture.messages.Delivery;

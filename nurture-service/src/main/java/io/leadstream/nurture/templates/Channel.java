@@ -1,6 +1,9 @@
-package io.leadstream.nurture.messages;
+package io.leadstream.nurture.templates;
 
-/** The channels nurture sends messages through (and consent is given for, in capture's lower-case names). */
+/**
+ * Where a message goes: an HTML email with a subject, a WhatsApp message or an SMS (plain text). The one channel type
+ * of nurture: templates are written per channel, messages are sent through one, consent is given for one.
+ */
 public enum Channel {
     EMAIL("email"), WHATSAPP("whatsapp"), SMS("sms");
 
