@@ -64,6 +64,14 @@ public class KeycloakAdminStub implements QuarkusTestResourceLifecycleManager {
                         .formatted(java.util.UUID.randomUUID(), username, email))));
     }
 
+    /** From now on the directory answers 500 for {@code username} (Keycloak failing), until {@link #user} names it. */
+    static void failing(String username) {
+        server.stubFor(get(urlPathEqualTo(USERS)).atPriority(2)
+                .withQueryParam("username", equalTo(username))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"unknown_error\"}")));
+    }
+
     static WireMockServer server() {
         return server;
     }
