@@ -601,7 +601,8 @@ ensure_keycloak() {
 stop_keycloak() { stop_component keycloak 60; }
 
 # ---------------------------------------------------------------------------------------------
-# GreenMail (a real SMTP server for capture-service's double opt-in emails; mail kept in memory)
+# GreenMail (a real SMTP server for capture-service's double opt-in emails and nurture-service's follow-up reminders;
+# mail kept in memory)
 # ---------------------------------------------------------------------------------------------
 ensure_greenmail_jar() {
   [[ -f "$GREENMAIL_JAR" ]] && return 0
@@ -750,7 +751,8 @@ start_service() {
     die "port $port is taken by another program (expected $s)"
   fi
   [[ -f "$jar" ]] || die "$s: $(rel "$jar") missing (run deploy/local/up.sh --build)"
-  # deploy/local/<service>.properties, when there is one, holds local-only settings (e.g. webhook secrets)
+  # deploy/local/<service>.properties, when there is one, holds local-only settings (capture's webhook secrets,
+  # distribution's and nurture's client-credentials secrets, nurture's Keycloak URL and SMTP server)
   local config=()
   [[ -f "$REPO/deploy/local/$s.properties" ]] && config=("-Dquarkus.config.locations=file:$REPO/deploy/local/$s.properties")
   start_bg "$s" "$REPO" "$JAVA" -Xmx256m "${config[@]}" -jar "$jar"

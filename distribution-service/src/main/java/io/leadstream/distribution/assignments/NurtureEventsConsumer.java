@@ -46,7 +46,11 @@ public class NurtureEventsConsumer extends EventConsumer {
                     Uni<Void> touched = "CONTACTED".equals(e.to()) ? sla.contact(e.leadId(), at)
                             : Uni.createFrom().voidItem();
                     return touched.chain(() -> assignments.stageChanged(e.leadId(), e.to(), at));
-                }));
+                })
+                .ignore("follow-up.due", "a follow-up coming due is a reminder to the rep (nurture emails it), not "
+                        + "contact with the lead")
+                .ignore("follow-up.completed", "not yet: whether a completed follow-up counts as a next touch for "
+                        + "the SLA is not decided; the contact itself arrives as activity.logged or message.sent"));
     }
 
     @Incoming("nurture-events")

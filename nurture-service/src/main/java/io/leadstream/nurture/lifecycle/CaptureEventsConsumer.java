@@ -14,6 +14,7 @@ import io.leadstream.nurture.activities.LeadInquiredEvent;
 import io.leadstream.nurture.activities.LeadMergedEvent;
 import io.leadstream.nurture.consent.ConsentBook;
 import io.leadstream.nurture.consent.ConsentChangedEvent;
+import io.leadstream.nurture.followups.FollowUpService;
 import io.leadstream.nurture.history.LeadHistory;
 import io.leadstream.nurture.messages.MessageService;
 import io.leadstream.nurture.stages.StageService;
@@ -23,8 +24,8 @@ import io.smallrye.mutiny.Uni;
  * capture's events (topic leads.capture), the one consumer of them, handing each to every feature it concerns (so it
  * sits above the features, which never import it): an inquiry becomes an activity; a consent change is kept to be
  * checked at every send; an erasure deletes what nurture holds about the person (activities, stage-move notes,
- * consent, what messages said); a manual merge folds the merged lead's timeline into the survivor (activities, stage
- * history and stage, what nurture learned from other services, consent, messages); what nurture does not use, and why.
+ * follow-ups, consent, what messages said); a manual merge folds the merged lead's timeline into the survivor (activities, stage
+ * history and stage, what nurture learned from other services, consent, messages, follow-ups); what nurture does not use, and why.
  */
 @ApplicationScoped
 public class CaptureEventsConsumer extends EventConsumer {
@@ -32,17 +33,21 @@ public class CaptureEventsConsumer extends EventConsumer {
     static final String CONSUMER = "nurture.capture-events";
 
     public CaptureEventsConsumer(EventDispatcher dispatcher, ActivityService activities,
-            StageService stages, LeadHistory history, ConsentBook consents, MessageService messages) {
+            StageService stages, LeadHistory history, ConsentBook consents, MessageService messages,
+            FollowUpService followUps) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
                 .on(LeadInquiredEvent.class, activities::inquired)
                 .on(LeadErasedEvent.class, e -> activities.erased(e).chain(() -> stages.erased(e.leadId()))
                         .chain(() -> consents.erased(e.leadId()))
-                        .chain(() -> messages.erased(e.leadId())))
+                        .chain(() -> messages.erased(e.leadId()))
+                        .chain(() -> followUps.erased(e.leadId())))
                 .on(LeadMergedEvent.class, e -> activities.merged(e).chain(() -> "MANUAL".equals(e.kind())
                         ? stages.merged(e.leadId(), e.mergedLeadId())
                                 .chain(() -> history.merged(e.leadId(), e.mergedLeadId()))
                                 .chain(() -> consents.merged(e.leadId(), e.mergedLeadId()))
                                 .chain(() -> messages.merged(e.leadId(), e.mergedLeadId()))
+                                .chain(() -> e.mergedLeadId() == null ? Uni.createFrom().voidItem()
+                                        : followUps.merged(e.mergedLeadId(), e.leadId()))
                         : Uni.createFrom().voidItem()))
                 .ignore("lead.captured", "a lead enters nurture's pipeline when distribution assigns it "
                         + "(lead.assigned); nurture keeps none of the person's data and reads it from capture at send "

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.leadstream.chassis.access.Viewer;
@@ -63,10 +64,13 @@ public class MessageService {
     private final Outbox outbox;
     private final MessagingConfig config;
     private final Clock clock;
+    /** The time zone of a lead whose own capture does not know ({@code leadstream.nurture.default-time-zone}). */
+    private final ZoneId defaultZone;
 
     public MessageService(MessageRepository messages, ConsentBook consents, ActivityService activities,
             StageService stages, LeadDirectory directory, Instance<ChannelSender> senders, Outbox outbox,
-            MessagingConfig config, Clock clock) {
+            MessagingConfig config, Clock clock,
+            @ConfigProperty(name = "leadstream.nurture.default-time-zone", defaultValue = "UTC") String defaultZone) {
         this.messages = messages;
         this.consents = consents;
         this.activities = activities;
@@ -76,6 +80,7 @@ public class MessageService {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.defaultZone = ZoneId.of(defaultZone);
     }
 
     /** A message, and whether an earlier request under the same Idempotency-Key sent it. */
@@ -279,7 +284,7 @@ public class MessageService {
                 Log.debugf("lead time zone '%s' is not an IANA zone; using the default", timeZone);
             }
         }
-        return ZoneId.of(config.defaultTimeZone());
+        return defaultZone;
     }
 
     private static ProblemException refused(String type, String detail, Instant at, Instant now) {

@@ -23,10 +23,6 @@ public interface MessagingConfig {
     @WithDefault("08:00")
     LocalTime quietUntil();
 
-    /** The time zone of a lead whose own capture does not know (IANA id). */
-    @WithDefault("UTC")
-    String defaultTimeZone();
-
     /** At most this many messages to one lead (all channels) ... */
     @WithDefault("3")
     int frequencyCap();
@@ -48,4 +44,17 @@ public interface MessagingConfig {
      */
     @WithDefault("leadstream-local-unsubscribe-key-change-me-please")
     String unsubscribeKey();
+
+    /** capture-service, where the lead's address is read at send time. */
+    Capture capture();
+
+    interface Capture {
+        /** Its base URL (the REST client's {@code quarkus.rest-client.capture.url} defaults to it). */
+        @WithDefault("http://127.0.0.1:8081")
+        String url();
+
+        /** How long reading a lead or writing a withdrawal may take. */
+        @WithDefault("3s")
+        Duration timeout();
+    }
 }

@@ -24,7 +24,10 @@ public class NurtureEventsConsumer extends EventConsumer {
                 .on(LeadStageChangedEvent.class, leads::stageChanged)
                 .on(ActivityLoggedEvent.class, leads::activityLogged)
                 .ignore("message.sent", "a message we sent is our outreach, not the lead's engagement; the lead's "
-                        + "reply to it arrives as activity.logged with replyToMessageId and counts as MESSAGE_REPLIED"));
+                        + "reply to it arrives as activity.logged with replyToMessageId and counts as MESSAGE_REPLIED")
+                .ignore("follow-up.due", "a rep's reminder, not the lead's engagement")
+                .ignore("follow-up.completed", "our follow-up, not the lead's engagement; what came of it (a call, a "
+                        + "reply) arrives as activity.logged"));
     }
 
     @Incoming("nurture-events")

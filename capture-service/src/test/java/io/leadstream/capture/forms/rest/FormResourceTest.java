@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.leadstream.capture.testing.FormRows;
-import io.leadstream.capture.testing.GreenMailResource;
+import io.leadstream.chassis.testing.GreenMailResource;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

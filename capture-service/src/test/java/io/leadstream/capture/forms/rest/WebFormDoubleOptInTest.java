@@ -23,8 +23,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 
 import io.leadstream.capture.consent.ConsentChanged;
 import io.leadstream.capture.testing.FormRows;
-import io.leadstream.capture.testing.GreenMailResource;
 import io.leadstream.capture.testing.PublishedEvents;
+import io.leadstream.chassis.testing.GreenMailResource;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

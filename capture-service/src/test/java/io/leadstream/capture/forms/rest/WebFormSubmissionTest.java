@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadstream.capture.intake.LeadCaptured;
 import io.leadstream.capture.testing.FormRows;
-import io.leadstream.capture.testing.GreenMailResource;
 import io.leadstream.capture.testing.LeadRows;
 import io.leadstream.capture.testing.PublishedEvents;
+import io.leadstream.chassis.testing.GreenMailResource;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,16 +7,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.leadstream.nurture.templates.Channel;
 import io.leadstream.nurture.messages.LeadDirectory;
+import io.leadstream.nurture.messages.MessagingConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The lead's address, read from capture on each send with nurture's own token (never stored), and withdrawals written
- * into capture's consent ledger. Bounded by {@code leadstream.nurture.capture.timeout}; a lead capture answers 404 for
+ * into capture's consent ledger. Bounded by {@code leadstream.nurture.messages.capture.timeout}; a lead capture answers 404 for
  * (erased, merged away) has no recipient; any other failure reaches the caller.
  */
 @ApplicationScoped
@@ -26,9 +26,9 @@ public class CaptureLeadDirectory implements LeadDirectory {
     private final Duration timeout;
 
     public CaptureLeadDirectory(@RestClient CaptureLeadClient capture,
-            @ConfigProperty(name = "leadstream.nurture.capture.timeout", defaultValue = "3s") Duration timeout) {
+            MessagingConfig config) {
         this.capture = capture;
-        this.timeout = timeout;
+        this.timeout = config.capture().timeout();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.leadstream.capture.testing;
+package io.leadstream.chassis.testing;
 
 import java.util.Map;
 
@@ -7,7 +7,11 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A real SMTP server (GreenMail) on a free port for the test JVM; the mailer is pointed at it. */
+/**
+ * A real SMTP server (GreenMail) on a free port for the test JVM; the service's Quarkus Mailer is pointed at it and
+ * unmocked. Used by every service that sends email (capture's double opt-in, nurture's follow-up reminders); a module
+ * using it declares {@code com.icegreen:greenmail-junit5} in test scope.
+ */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile GreenMail greenMail;
