@@ -35,6 +35,38 @@ class HttpFailureSenderTest {
         assertThat(backoff.nextDelayInMillis(throttled(Duration.ofMinutes(5)))).isEqualTo(10_000);
     }
 
+    @Test
+    void shouldRetryABrokenConnectionButNotAnUnreadableAnswer() {
+        HttpFailure refused = HttpFailure.of(new RuntimeException(new java.net.ConnectException("Connection refused")),
+                "the SMS gateway", Duration.ofSeconds(10), CLOCK, null);
+        HttpFailure reset = HttpFailure.of(new java.io.IOException("Connection reset"), "the SMS gateway",
+                Duration.ofSeconds(10), CLOCK, null);
+        HttpFailure unreadable = HttpFailure.of(new RuntimeException(
+                new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected character")), "the SMS gateway",
+                Duration.ofSeconds(10), CLOCK, null);
+
+        assertThat(refused.kind).isEqualTo(HttpFailure.Kind.TRANSIENT);
+        assertThat(refused).hasMessage("the SMS gateway is unreachable (connection refused)");
+        assertThat(reset.kind).isEqualTo(HttpFailure.Kind.TRANSIENT);
+        assertThat(unreadable.kind).as("the gateway may have taken it: not repeated at once")
+                .isEqualTo(HttpFailure.Kind.UNAVAILABLE);
+        assertThat(unreadable.holdsAgainstProvider()).isTrue();
+    }
+
+    @Test
+    void shouldMapTheGuardsOutcomeToThePortsExceptions() {
+        assertThat(HttpFailure.toPort(new HttpFailure(HttpFailure.Kind.REJECTED, "refused", null, null),
+                io.leadstream.nurture.messages.Channel.SMS, "the SMS gateway"))
+                .isInstanceOf(io.leadstream.nurture.messages.RecipientRejectedException.class).hasMessage("refused");
+        assertThat(HttpFailure.toPort(new HttpFailure(HttpFailure.Kind.TIMEOUT, "late", null, null),
+                io.leadstream.nurture.messages.Channel.SMS, "the SMS gateway"))
+                .isInstanceOf(io.leadstream.nurture.messages.ChannelUnavailableException.class).hasMessage("late");
+        assertThat(HttpFailure.toPort(new org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException(),
+                io.leadstream.nurture.messages.Channel.SMS, "the SMS gateway"))
+                .isInstanceOf(io.leadstream.nurture.messages.ChannelUnavailableException.class)
+                .hasMessageContaining("circuit breaker open");
+    }
+
     private static HttpFailure throttled(Duration wait) {
         return new HttpFailure(HttpFailure.Kind.TRANSIENT, "429", wait, null);
     }
