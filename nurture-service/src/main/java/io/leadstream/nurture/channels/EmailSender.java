@@ -32,7 +32,9 @@ import io.smallrye.mutiny.Uni;
  * {@code References} name) and {@code X-Leadstream-Message-Id: messageId}. No retries here: a failed send is
  * {@link ChannelUnavailableException} (no connection, a timeout, a 4xx reply, a server or authentication problem) and
  * the caller may send again later; a 5xx reply that refuses the recipient or the message itself (550, 551, 552, 553,
- * enhanced status 5.1.x, 5.2.x, 5.3.4, 5.6.x) is {@link RecipientRejectedException}.
+ * enhanced status 5.1.x, 5.2.x, 5.3.4, 5.6.x) is {@link RecipientRejectedException}. A message the caller built
+ * wrongly (no id, a header it may not set) fails with IllegalArgumentException or NullPointerException, as it is. The
+ * answer comes on the caller's Vert.x context (the mailer's), so a caller's reactive session stays usable.
  */
 @ApplicationScoped
 public class EmailSender implements ChannelSender {
@@ -69,7 +71,8 @@ public class EmailSender implements ChannelSender {
         return Uni.createFrom().item(() -> mail(message))
                 .onItem().transformToUni(mail -> mailer.send(mail)
                         .ifNoItem().after(config.timeout())
-                        .failWith(() -> new TimeoutException("no answer from the SMTP server within " + config.timeout()))
+                        .failWith(() -> new TimeoutException("no answer from the SMTP server within "
+                                + config.timeout().toMillis() + " ms"))
                         .replaceWith(() -> new Delivery(messageId(message), clock.instant())))
                 .onFailure().transform(failure -> translate(failure));
     }
@@ -152,7 +155,7 @@ public class EmailSender implements ChannelSender {
     /** SMTP's answers and failures in the port's terms. */
     static RuntimeException translate(Throwable failure) {
         if (failure instanceof RecipientRejectedException || failure instanceof ChannelUnavailableException
-                || failure instanceof IllegalArgumentException) {
+                || failure instanceof IllegalArgumentException || failure instanceof NullPointerException) {
             return (RuntimeException) failure;
         }
         SMTPException smtp = find(failure, SMTPException.class);

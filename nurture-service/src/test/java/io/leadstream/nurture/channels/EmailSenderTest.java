@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +24,8 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.mailencoder.MailEncoder;
 
@@ -40,6 +44,8 @@ class EmailSenderTest {
     EmailSender sender;
     @Inject
     MockMailbox mailbox;
+    @Inject
+    Vertx vertx;
 
     @BeforeEach
     void emptyMailbox() {
@@ -119,6 +125,18 @@ class EmailSenderTest {
                 .containsExactly("\"Hopper, Grace \\\"Amazing\\\"\" <grace@example.com>");
         assertThat(mailbox.getMailsSentTo("alan@example.com").get(0).getHeaders().get("To"))
                 .containsExactly("alan@example.com");
+    }
+
+    @Test
+    void shouldAnswerOnTheCallersVertxContext() throws Exception {
+        Context caller = vertx.getOrCreateContext();
+        CompletableFuture<Context> answeredOn = new CompletableFuture<>();
+
+        caller.runOnContext(ignored -> sender.send(email(UUID.randomUUID(), "ada@example.com", "Ada")).subscribe().with(
+                delivery -> answeredOn.complete(Vertx.currentContext()), answeredOn::completeExceptionally));
+
+        assertThat(answeredOn.get(30, TimeUnit.SECONDS)).isSameAs(caller);
+        assertThat(mailbox.getMailsSentTo("ada@example.com")).hasSize(1);
     }
 
     @Test

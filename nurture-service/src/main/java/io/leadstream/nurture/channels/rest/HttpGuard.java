@@ -27,6 +27,9 @@ final class HttpGuard {
         return TypedGuard.create(new TypeLiteral<Uni<Delivery>>() {
         })
                 .withDescription(name)
+                // non-blocking attempts, not offloaded: every attempt and the answer stay on the caller's Vert.x context,
+                // so a caller's reactive session or transaction stays usable (WhatsAppSenderTest checks it)
+                .withThreadOffload(false)
                 .withRetry()
                 .maxRetries(retry.maxRetries())
                 .delay(retry.delay().toMillis(), ChronoUnit.MILLIS)

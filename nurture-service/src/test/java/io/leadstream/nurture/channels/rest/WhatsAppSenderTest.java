@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -35,6 +37,8 @@ import io.leadstream.nurture.messages.RecipientRejectedException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The WhatsApp adapter against a real HTTP server standing in for the Cloud API (WireMock): what is sent, what each
@@ -52,6 +56,8 @@ class WhatsAppSenderTest {
     WhatsAppSender sender;
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
+    @Inject
+    Vertx vertx;
 
     WireMockServer cloudApi;
 
@@ -229,6 +235,37 @@ class WhatsAppSenderTest {
 
     private static boolean circuitOpen(Throwable failure) {
         return failure instanceof ChannelUnavailableException && failure.getMessage().contains("circuit breaker open");
+    }
+
+    @Test
+    void shouldAnswerOnTheCallersVertxContextEvenAfterARetry() throws Exception {
+        cloudApi.stubFor(post(urlEqualTo(PATH)).inScenario("retried").whenScenarioStateIs(STARTED)
+                .willReturn(serviceUnavailable()).willSetStateTo("failed once"));
+        cloudApi.stubFor(post(urlEqualTo(PATH)).inScenario("retried").whenScenarioStateIs("failed once")
+                .willReturn(okJson("{\"messages\":[{\"id\":\"wamid.second\"}]}")));
+        Context caller = vertx.getOrCreateContext();
+        CompletableFuture<Context> answeredOn = new CompletableFuture<>();
+
+        caller.runOnContext(ignored -> sender.send(message("+4915112345678", "Hello")).subscribe().with(
+                delivery -> answeredOn.complete(Vertx.currentContext()), answeredOn::completeExceptionally));
+
+        assertThat(answeredOn.get(30, TimeUnit.SECONDS)).as("a caller's reactive session stays usable").isSameAs(caller);
+        assertThat(calls()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFailOnTheCallersVertxContextWhenTheApiAnswersTooLate() throws Exception {
+        cloudApi.stubFor(post(urlEqualTo(PATH))
+                .willReturn(okJson("{\"messages\":[{\"id\":\"wamid.late\"}]}").withFixedDelay(6_000)));
+        Context caller = vertx.getOrCreateContext();
+        CompletableFuture<Context> failedOn = new CompletableFuture<>();
+
+        caller.runOnContext(ignored -> sender.send(message("+4915112345678", "Hello")).subscribe().with(
+                delivery -> failedOn.completeExceptionally(new AssertionError("delivered " + delivery)),
+                failure -> failedOn.complete(Vertx.currentContext())));
+
+        assertThat(failedOn.get(30, TimeUnit.SECONDS)).as("the timeout fires on a timer thread; the answer does not")
+                .isSameAs(caller);
     }
 
     @Test
