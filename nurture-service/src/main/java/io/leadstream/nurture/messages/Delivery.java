@@ -2,6 +2,10 @@ package io.leadstream.nurture.messages;
 
 import java.time.Instant;
 
-/** A channel accepted a message: the provider's id for it (null where it gives none, e.g. SMTP) and when. */
+/**
+ * A channel accepted a message: the provider's id for it and when. For WhatsApp the Cloud API's {@code wamid…}, for
+ * SMS the gateway's id; for email (SMTP gives none) the {@code Message-ID} nurture set, {@code <messageId@domain>},
+ * which a reply names in its {@code In-Reply-To}.
+ */
 public record Delivery(String providerMessageId, Instant acceptedAt) {
 }

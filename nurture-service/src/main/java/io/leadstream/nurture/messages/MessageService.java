@@ -273,7 +273,8 @@ public class MessageService {
                 return sender;
             }
         }
-        throw unavailable("no " + channel + " channel is configured", null);
+        throw new ProblemException(503, "channel-not-configured", "Service Unavailable", "no " + channel
+                + " channel is installed; nothing was sent");
     }
 
     private ZoneId zone(String timeZone) {
@@ -300,8 +301,18 @@ public class MessageService {
             return new ProblemException(422, "recipient-rejected", "Unprocessable Content", "the " + r.channel()
                     + " channel refused the message for good: " + r.getMessage());
         }
-        return unavailable(e instanceof ChannelUnavailableException u ? "the " + u.channel() + " channel cannot take "
-                + "the message now: " + u.getMessage() : "the message could not be handed to its channel", e);
+        if (e instanceof ChannelNotConfiguredException n) {
+            return new ProblemException(503, "channel-not-configured", "Service Unavailable", "the " + n.channel()
+                    + " channel is not set up on this installation (see nurture-service's README, Channels); nothing "
+                    + "was sent");
+        }
+        ProblemException problem = unavailable(e instanceof ChannelUnavailableException u ? "the " + u.channel()
+                + " channel cannot take the message now: " + u.getMessage()
+                : "the message could not be handed to its channel", e);
+        if (e instanceof ChannelUnavailableException u && u.retryAfter().isPresent()) {
+            problem.retryAfter((int) Math.min(Integer.MAX_VALUE, Math.max(1, u.retryAfter().get().getSeconds())));
+        }
+        return problem;
     }
 
     private static ProblemException unavailable(String detail, Throwable cause) {

@@ -8,7 +8,11 @@ public class RecipientRejectedException extends RuntimeException {
     private final Channel channel;
 
     public RecipientRejectedException(Channel channel, String message) {
-        super(message);
+        this(channel, message, null);
+    }
+
+    public RecipientRejectedException(Channel channel, String message, Throwable cause) {
+        super(message, cause);
         this.channel = channel;
     }
 

@@ -37,14 +37,19 @@ public class CaptureFake implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer server;
 
+    /** Each known lead's phone number (unique, so that what a channel got can be told apart by lead). */
+    static final Map<UUID, String> PHONES = new ConcurrentHashMap<>();
+
     /** A lead capture knows, with an address for every channel, in {@code timeZone} (null: none known). */
     static UUID lead(String timeZone) {
         UUID id = UUID.randomUUID();
+        String phone = "+44207" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        PHONES.put(id, phone);
         LEADS.put(id, """
                 {"id":"%s","firstName":"Ada","lastName":"Lovelace","email":"ada-%s@example.com",
-                 "phone":"+442071838750","company":"Analytical Engines Ltd","country":"GB","language":"en",
+                 "phone":"%s","company":"Analytical Engines Ltd","country":"GB","language":"en",
                  "timeZone":%s,"source":"web","qualifiers":{"products":["heat-pumps"]}}"""
-                .formatted(id, id, timeZone == null ? "null" : "\"" + timeZone + "\""));
+                .formatted(id, id, phone, timeZone == null ? "null" : "\"" + timeZone + "\""));
         return id;
     }
 

@@ -1,5 +1,11 @@
 package io.leadstream.nurture.messages.rest;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,15 +27,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
 import io.leadstream.nurture.NurtureLeads;
 import io.leadstream.nurture.TestClocks;
+import io.leadstream.nurture.channels.rest.ChannelStubs;
 import io.leadstream.nurture.templates.Channel;
 import io.leadstream.nurture.messages.MessageSent;
-import io.leadstream.nurture.messages.Outgoing;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -42,7 +51,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * POST /api/leads/{leadId}/messages on real PostgreSQL, with the real capture client against a fake capture and
- * Keycloak ({@link CaptureFake}) and recording channels: consent and do-not-contact from consent.changed, the frequency
+ * Keycloak ({@link CaptureFake}) and the real channel adapters: email into Quarkus' mock mailbox (the real SMTP
+ * crossing is {@code MessageMailTest}'s), WhatsApp and SMS over HTTP into WireMock ({@link ChannelStubs}): consent and do-not-contact from consent.changed, the frequency
  * cap, quiet hours in the lead's time zone (a moved clock), never sending twice, the activity and message.sent, the
  * unsubscribe link writing a withdrawal into capture.
  */
@@ -64,6 +74,13 @@ class MessageFlowTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    MockMailbox mailbox;
+
+    static final String WHATSAPP_PATH = "/v21.0/" + ChannelStubs.PHONE_NUMBER_ID + "/messages";
+    static final String SMS_PATH = "/sms/messages";
+
+    WireMockServer providers;
     NurtureLeads leads;
     InMemorySource<Message<String>> distributionEvents;
     InMemorySource<Message<String>> captureEvents;
@@ -74,8 +91,12 @@ class MessageFlowTest {
         distributionEvents = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
         captureEvents = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
         TestClocks.CLOCK.set(AFTERNOON);
-        RecordingChannels.nextFailure = null;
         CaptureFake.failWith = null;
+        providers = ChannelStubs.server();
+        providers.resetAll();
+        providers.stubFor(post(urlPathEqualTo(WHATSAPP_PATH))
+                .willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.OK\"}]}")));
+        providers.stubFor(post(urlPathEqualTo(SMS_PATH)).willReturn(okJson("{\"id\":\"sms-1\"}")));
     }
 
     @AfterEach
@@ -111,8 +132,21 @@ class MessageFlowTest {
     private static final String EMAIL = """
             {"channel":"EMAIL","subject":"Your heat pump quote","text":"Hello Ada,\\n\\nhere is the quote <b>you</b> asked for."}""";
 
-    private List<Outgoing> sentTo(String lead) {
-        return RecordingChannels.SENT.stream().filter(o -> o.leadId().toString().equals(lead)).toList();
+    /** The emails the mock mailbox got for the lead. */
+    private List<Mail> mailsTo(String lead) {
+        List<Mail> mails = mailbox.getMailsSentTo("ada-" + lead + "@example.com");
+        return mails == null ? List.of() : mails;
+    }
+
+    /** How many WhatsApp or SMS requests reached the provider for the lead (its phone number is its own). */
+    private int requestsFor(String lead, String path) {
+        String phone = CaptureFake.PHONES.get(UUID.fromString(lead));
+        return providers.findAll(postRequestedFor(urlPathEqualTo(path))
+                .withRequestBody(containing(phone.substring(1)))).size();
+    }
+
+    private int sentTo(String lead) {
+        return mailsTo(lead).size() + requestsFor(lead, WHATSAPP_PATH) + requestsFor(lead, SMS_PATH);
     }
 
     private List<? extends Message<String>> published(String lead) {
@@ -131,7 +165,7 @@ class MessageFlowTest {
         consent(lead, "marketing", "sms", "GRANTED", "2026-11-22T10:00:00Z");
         send(lead, EMAIL).then().statusCode(409)
                 .body("type", equalTo("https://leadstream.dev/problems/consent-missing"));
-        assertThat(sentTo(lead)).isEmpty();
+        assertThat(sentTo(lead)).isZero();
         assertThat(leads.count("select count(*) from message where lead_id = $1", lead)).isZero();
     }
 
@@ -147,16 +181,16 @@ class MessageFlowTest {
                 .body("activityId", notNullValue()).extract().jsonPath();
         String messageId = sent.getString("messageId");
 
-        List<Outgoing> out = sentTo(lead);
+        List<Mail> out = mailsTo(lead);
         assertThat(out).hasSize(1);
-        Outgoing mail = out.get(0);
-        assertThat(mail.to()).isEqualTo("ada-" + lead + "@example.com");
-        assertThat(mail.toName()).isEqualTo("Ada Lovelace");
-        assertThat(mail.subject()).isEqualTo("Your heat pump quote");
-        assertThat(mail.html()).contains("here is the quote &lt;b&gt;you&lt;/b&gt; asked for.").contains("Unsubscribe");
-        assertThat(mail.text()).startsWith("Hello Ada,\n\nhere is the quote <b>you</b> asked for.");
-        assertThat(mail.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        assertThat(mail.headers().get("List-Unsubscribe")).startsWith("<http://").contains("/unsubscribe?token=");
+        Mail mail = out.get(0);
+        assertThat(mail.getTo()).singleElement().asString().contains("ada-" + lead + "@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Your heat pump quote");
+        assertThat(mail.getHtml()).contains("here is the quote &lt;b&gt;you&lt;/b&gt; asked for.").contains("Unsubscribe");
+        assertThat(mail.getText()).startsWith("Hello Ada,\n\nhere is the quote <b>you</b> asked for.");
+        assertThat(mail.getHeaders().get("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(mail.getHeaders().get("List-Unsubscribe").get(0)).startsWith("<http://")
+                .contains("/unsubscribe?token=");
 
         // recorded: the message, its activity on the timeline, message.sent (schema) without the address or text
         given().get("/api/leads/" + lead + "/messages/" + messageId).then().statusCode(200)
@@ -184,21 +218,26 @@ class MessageFlowTest {
         consent(lead, "marketing", "whatsapp", "GRANTED", "2026-11-22T10:00:00Z");
         String whatsapp = "{\"channel\":\"WHATSAPP\",\"text\":\"Hi Ada, shall we meet on Tuesday?\"}";
 
-        RecordingChannels.nextFailure = RecordingChannels.unavailable(Channel.WHATSAPP);
+        providers.stubFor(post(urlPathEqualTo(WHATSAPP_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withBody("{}")));
         given().header("Idempotency-Key", "k-1").contentType(ContentType.JSON).body(whatsapp)
                 .post("/api/leads/" + lead + "/messages").then().statusCode(503)
                 .contentType("application/problem+json").header("Retry-After", "60")
                 .body("type", equalTo("https://leadstream.dev/problems/channel-unavailable"));
         assertThat(published(lead)).isEmpty();
+        providers.resetMappings();
+        providers.stubFor(post(urlPathEqualTo(WHATSAPP_PATH))
+                .willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.OK\"}]}")));
+        providers.resetRequests();
 
         String first = given().header("Idempotency-Key", "k-1").contentType(ContentType.JSON).body(whatsapp)
                 .post("/api/leads/" + lead + "/messages").then().statusCode(201)
-                .body("providerMessageId", notNullValue()).extract().path("messageId");
+                .body("providerMessageId", equalTo("wamid.OK")).extract().path("messageId");
         String again = given().header("Idempotency-Key", "k-1").contentType(ContentType.JSON).body(whatsapp)
                 .post("/api/leads/" + lead + "/messages").then().statusCode(201)
                 .header("Idempotency-Replayed", "true").extract().path("messageId");
         assertThat(again).isEqualTo(first);
-        assertThat(sentTo(lead)).hasSize(1);
+        assertThat(requestsFor(lead, WHATSAPP_PATH)).isEqualTo(1);
         assertThat(published(lead)).hasSize(1);
         assertThat(leads.count("select count(*) from message where lead_id = $1", lead)).isEqualTo(1);
 
@@ -213,7 +252,10 @@ class MessageFlowTest {
     void shouldAnswerARejectedRecipientWith422AndKeepTheFailure() {
         String lead = leadOfRep1("Europe/London");
         consent(lead, "marketing", "whatsapp", "GRANTED", "2026-11-22T10:00:00Z");
-        RecordingChannels.nextFailure = RecordingChannels.rejected(Channel.WHATSAPP);
+        providers.stubFor(post(urlPathEqualTo(WHATSAPP_PATH)).atPriority(1).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"(#131030) Recipient phone number not in allowed list\","
+                        + "\"code\":131030}}")));
         send(lead, "{\"channel\":\"WHATSAPP\",\"text\":\"Hi\"}").then().statusCode(422)
                 .body("type", equalTo("https://leadstream.dev/problems/recipient-rejected"));
         assertThat(leads.count("select count(*) from message where lead_id = $1 and status = 'FAILED'", lead))
@@ -236,7 +278,7 @@ class MessageFlowTest {
         consent(lead, "all", "sms", "WITHDRAWN", "2026-11-25T10:00:00Z");
         send(lead, "{\"channel\":\"SMS\",\"text\":\"Hi\"}").then().statusCode(409)
                 .body("type", equalTo("https://leadstream.dev/problems/do-not-contact"));
-        assertThat(sentTo(lead)).isEmpty();
+        assertThat(sentTo(lead)).isZero();
     }
 
     @Test
@@ -252,7 +294,10 @@ class MessageFlowTest {
                 .body("type", equalTo("https://leadstream.dev/problems/quiet-hours"))
                 .body("detail", containsString("Europe/Berlin"))
                 .body("detail", containsString("2026-12-04T07:00:00Z"));
-        send(newYork, "{\"channel\":\"SMS\",\"text\":\"Hi\"}").then().statusCode(201);
+        send(newYork, "{\"channel\":\"SMS\",\"text\":\"Hi\"}").then().statusCode(201)
+                .body("providerMessageId", equalTo("sms-1"));
+        assertThat(requestsFor(berlin, SMS_PATH)).isZero();
+        assertThat(requestsFor(newYork, SMS_PATH)).isEqualTo(1);
     }
 
     @Test
@@ -284,7 +329,7 @@ class MessageFlowTest {
         CaptureFake.failWith = 500;
         send(other, EMAIL).then().statusCode(503)
                 .body("type", equalTo("https://leadstream.dev/problems/channel-unavailable"));
-        assertThat(sentTo(other)).isEmpty();
+        assertThat(sentTo(other)).isZero();
     }
 
     @Test
@@ -308,7 +353,7 @@ class MessageFlowTest {
         String lead = leadOfRep1("Europe/London");
         consent(lead, "marketing", "email", "GRANTED", "2026-11-22T10:00:00Z");
         send(lead, EMAIL).then().statusCode(404).contentType("application/problem+json");
-        assertThat(sentTo(lead)).isEmpty();
+        assertThat(sentTo(lead)).isZero();
     }
 
     @Test
@@ -317,7 +362,7 @@ class MessageFlowTest {
         String lead = leadOfRep1("Europe/London");
         consent(lead, "marketing", "email", "GRANTED", "2026-11-22T10:00:00Z");
         send(lead, EMAIL).then().statusCode(201);
-        String header = sentTo(lead).get(0).headers().get("List-Unsubscribe");
+        String header = mailsTo(lead).get(0).getHeaders().get("List-Unsubscribe").get(0);
         URI link = URI.create(header.substring(1, header.indexOf('>')));
 
         given().get(link.getPath() + "?" + link.getRawQuery()).then().statusCode(200)
