@@ -21,7 +21,7 @@ public interface LeadDirectory {
 
     /** What a send needs of a lead, nothing more. */
     record Recipient(String firstName, String lastName, String email, String phone, String company, String country,
-            String language, String timeZone) {
+            String language, String timeZone, java.util.List<String> products) {
 
         public String fullName() {
             String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();

@@ -3,6 +3,7 @@ package io.leadstream.nurture.messages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.leadstream.chassis.problem.Problem.FieldError;
@@ -20,8 +21,16 @@ public final class MessageRules {
     static final int MAX_SMS_TEXT = 670;
     static final String PURPOSE = "[a-z0-9]+(-[a-z0-9]+)*";
 
-    /** A request that passed: the channel, purpose, subject (EMAIL) and text, stripped. */
-    public record Checked(Channel channel, String purpose, String subject, String text) {
+    /**
+     * A request that passed: the channel, purpose, and either a template key with the sender's vars or a subject
+     * (EMAIL) and text, stripped.
+     */
+    public record Checked(Channel channel, String purpose, String templateKey, Map<String, String> vars, String subject,
+            String text) {
+
+        public boolean templated() {
+            return templateKey != null;
+        }
     }
 
     private MessageRules() {
@@ -50,8 +59,40 @@ public final class MessageRules {
         }
         String subject = blank(request.subject()) ? null : request.subject().strip();
         String text = blank(request.text()) ? null : request.text().strip();
+        String templateKey = blank(request.templateKey()) ? null : request.templateKey().strip();
+        Map<String, String> vars = request.vars() == null ? Map.of() : request.vars();
+        if (templateKey != null) {
+            if (templateKey.length() > 100 || !templateKey.matches(PURPOSE)) {
+                errors.add(new FieldError("templateKey", "must be a template's key, a lower-case slug"));
+            }
+            if (text != null) {
+                errors.add(new FieldError("text", "a message is a template or a text, not both"));
+            }
+            if (subject != null) {
+                errors.add(new FieldError("subject", "a template brings its own subject"));
+            }
+            if (vars.size() > 50) {
+                errors.add(new FieldError("vars", "at most 50 values"));
+            }
+            vars.forEach((name, value) -> {
+                if (name == null || !name.matches("[A-Za-z][A-Za-z0-9]{0,49}")) {
+                    errors.add(new FieldError("vars", "'" + String.valueOf(name).substring(0,
+                            Math.min(50, String.valueOf(name).length())) + "' is not a variable name (letters and "
+                            + "digits, as {vars.meetingTime} names meetingTime)"));
+                } else if (value != null && value.length() > 2000) {
+                    errors.add(new FieldError("vars." + name, "at most 2000 characters"));
+                }
+            });
+            if (!errors.isEmpty()) {
+                throw ProblemException.badRequest("invalid-message", "the message cannot be sent as asked", errors);
+            }
+            return new Checked(channel, purpose, templateKey, Map.copyOf(withoutNulls(vars)), null, null);
+        }
+        if (!vars.isEmpty()) {
+            errors.add(new FieldError("vars", "only a template has variables"));
+        }
         if (text == null) {
-            errors.add(new FieldError("text", "required"));
+            errors.add(new FieldError("text", "required, unless a templateKey is given"));
         }
         if (channel == Channel.EMAIL) {
             if (subject == null) {
@@ -68,7 +109,17 @@ public final class MessageRules {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("invalid-message", "the message cannot be sent as asked", errors);
         }
-        return new Checked(channel, purpose, subject, text);
+        return new Checked(channel, purpose, null, Map.of(), subject, text);
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> vars) {
+        Map<String, String> copy = new java.util.HashMap<>();
+        vars.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
     }
 
     static int maxText(Channel channel) {

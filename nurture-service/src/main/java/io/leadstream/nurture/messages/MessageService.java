@@ -36,7 +36,14 @@ import io.leadstream.nurture.stages.StageService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.nurture.templates.Channel;
+import io.leadstream.nurture.templates.MessageTemplate;
+import io.leadstream.nurture.templates.Rendered;
+import io.leadstream.nurture.templates.TemplateRenderer;
+import io.leadstream.nurture.templates.TemplateVariables;
+import io.leadstream.nurture.templates.Templates;
+import io.leadstream.nurture.templates.Variables;
 
 /**
  * Sends a message to a lead through email, WhatsApp or SMS, as a rep asks, when everything allows it: the rep may work
@@ -63,13 +70,15 @@ public class MessageService {
     private final Instance<ChannelSender> senders;
     private final Outbox outbox;
     private final MessagingConfig config;
+    private final Templates templates;
+    private final TemplateRenderer renderer;
     private final Clock clock;
     /** The time zone of a lead whose own capture does not know ({@code leadstream.nurture.default-time-zone}). */
     private final ZoneId defaultZone;
 
     public MessageService(MessageRepository messages, ConsentBook consents, ActivityService activities,
             StageService stages, LeadDirectory directory, Instance<ChannelSender> senders, Outbox outbox,
-            MessagingConfig config, Clock clock,
+            MessagingConfig config, Templates templates, TemplateRenderer renderer, Clock clock,
             @ConfigProperty(name = "leadstream.nurture.default-time-zone", defaultValue = "UTC") String defaultZone) {
         this.messages = messages;
         this.consents = consents;
@@ -79,6 +88,8 @@ public class MessageService {
         this.senders = senders;
         this.outbox = outbox;
         this.config = config;
+        this.templates = templates;
+        this.renderer = renderer;
         this.clock = clock;
         this.defaultZone = ZoneId.of(defaultZone);
     }
@@ -87,7 +98,11 @@ public class MessageService {
     public record Sent(Message message, boolean replayed) {
     }
 
-    public Uni<Sent> send(UUID leadId, Viewer viewer, SendMessage request, IdempotencyKey key) {
+    /** Who sends, as templates name them: the Keycloak username, the display name and email from the token. */
+    public record Sender(String username, String displayName, String email) {
+    }
+
+    public Uni<Sent> send(UUID leadId, Viewer viewer, Sender from, SendMessage request, IdempotencyKey key) {
         MessageRules.Checked checked = MessageRules.check(request, config.defaultPurpose());
         String hash = key == null ? null : hash(leadId, request);
         return Panache.withSession(() -> stages.find(leadId, viewer)
@@ -112,7 +127,8 @@ public class MessageService {
                 }))
                 .chain(earlier -> earlier != null && earlier.status == MessageStatus.SENT
                         ? Uni.createFrom().item(new Sent(earlier, true))
-                        : attempt(leadId, viewer.name(), checked, key, hash, earlier).map(m -> new Sent(m, false)));
+                        : attempt(leadId, from, checked, key, hash, earlier,
+                                earlier != null ? earlier.id : UUID.randomUUID()).map(m -> new Sent(m, false)));
     }
 
     /** One message of the lead, with the same record-level access as sending; a 404 problem otherwise. */
@@ -158,8 +174,8 @@ public class MessageService {
         }
     }
 
-    private Uni<Message> attempt(UUID leadId, String sender, MessageRules.Checked c, IdempotencyKey key, String hash,
-            Message earlier) {
+    private Uni<Message> attempt(UUID leadId, Sender sender, MessageRules.Checked c, IdempotencyKey key, String hash,
+            Message earlier, UUID messageId) {
         return directory.recipient(leadId)
                 .onFailure().transform(e -> e instanceof ProblemException ? e : unavailable("capture-service, which "
                         + "holds the lead's address, did not answer", e))
@@ -173,14 +189,15 @@ public class MessageService {
                         throw ProblemException.conflict("no-address", "the lead has no "
                                 + (c.channel() == Channel.EMAIL ? "email address" : "phone number") + " in capture");
                     }
-                    return reserve(leadId, sender, c, key, hash, earlier, recipient)
-                            .chain(message -> deliver(message, recipient, to));
+                    return content(messageId, leadId, sender, c, recipient)
+                            .chain(content -> reserve(leadId, sender.username(), c, key, hash, earlier, recipient, messageId, content)
+                                    .chain(message -> deliver(message, content, recipient, to)));
                 });
     }
 
     /** In one transaction under the lead's row lock: every rule again, the quiet hours, and the SENDING row. */
     private Uni<Message> reserve(UUID leadId, String sender, MessageRules.Checked c, IdempotencyKey key, String hash,
-            Message earlier, Recipient recipient) {
+            Message earlier, Recipient recipient, UUID messageId, Content content) {
         Instant now = now();
         return Panache.withTransaction(() -> LeadStage.<LeadStage>findById(leadId, LockModeType.PESSIMISTIC_WRITE)
                 .chain(() -> allowed(leadId, c, now))
@@ -193,7 +210,7 @@ public class MessageService {
                 .chain(() -> earlier != null ? messages.findById(earlier.id) : Uni.createFrom().item(new Message()))
                 .chain(m -> {
                     if (m.id == null) {
-                        m.id = UUID.randomUUID();
+                        m.id = messageId;
                         m.leadId = leadId;
                         m.createdAt = now;
                         if (key != null) {
@@ -204,8 +221,10 @@ public class MessageService {
                     }
                     m.channel = c.channel();
                     m.purpose = c.purpose();
-                    m.subject = c.subject();
-                    m.body = c.text();
+                    m.templateKey = content.templateKey();
+                    m.language = content.language();
+                    m.subject = content.subject();
+                    m.body = content.text();
                     m.status = MessageStatus.SENDING;
                     m.error = null;
                     m.sentBy = sender;
@@ -216,9 +235,9 @@ public class MessageService {
                                 + "this message; ask again in a moment"));
     }
 
-    private Uni<Message> deliver(Message message, Recipient recipient, String to) {
+    private Uni<Message> deliver(Message message, Content content, Recipient recipient, String to) {
         ChannelSender sender = sender(message.channel);
-        Outgoing outgoing = outgoing(message, recipient, to);
+        Outgoing outgoing = outgoing(message, content, recipient, to);
         return sender.send(outgoing)
                 .onFailure().recoverWithUni(e -> failed(message.id, e).chain(() -> Uni.createFrom().failure(problem(e))))
                 .chain(delivery -> sent(message.id, delivery));
@@ -246,24 +265,66 @@ public class MessageService {
                 .replaceWithVoid();
     }
 
-    private Outgoing outgoing(Message m, Recipient recipient, String to) {
-        if (m.channel != Channel.EMAIL) {
-            return new Outgoing(m.id, m.leadId, m.channel, to, recipient.fullName(), null, null, m.body, Map.of());
+    /** What a message says: its subject (EMAIL), HTML (EMAIL) and text, and the template it came from. */
+    record Content(String templateKey, String language, String subject, String html, String text) {
+    }
+
+    /**
+     * The message's words: the template in the lead's language (else English), rendered with the lead's values from
+     * capture, the sender's name, the sender's vars and the unsubscribe link; or the free text, with the link under it
+     * in an email. A template that does not exist, or a sender's variable left without a value, is a 400 problem.
+     */
+    private Uni<Content> content(UUID messageId, UUID leadId, Sender sender, MessageRules.Checked c, Recipient r) {
+        String link = c.channel() == Channel.EMAIL ? unsubscribeUrl(leadId, c.purpose(), c.channel(), messageId) : null;
+        if (!c.templated()) {
+            if (c.channel() != Channel.EMAIL) {
+                return Uni.createFrom().item(new Content(null, null, null, null, c.text()));
+            }
+            String html = "<p>" + escape(c.text()).replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>"
+                    + "<p style=\"font-size:small;color:#666\"><a href=\"" + escape(link) + "\">Unsubscribe</a></p>";
+            return Uni.createFrom().item(new Content(null, null, c.subject(), html,
+                    c.text() + "\n\n--\nUnsubscribe: " + link));
         }
-        String link = unsubscribeUrl(m);
+        return templates.pick(c.templateKey(), c.channel(), r.language()).map(found -> {
+            MessageTemplate template = found.orElseThrow(() -> ProblemException.badRequest("invalid-message",
+                    "there is no " + c.channel() + " template '" + c.templateKey() + "'",
+                    List.of(new FieldError("templateKey", "no " + c.channel() + " template with this key (GET "
+                            + "/api/templates?key=" + c.templateKey() + ")"))));
+            Variables values = Variables.of(new Variables.Lead(r.firstName(), r.lastName(), r.company(), r.email(),
+                    r.phone(), r.country(), r.language(), r.products()), new Variables.Rep(sender.displayName() != null
+                    ? sender.displayName() : sender.username(), sender.email()), link, c.vars());
+            Rendered rendered = renderer.render(template, values);
+            List<FieldError> unset = rendered.missing().stream()
+                    .filter(name -> name.startsWith(TemplateVariables.VARS_PREFIX))
+                    .map(name -> new FieldError("vars." + name.substring(TemplateVariables.VARS_PREFIX.length()),
+                            "the template '" + c.templateKey() + "' needs a value for {" + name + "}"))
+                    .toList();
+            if (!unset.isEmpty()) {
+                throw ProblemException.badRequest("invalid-message", "the template needs values the request does "
+                        + "not give", unset);
+            }
+            return new Content(template.templateKey, rendered.language(), rendered.subject(),
+                    c.channel() == Channel.EMAIL ? rendered.html() : null, rendered.text());
+        });
+    }
+
+    private Outgoing outgoing(Message m, Content content, Recipient recipient, String to) {
+        if (m.channel != Channel.EMAIL) {
+            return new Outgoing(m.id, m.leadId, m.channel, to, recipient.fullName(), null, null, content.text(),
+                    Map.of());
+        }
+        String link = unsubscribeUrl(m.leadId, m.purpose, m.channel, m.id);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + link + ">" + config.unsubscribeMailto()
                 .map(mailbox -> ", <mailto:" + mailbox + "?subject=unsubscribe>").orElse(""));
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        String html = "<p>" + escape(m.body).replace("\n\n", "</p><p>").replace("\n", "<br>") + "</p>"
-                + "<p style=\"font-size:small;color:#666\"><a href=\"" + escape(link) + "\">Unsubscribe</a></p>";
-        String text = m.body + "\n\n--\nUnsubscribe: " + link;
-        return new Outgoing(m.id, m.leadId, m.channel, to, recipient.fullName(), m.subject, html, text, headers);
+        return new Outgoing(m.id, m.leadId, m.channel, to, recipient.fullName(), content.subject(), content.html(),
+                content.text(), headers);
     }
 
     /** The one-click unsubscribe link of an email. */
-    String unsubscribeUrl(Message m) {
-        String token = new UnsubscribeToken(m.leadId, m.purpose, m.channel, m.id).sign(config.unsubscribeKey());
+    private String unsubscribeUrl(UUID leadId, String purpose, Channel channel, UUID messageId) {
+        String token = new UnsubscribeToken(leadId, purpose, channel, messageId).sign(config.unsubscribeKey());
         return config.publicUrl().replaceAll("/+$", "") + "/unsubscribe?token=" + token;
     }
 
@@ -359,8 +420,10 @@ public class MessageService {
     private static String hash(UUID leadId, SendMessage request) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            String vars = request.vars() == null ? "" : new java.util.TreeMap<>(request.vars()).toString();
             for (String part : List.of(String.valueOf(leadId), String.valueOf(request.channel()),
-                    String.valueOf(request.purpose()), String.valueOf(request.subject()), String.valueOf(request.text()))) {
+                    String.valueOf(request.purpose()), String.valueOf(request.templateKey()), vars,
+                    String.valueOf(request.subject()), String.valueOf(request.text()))) {
                 sha256.update(part.getBytes(StandardCharsets.UTF_8));
                 sha256.update((byte) 0);
             }

@@ -39,7 +39,11 @@ interface CaptureLeadClient {
 
     /** What nurture reads of capture's LeadView: what a message needs (unknown fields are ignored). */
     record CapturedLead(String firstName, String lastName, String email, String phone, String company, String country,
-            String language, String timeZone) {
+            String language, String timeZone, Qualifiers qualifiers) {
+    }
+
+    /** The products the lead asked about, for templates' {lead.products}. */
+    record Qualifiers(java.util.List<String> products) {
     }
 
     /** capture's RecordConsentRequest: a withdrawal needs the proof's method and source only. */

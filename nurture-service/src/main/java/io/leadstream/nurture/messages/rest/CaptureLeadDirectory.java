@@ -36,7 +36,7 @@ public class CaptureLeadDirectory implements LeadDirectory {
         return capture.lead(leadId)
                 .ifNoItem().after(timeout).fail()
                 .map(l -> new Recipient(l.firstName(), l.lastName(), l.email(), l.phone(), l.company(), l.country(),
-                        l.language(), l.timeZone()))
+                        l.language(), l.timeZone(), l.qualifiers() == null ? null : l.qualifiers().products()))
                 .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
                 .recoverWithNull();
     }

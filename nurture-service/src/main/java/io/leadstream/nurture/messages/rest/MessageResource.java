@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -81,8 +82,8 @@ public class MessageResource {
             SendMessageRequest request, @Context UriInfo uri) {
         String caller = identity.getPrincipal().getName();
         IdempotencyKey key = IdempotencyKey.parse(caller, idempotencyKey);
-        SendMessageRequest body = request != null ? request : new SendMessageRequest(null, null, null, null);
-        return messages.send(leadId, viewer(), body.toCommand(), key).map(sent -> {
+        SendMessageRequest body = request != null ? request : new SendMessageRequest(null, null, null, null, null, null);
+        return messages.send(leadId, viewer(), sender(caller), body.toCommand(), key).map(sent -> {
             Response.ResponseBuilder response = Response.created(uri.getBaseUriBuilder()
                     .path("api/leads/{leadId}/messages/{messageId}").build(leadId, sent.message().id))
                     .entity(MessageView.of(sent.message()));
@@ -105,6 +106,14 @@ public class MessageResource {
     public Uni<MessageView> get(@PathParam("leadId") @Schema(type = SchemaType.STRING, format = "uuid") UUID leadId,
             @PathParam("messageId") @Schema(type = SchemaType.STRING, format = "uuid") UUID messageId) {
         return messages.get(leadId, messageId, viewer()).map(MessageView::of);
+    }
+
+    /** The sender as templates name them: the token's name and email claims, where it has them. */
+    private MessageService.Sender sender(String username) {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return new MessageService.Sender(username, token.getClaim("name"), token.getClaim("email"));
+        }
+        return new MessageService.Sender(username, null, null);
     }
 
     private Viewer viewer() {

@@ -42,14 +42,19 @@ public class CaptureFake implements QuarkusTestResourceLifecycleManager {
 
     /** A lead capture knows, with an address for every channel, in {@code timeZone} (null: none known). */
     static UUID lead(String timeZone) {
+        return lead(timeZone, "en");
+    }
+
+    /** A lead capture knows, in {@code timeZone}, speaking {@code language}. */
+    static UUID lead(String timeZone, String language) {
         UUID id = UUID.randomUUID();
         String phone = "+44207" + (1_000_000 + (int) (Math.random() * 8_999_999));
         PHONES.put(id, phone);
         LEADS.put(id, """
                 {"id":"%s","firstName":"Ada","lastName":"Lovelace","email":"ada-%s@example.com",
-                 "phone":"%s","company":"Analytical Engines Ltd","country":"GB","language":"en",
+                 "phone":"%s","company":"Analytical Engines Ltd","country":"GB","language":"%s",
                  "timeZone":%s,"source":"web","qualifiers":{"products":["heat-pumps"]}}"""
-                .formatted(id, id, phone, timeZone == null ? "null" : "\"" + timeZone + "\""));
+                .formatted(id, id, phone, language, timeZone == null ? "null" : "\"" + timeZone + "\""));
         return id;
     }
 

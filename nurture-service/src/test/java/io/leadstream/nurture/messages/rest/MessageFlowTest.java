@@ -194,7 +194,8 @@ class MessageFlowTest {
 
         // recorded: the message, its activity on the timeline, message.sent (schema) without the address or text
         given().get("/api/leads/" + lead + "/messages/" + messageId).then().statusCode(200)
-                .body("text", equalTo("Hello Ada,\n\nhere is the quote <b>you</b> asked for."));
+                .body("text", org.hamcrest.Matchers.startsWith("Hello Ada,\n\nhere is the quote <b>you</b> asked for."
+                        + "\n\n--\nUnsubscribe: http"));
         given().get("/api/leads/" + lead + "/timeline").then().statusCode(200)
                 .body("items[0].type", equalTo("ACTIVITY")).body("items[0].activity.kind", equalTo("EMAIL"))
                 .body("items[0].activity.direction", equalTo("OUTBOUND"))
@@ -401,5 +402,38 @@ class MessageFlowTest {
         await().atMost(NurtureLeads.WAIT).until(() -> leads.count(
                 "select count(*) from message where lead_id = $1 and body is null and subject is null", lead) == 1);
         assertThat(leads.count("select count(*) from consent_state where lead_id = $1", lead)).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldSendATemplateInTheLeadsLanguageWithTheSendersValues() {
+        String lead = leadOfRep1("Europe/London");
+        consent(lead, "marketing", "sms", "GRANTED", "2026-11-22T10:00:00Z");
+
+        send(lead, "{\"channel\":\"SMS\",\"templateKey\":\"thank-you\"}").then().statusCode(201)
+                .body("templateKey", equalTo("thank-you")).body("language", equalTo("en"))
+                .body("text", containsString("Hi Ada, thank you for your time today!"))
+                .body("text", containsString("rep1"));
+        assertThat(providers.findAll(postRequestedFor(urlPathEqualTo(SMS_PATH))).get(0).getBodyAsString())
+                .contains("Hi Ada, thank you for your time today!");
+        JsonPath event = JsonPath.from(published(lead).get(0).getPayload());
+        assertThat(event.getString("templateKey")).isEqualTo("thank-you");
+        assertThat(event.getString("language")).isEqualTo("en");
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldRefuseATemplateThatIsMissingOrLacksTheSendersValues() {
+        String lead = leadOfRep1("Europe/London");
+        consent(lead, "marketing", "whatsapp", "GRANTED", "2026-11-22T10:00:00Z");
+        send(lead, "{\"channel\":\"WHATSAPP\",\"templateKey\":\"no-such-template\"}").then().statusCode(400)
+                .body("errors[0].field", equalTo("templateKey"));
+        send(lead, "{\"channel\":\"WHATSAPP\",\"templateKey\":\"meeting-invitation\","
+                + "\"vars\":{\"meetingDate\":\"Tuesday\"}}").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("vars.meetingTime"));
+        send(lead, "{\"channel\":\"WHATSAPP\",\"templateKey\":\"thank-you\",\"text\":\"and text\"}")
+                .then().statusCode(400).body("errors[0].field", equalTo("text"));
+        assertThat(sentTo(lead)).isZero();
+        assertThat(leads.count("select count(*) from message where lead_id = $1", lead)).isZero();
     }
 }
