@@ -1,19 +1,14 @@
 package io.leadstream.nurture.activities;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.chassis.access.Viewer;
@@ -64,14 +59,14 @@ public class ActivityService {
     public Uni<Logged> log(UUID leadId, Viewer viewer, ActivitySource source, LogActivity request,
             IdempotencyKey key) {
         ActivityRules.Checked checked = ActivityRules.check(request, clock.instant());
-        String hash = key == null ? null : hash(leadId, request);
+        String hash = key == null ? null : IdempotencyKey.fingerprint(mapper, leadId, request);
         return Panache.withTransaction(() -> visibleLead(leadId, viewer)
                 .chain(() -> key == null ? Uni.createFrom().nullItem()
                         : activities.byIdempotencyKey(key.scope(), key.value()))
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(replay(earlier, hash))
                         : insert(leadId, viewer.name(), source, checked, key, hash)))
                 // a concurrent request with the same key won the unique index: answer as it did
-                .onFailure(ActivityService::isIdempotencyRace).recoverWithUni(() -> Panache.withSession(
+                .onFailure(e -> IdempotencyKey.isRace(e, "activity_idempotency")).recoverWithUni(() -> Panache.withSession(
                         () -> activities.byIdempotencyKey(key.scope(), key.value())).map(earlier -> replay(earlier, hash)));
     }
 
@@ -136,9 +131,7 @@ public class ActivityService {
     private static Logged replay(Activity earlier, String hash) {
         if (earlier == null || !earlier.requestHash.equals(hash)) {
             // 422 as for every Idempotency-Key in the suite (api.md): the request is well-formed but cannot be processed
-            throw new ProblemException(422, "idempotency-key-reused", "Unprocessable Content", "this "
-                    + IdempotencyKey.HEADER + " was already used with a different request; send a new key for a new "
-                    + "request");
+            throw IdempotencyKey.reused("a new request");
         }
         return new Logged(earlier, true);
     }
@@ -228,25 +221,5 @@ public class ActivityService {
         return activities.move(e.mergedLeadId(), e.leadId())
                 .invoke(n -> Log.infof("lead %s merged into %s: %d activities moved", e.mergedLeadId(), e.leadId(), n))
                 .replaceWithVoid();
-    }
-
-    /** The fingerprint an Idempotency-Key is bound to: the lead and the request as the caller sent it. */
-    private String hash(UUID leadId, LogActivity request) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((leadId + "\n" + mapper.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot fingerprint the request", e);
-        }
-    }
-
-    private static boolean isIdempotencyRace(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("activity_idempotency")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,15 +1,11 @@
 package io.leadstream.nurture.messages;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +16,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.exception.ConstraintViolationException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.chassis.access.Viewer;
 import io.leadstream.chassis.outbox.Outbox;
@@ -73,12 +70,13 @@ public class MessageService {
     private final Templates templates;
     private final TemplateRenderer renderer;
     private final Clock clock;
+    private final ObjectMapper mapper;
     /** The time zone of a lead whose own capture does not know ({@code leadstream.nurture.default-time-zone}). */
     private final ZoneId defaultZone;
 
     public MessageService(MessageRepository messages, ConsentBook consents, ActivityService activities,
             StageService stages, LeadDirectory directory, Instance<ChannelSender> senders, Outbox outbox,
-            MessagingConfig config, Templates templates, TemplateRenderer renderer, Clock clock,
+            MessagingConfig config, Templates templates, TemplateRenderer renderer, Clock clock, ObjectMapper mapper,
             @ConfigProperty(name = "leadstream.nurture.default-time-zone", defaultValue = "UTC") String defaultZone) {
         this.messages = messages;
         this.consents = consents;
@@ -91,6 +89,7 @@ public class MessageService {
         this.templates = templates;
         this.renderer = renderer;
         this.clock = clock;
+        this.mapper = mapper;
         this.defaultZone = ZoneId.of(defaultZone);
     }
 
@@ -104,16 +103,17 @@ public class MessageService {
 
     public Uni<Sent> send(UUID leadId, Viewer viewer, Sender from, SendMessage request, IdempotencyKey key) {
         MessageRules.Checked checked = MessageRules.check(request, config.defaultPurpose());
-        String hash = key == null ? null : hash(leadId, request);
+        // vars in key order, so that the same values always fingerprint alike
+        String hash = key == null ? null : IdempotencyKey.fingerprint(mapper, leadId, new SendMessage(request.channel(),
+                request.purpose(), request.templateKey(), request.vars() == null ? null
+                        : new java.util.TreeMap<>(request.vars()), request.subject(), request.text()));
         return Panache.withSession(() -> stages.find(leadId, viewer)
                 .chain(() -> key == null ? Uni.createFrom().<Message>nullItem()
                         : messages.byIdempotencyKey(key.scope(), key.value()))
                 .chain(earlier -> {
                     if (earlier != null) {
                         if (!earlier.requestHash.equals(hash)) {
-                            throw new ProblemException(422, "idempotency-key-reused", "Unprocessable Content", "this "
-                                    + IdempotencyKey.HEADER + " was already used with a different request; send a "
-                                    + "new key for a new message");
+                            throw IdempotencyKey.reused("a new message");
                         }
                         if (earlier.status == MessageStatus.SENT) {
                             return Uni.createFrom().item(earlier);
@@ -230,7 +230,7 @@ public class MessageService {
                     m.sentBy = sender;
                     return messages.persist(m);
                 }))
-                .onFailure(MessageService::isIdempotencyRace).transform(e -> ProblemException.conflict(
+                .onFailure(e -> IdempotencyKey.isRace(e, "message_idempotency")).transform(e -> ProblemException.conflict(
                         "message-in-flight", "a request with the same " + IdempotencyKey.HEADER + " is sending "
                                 + "this message; ask again in a moment"));
     }
@@ -392,19 +392,6 @@ public class MessageService {
         };
     }
 
-    private static boolean isIdempotencyRace(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException cve && cve.getConstraintName() != null
-                    && cve.getConstraintName().contains("message_idempotency")) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().contains("message_idempotency")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
@@ -415,21 +402,5 @@ public class MessageService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String hash(UUID leadId, SendMessage request) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            String vars = request.vars() == null ? "" : new java.util.TreeMap<>(request.vars()).toString();
-            for (String part : List.of(String.valueOf(leadId), String.valueOf(request.channel()),
-                    String.valueOf(request.purpose()), String.valueOf(request.templateKey()), vars,
-                    String.valueOf(request.subject()), String.valueOf(request.text()))) {
-                sha256.update(part.getBytes(StandardCharsets.UTF_8));
-                sha256.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 }
