@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,6 +20,7 @@ import io.leadstream.chassis.problem.ProblemException;
 import io.leadstream.nurture.stages.LeadStage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,7 +47,11 @@ public class ActivityService {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ActivityService(ActivityRepository activities, Outbox outbox, ObjectMapper mapper, Clock clock) {
+    private final Instance<ActivityListener> listeners;
+
+    public ActivityService(ActivityRepository activities, Outbox outbox, ObjectMapper mapper, Clock clock,
+            @Any Instance<ActivityListener> listeners) {
+        this.listeners = listeners;
         this.activities = activities;
         this.outbox = outbox;
         this.mapper = mapper;
@@ -103,6 +110,9 @@ public class ActivityService {
         a.loggedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return activities.persist(a)
                 .chain(saved -> outbox.record(saved.leadId, ActivityLogged.of(saved)).replaceWith(saved))
+                .call(saved -> Multi.createFrom().iterable(listeners)
+                        .onItem().transformToUniAndConcatenate(listener -> listener.recorded(saved))
+                        .collect().last())
                 .invoke(saved -> Log.infof("activity %s (%s, %s) logged on lead %s by %s", saved.id, saved.kind,
                         saved.source, saved.leadId, saved.loggedBy));
     }

@@ -56,6 +56,9 @@ import io.leadstream.nurture.templates.Variables;
 @ApplicationScoped
 public class MessageService {
 
+    /** Who sent a drip sequence's message, as message.sent and the timeline say. */
+    public static final String SEQUENCE_SENDER = "sequence";
+
     /** How long a caller is told to wait after the channel or capture was unavailable. */
     static final int RETRY_AFTER_SECONDS = 60;
 
@@ -102,6 +105,24 @@ public class MessageService {
     }
 
     public Uni<Sent> send(UUID leadId, Viewer viewer, Sender from, SendMessage request, IdempotencyKey key) {
+        return send(leadId, viewer, from, request, key, null);
+    }
+
+    /**
+     * Step {@code step} of a drip sequence's enrolment {@code enrolmentId}, as the sequence sends it (sentBy
+     * {@value #SEQUENCE_SENDER}, the message carrying {@code sequenceId}), under every rule a rep's message is; the
+     * templates' rep is {@code rep}, the lead's owner. Sent once per enrolment and step, however often it is asked: the
+     * step is its own Idempotency-Key, so a step asked again after it was sent answers that message (replayed), one
+     * that failed is tried again, one being sent is a 409 message-in-flight.
+     */
+    public Uni<Sent> sendStep(UUID leadId, UUID sequenceId, UUID enrolmentId, int step, Sender rep,
+            SendMessage request) {
+        return send(leadId, Viewer.system(SEQUENCE_SENDER), rep, request,
+                new IdempotencyKey("sequence:" + enrolmentId, "step-" + step), sequenceId);
+    }
+
+    private Uni<Sent> send(UUID leadId, Viewer viewer, Sender from, SendMessage request, IdempotencyKey key,
+            UUID sequenceId) {
         MessageRules.Checked checked = MessageRules.check(request, config.defaultPurpose());
         // vars in key order, so that the same values always fingerprint alike
         String hash = key == null ? null : IdempotencyKey.fingerprint(mapper, leadId, new SendMessage(request.channel(),
@@ -127,7 +148,7 @@ public class MessageService {
                 }))
                 .chain(earlier -> earlier != null && earlier.status == MessageStatus.SENT
                         ? Uni.createFrom().item(new Sent(earlier, true))
-                        : attempt(leadId, from, checked, key, hash, earlier,
+                        : attempt(leadId, from, sequenceId, checked, key, hash, earlier,
                                 earlier != null ? earlier.id : UUID.randomUUID()).map(m -> new Sent(m, false)));
     }
 
@@ -174,8 +195,8 @@ public class MessageService {
         }
     }
 
-    private Uni<Message> attempt(UUID leadId, Sender sender, MessageRules.Checked c, IdempotencyKey key, String hash,
-            Message earlier, UUID messageId) {
+    private Uni<Message> attempt(UUID leadId, Sender sender, UUID sequenceId, MessageRules.Checked c,
+            IdempotencyKey key, String hash, Message earlier, UUID messageId) {
         return directory.recipient(leadId)
                 .onFailure().transform(e -> e instanceof ProblemException ? e : unavailable("capture-service, which "
                         + "holds the lead's address, did not answer", e))
@@ -190,14 +211,16 @@ public class MessageService {
                                 + (c.channel() == Channel.EMAIL ? "email address" : "phone number") + " in capture");
                     }
                     return content(messageId, leadId, sender, c, recipient)
-                            .chain(content -> reserve(leadId, sender.username(), c, key, hash, earlier, recipient, messageId, content)
+                            .chain(content -> reserve(leadId, sequenceId != null ? SEQUENCE_SENDER
+                                    : sender.username(), sequenceId, c, key, hash, earlier, recipient, messageId,
+                                    content)
                                     .chain(message -> deliver(message, content, recipient, to)));
                 });
     }
 
     /** In one transaction under the lead's row lock: every rule again, the quiet hours, and the SENDING row. */
-    private Uni<Message> reserve(UUID leadId, String sender, MessageRules.Checked c, IdempotencyKey key, String hash,
-            Message earlier, Recipient recipient, UUID messageId, Content content) {
+    private Uni<Message> reserve(UUID leadId, String sender, UUID sequenceId, MessageRules.Checked c,
+            IdempotencyKey key, String hash, Message earlier, Recipient recipient, UUID messageId, Content content) {
         Instant now = now();
         return Panache.withTransaction(() -> LeadStage.<LeadStage>findById(leadId, LockModeType.PESSIMISTIC_WRITE)
                 .chain(() -> allowed(leadId, c, now))
@@ -228,6 +251,7 @@ public class MessageService {
                     m.status = MessageStatus.SENDING;
                     m.error = null;
                     m.sentBy = sender;
+                    m.sequenceId = sequenceId;
                     return messages.persist(m);
                 }))
                 .onFailure(e -> IdempotencyKey.isRace(e, "message_idempotency")).transform(e -> ProblemException.conflict(
@@ -350,7 +374,8 @@ public class MessageService {
     }
 
     private static ProblemException refused(String type, String detail, Instant at, Instant now) {
-        long seconds = Math.max(1, Duration.between(now, at).getSeconds());
+        // rounded up: waiting Retry-After from any later instant is never too early
+        long seconds = Math.max(1, (Duration.between(now, at).toMillis() + 999) / 1000);
         return ProblemException.conflict(type, detail).retryAfter((int) Math.min(seconds, Integer.MAX_VALUE));
     }
 

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 
 import io.leadstream.chassis.access.Viewer;
@@ -19,6 +21,7 @@ import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,7 +41,10 @@ public class StageService {
     private final StageMachine machine;
     private final Clock clock;
 
-    public StageService(Outbox outbox, StageConfig config, Clock clock) {
+    private final Instance<StageListener> listeners;
+
+    public StageService(Outbox outbox, StageConfig config, Clock clock, @Any Instance<StageListener> listeners) {
+        this.listeners = listeners;
         this.outbox = outbox;
         this.machine = new StageMachine(config.unqualifiedReasons(), config.moveReasons());
         this.clock = clock;
@@ -127,8 +133,8 @@ public class StageService {
         String reason = "merged from lead " + gone.leadId;
         return lead.<LeadStage>persist()
                 .call(saved -> StageChange.of(survivor, from, saved.stage, reason, null, null, now).persist())
-                .call(saved -> outbox.record(survivor,
-                        new LeadStageChanged(survivor, from, saved.stage, saved.owner, reason, null, now)))
+                .call(saved -> announce(new LeadStageChanged(survivor, from, saved.stage, saved.owner, reason, null,
+                        now)))
                 .invoke(saved -> Log.infof("lead %s merged into %s: the survivor takes its stage %s (was %s)",
                         gone.leadId, survivor, saved.stage, from))
                 .replaceWithVoid();
@@ -185,8 +191,7 @@ public class StageService {
         lead.updatedAt = now;
         return lead.<LeadStage>persist()
                 .call(() -> StageChange.of(lead.leadId, from, to, why, note, mover.name(), now).persist())
-                .call(() -> outbox.record(lead.leadId,
-                        new LeadStageChanged(lead.leadId, from, to, lead.owner, why, mover.name(), now)))
+                .call(() -> announce(new LeadStageChanged(lead.leadId, from, to, lead.owner, why, mover.name(), now)))
                 .invoke(() -> Log.infof("lead %s moved %s -> %s (%s) by %s", lead.leadId, from, to, kind, mover.name()));
     }
 
@@ -229,6 +234,15 @@ public class StageService {
         return lead;
     }
 
+    /** Records lead.stage-changed and tells every {@link StageListener}, in the caller's transaction. */
+    private Uni<Void> announce(LeadStageChanged change) {
+        return outbox.record(change.leadId(), change)
+                .chain(() -> Multi.createFrom().iterable(listeners)
+                        .onItem().transformToUniAndConcatenate(listener -> listener.stageChanged(change))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
@@ -255,7 +269,7 @@ public class StageService {
         return lead.<LeadStage>persist()
                 .call(saved -> StageChange.of(saved.leadId, null, saved.stage, reason, null, null, saved.stageSince)
                         .persist())
-                .chain(saved -> outbox.record(saved.leadId, new LeadStageChanged(
+                .chain(saved -> announce(new LeadStageChanged(
                         saved.leadId, null, saved.stage, saved.owner, reason, null, saved.stageSince)))
                 .invoke(() -> Log.infof("opened lead %s for %s", lead.leadId, lead.owner))
                 .replaceWithVoid();

@@ -33,7 +33,7 @@ public class CaptureFake implements QuarkusTestResourceLifecycleManager {
     /** Every request answered: "METHOD path authorization". */
     static final List<String> SEEN = new CopyOnWriteArrayList<>();
     /** When set, every lead request is answered with this status (capture failing). */
-    static volatile Integer failWith;
+    public static volatile Integer failWith;
 
     private HttpServer server;
 
@@ -41,7 +41,7 @@ public class CaptureFake implements QuarkusTestResourceLifecycleManager {
     static final Map<UUID, String> PHONES = new ConcurrentHashMap<>();
 
     /** A lead capture knows, with an address for every channel, in {@code timeZone} (null: none known). */
-    static UUID lead(String timeZone) {
+    public static UUID lead(String timeZone) {
         return lead(timeZone, "en");
     }
 

@@ -22,7 +22,7 @@ import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
 import io.leadstream.nurture.NurtureLeads;
-import io.leadstream.nurture.history.ScoringEventsConsumer;
+import io.leadstream.nurture.lifecycle.ScoringEventsConsumer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
