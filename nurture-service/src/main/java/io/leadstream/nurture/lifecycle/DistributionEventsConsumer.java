@@ -1,4 +1,4 @@
-package io.leadstream.nurture.stages;
+package io.leadstream.nurture.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +10,14 @@ import io.leadstream.chassis.inbox.EventDispatcher;
 import io.leadstream.chassis.inbox.EventHandlers;
 import io.leadstream.nurture.history.LeadHistory;
 import io.leadstream.nurture.history.Learned;
+import io.leadstream.nurture.stages.LeadAssignedEvent;
+import io.leadstream.nurture.stages.LeadClaimedEvent;
+import io.leadstream.nurture.stages.LeadQueuedEvent;
+import io.leadstream.nurture.stages.LeadReassignedEvent;
+import io.leadstream.nurture.stages.LeadRecalledEvent;
+import io.leadstream.nurture.stages.LeadSharedEvent;
+import io.leadstream.nurture.stages.SlaBreachedEvent;
+import io.leadstream.nurture.stages.StageService;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,7 +25,8 @@ import io.smallrye.mutiny.Uni;
  * assignment), enters the pipeline, or changes owner; a reassigned lead changes owner and keeps its stage; a lead
  * shared with a partner company has no owner from then on (the rep who had it no longer sees it). Every one of them,
  * and a queued lead, a recalled share and an SLA breach, is also an entry of the lead's timeline ({@link LeadHistory}),
- * written in the same transaction.
+ * written in the same transaction. It sits in {@code lifecycle}, above the features it hands each event to (as
+ * {@link CaptureEventsConsumer} does for capture's events), so that no feature has to import another to be told.
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
