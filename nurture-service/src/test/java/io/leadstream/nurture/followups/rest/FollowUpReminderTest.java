@@ -32,6 +32,8 @@ import io.leadstream.nurture.NurtureLeads;
 import io.leadstream.nurture.TestClocks;
 import io.leadstream.nurture.followups.FollowUpDue;
 import io.leadstream.nurture.followups.FollowUpReminders;
+import io.leadstream.nurture.reps.rest.KeycloakAdminStub;
+import io.leadstream.nurture.reps.rest.KeycloakRepDirectory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

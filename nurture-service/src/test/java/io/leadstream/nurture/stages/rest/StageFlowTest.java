@@ -26,7 +26,7 @@ import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.OpenApiContract;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
-import io.leadstream.nurture.stages.DistributionEventsConsumer;
+import io.leadstream.nurture.lifecycle.DistributionEventsConsumer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;

@@ -1,4 +1,4 @@
-package io.leadstream.nurture.followups.rest;
+package io.leadstream.nurture.reps.rest;
 
 import java.util.List;
 

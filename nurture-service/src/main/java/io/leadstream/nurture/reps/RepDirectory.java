@@ -1,10 +1,10 @@
-package io.leadstream.nurture.followups;
+package io.leadstream.nurture.reps;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * Where a rep's email address is found: the identity provider's user directory (Keycloak's admin API, read with
- * nurture's own client-credentials token; {@code followups.rest.KeycloakRepDirectory}). Addresses are never stored.
+ * nurture's own client-credentials token; {@code reps.rest.KeycloakRepDirectory}). Addresses are never stored.
  */
 public interface RepDirectory {
 

@@ -1,4 +1,4 @@
-package io.leadstream.nurture.followups.rest;
+package io.leadstream.nurture.reps.rest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -15,16 +15,16 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Keycloak as far as nurture's rep directory uses it, as a real HTTP server (WireMock on a free port on 127.0.0.1):
+ * Keycloak as far as nurture's rep directory ({@code reps.rest.KeycloakRepDirectory}) uses it, as a real HTTP server (WireMock on a free port on 127.0.0.1):
  * {@code POST /token} gives a token to the client {@code nurture-service} with its secret (client credentials);
  * {@code GET /admin/realms/leads/users?username=…&exact=true} answers with that token only, an empty list for any user
  * until a test names one with {@link #user}. Nurture's OIDC client and Keycloak admin client are pointed at it.
  */
 public class KeycloakAdminStub implements QuarkusTestResourceLifecycleManager {
 
-    static final String SECRET = "stub-secret";
-    static final String TOKEN = "stub-admin-token";
-    static final String USERS = "/admin/realms/leads/users";
+    public static final String SECRET = "stub-secret";
+    public static final String TOKEN = "stub-admin-token";
+    public static final String USERS = "/admin/realms/leads/users";
 
     private static volatile WireMockServer server;
 
@@ -53,7 +53,7 @@ public class KeycloakAdminStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /** From now on the directory knows {@code username} with {@code email} (as Keycloak's exact search answers). */
-    static void user(String username, String email) {
+    public static void user(String username, String email) {
         server.stubFor(get(urlPathEqualTo(USERS)).atPriority(1)
                 .withQueryParam("username", equalTo(username))
                 .withQueryParam("exact", equalTo("true"))
@@ -65,14 +65,14 @@ public class KeycloakAdminStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /** From now on the directory answers 500 for {@code username} (Keycloak failing), until {@link #user} names it. */
-    static void failing(String username) {
+    public static void failing(String username) {
         server.stubFor(get(urlPathEqualTo(USERS)).atPriority(2)
                 .withQueryParam("username", equalTo(username))
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"unknown_error\"}")));
     }
 
-    static WireMockServer server() {
+    public static WireMockServer server() {
         return server;
     }
 

@@ -1,4 +1,4 @@
-package io.leadstream.nurture.followups.rest;
+package io.leadstream.nurture.reps.rest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.leadstream.nurture.followups.FollowUpConfig;
-import io.leadstream.nurture.followups.RepDirectory;
+import io.leadstream.nurture.reps.RepDirectory;
+import io.leadstream.nurture.reps.RepDirectoryConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,11 +33,12 @@ public class KeycloakRepDirectory implements RepDirectory {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public KeycloakRepDirectory(@RestClient KeycloakAdminClient keycloak, FollowUpConfig config, Clock clock) {
+    public KeycloakRepDirectory(@RestClient KeycloakAdminClient keycloak, KeycloakConfig keycloakConfig,
+            RepDirectoryConfig config, Clock clock) {
         this.keycloak = keycloak;
-        this.realm = config.keycloak().realm();
-        this.ttl = config.repDirectory().cacheTtl();
-        this.timeout = config.repDirectory().timeout();
+        this.realm = keycloakConfig.realm();
+        this.ttl = config.cacheTtl();
+        this.timeout = config.timeout();
         this.clock = clock;
     }
 

@@ -1,0 +1,74 @@
+package io.leadstream.nurture.lifecycle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.leadstream.chassis.inbox.EventConsumer;
+import io.leadstream.chassis.inbox.EventDispatcher;
+import io.leadstream.chassis.inbox.EventHandlers;
+import io.leadstream.nurture.history.LeadHistory;
+import io.leadstream.nurture.history.Learned;
+import io.leadstream.nurture.notifications.Notices;
+import io.leadstream.nurture.notifications.Notifications;
+import io.leadstream.nurture.stages.LeadAssignedEvent;
+import io.leadstream.nurture.stages.LeadClaimedEvent;
+import io.leadstream.nurture.stages.LeadQueuedEvent;
+import io.leadstream.nurture.stages.LeadReassignedEvent;
+import io.leadstream.nurture.stages.LeadRecalledEvent;
+import io.leadstream.nurture.stages.LeadSharedEvent;
+import io.leadstream.nurture.stages.SlaBreachedEvent;
+import io.leadstream.nurture.stages.StageService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * distribution's events (topic leads.distribution), the one consumer of them, handing each to every feature it
+ * concerns: an assigned lead, or one a rep claimed from a pull queue (its first assignment), enters the pipeline, or
+ * changes owner; a reassigned lead changes owner and keeps its stage; a lead shared with a partner company has no owner
+ * from then on (the rep who had it no longer sees it) ({@link StageService}). Every one of them, and a queued lead, a
+ * recalled share and an SLA breach, is also an entry of the lead's timeline ({@link LeadHistory}). An assignment, a
+ * reassignment and an SLA breach are notices to the reps and managers concerned ({@link Notifications}, who by
+ * {@link Notices}; a claim is the rep's own act and tells nobody). All in the same transaction. It sits in
+ * {@code lifecycle}, above the features it hands each event to (as {@link CaptureEventsConsumer} does for capture's
+ * events), so that no feature has to import another to be told.
+ */
+@ApplicationScoped
+public class DistributionEventsConsumer extends EventConsumer {
+
+    static final String CONSUMER = "nurture.distribution-events";
+
+    public DistributionEventsConsumer(EventDispatcher dispatcher, StageService stages, LeadHistory history,
+            Notifications notifications) {
+        super(dispatcher, EventHandlers.consumer(CONSUMER)
+                .on(LeadAssignedEvent.class, e -> stages.assigned(e).chain(() -> history.learn(Learned.assigned(
+                        e.leadId(), e.repId(), e.strategy(), e.reason(), e.score(), e.grade(), e.assignedAt())))
+                        .chain(() -> notifications.record(Notices.of(e))))
+                // a claim is the rep's own act: Notices.of(claimed) tells nobody
+                .on(LeadClaimedEvent.class, e -> stages.claimed(e).chain(() -> history.learn(Learned.claimed(
+                        e.leadId(), e.repId(), e.queue(), e.score(), e.grade(), e.claimedAt())))
+                        .chain(() -> notifications.record(Notices.of(e))))
+                .on(LeadReassignedEvent.class, e -> stages.reassigned(e).chain(() -> history.learn(Learned.reassigned(
+                        e.leadId(), e.repId(), e.previousRepId(), e.strategy(), e.trigger(), e.reason(),
+                        e.reassignedAt())))
+                        .chain(() -> notifications.record(Notices.of(e))))
+                .on(LeadSharedEvent.class, e -> stages.shared(e).chain(() -> history.learn(Learned.shared(
+                        e.leadId(), e.partnerId(), e.sharedAt()))))
+                // a queued lead is not in the pipeline until a rep claims it (lead.claimed); its timeline shows the wait
+                .on(LeadQueuedEvent.class, e -> history.learn(Learned.queued(
+                        e.leadId(), e.queue(), e.reason(), e.score(), e.grade(), e.queuedAt())))
+                // where a recalled lead goes next is its own event (lead.assigned, lead.queued or lead.shared)
+                .on(LeadRecalledEvent.class, e -> history.learn(Learned.recalled(
+                        e.leadId(), e.partnerId(), e.reason(), e.recalledAt())))
+                // the rep (REMIND), the rep and their manager (ESCALATE), the rep who loses the lead (REASSIGN) are
+                // told; the reassignment itself arrives as lead.reassigned, which tells the new rep
+                .on(SlaBreachedEvent.class, e -> history.learn(Learned.slaBreached(
+                        e.leadId(), e.repId(), e.kind(), e.step(), e.reassignedTo(), e.breachedAt()))
+                        .chain(() -> notifications.record(Notices.of(e)))));
+    }
+
+    @Incoming("distribution-events")
+    public Uni<Void> onEvent(Message<String> message) {
+        return dispatch(message);
+    }
+}
