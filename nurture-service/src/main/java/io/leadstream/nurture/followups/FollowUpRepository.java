@@ -65,6 +65,20 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
         return delete("leadId", leadId);
     }
 
+    /**
+     * The lead's open follow-ups owned by {@code from} are {@code to}'s from now on; one already reminded of whose
+     * email went to {@code from} is mailed to {@code to} by the next pass. Answers how many moved.
+     */
+    public Uni<Integer> handOver(UUID leadId, String from, String to) {
+        return update("owner = ?3, reminderMailedAt = null, reminderMailTries = 0 where leadId = ?1 and owner = ?2 "
+                + "and completedAt is null", leadId, from, to);
+    }
+
+    /** The follow-ups with these ids (any lead), for the timeline. */
+    public Uni<List<FollowUp>> byIds(List<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
+    }
+
     /** Moves every follow-up of {@code from} to {@code to}; answers how many. */
     public Uni<Integer> move(UUID from, UUID to) {
         return update("leadId = ?1 where leadId = ?2", to, from);

@@ -153,6 +153,23 @@ public class FollowUpService {
                 .invoke(n -> Log.infof("lead %s erased: %d follow-ups deleted", leadId, n)).replaceWithVoid();
     }
 
+    /**
+     * The lead was reassigned from {@code previous} to {@code owner}: the open follow-ups {@code previous} owned on it
+     * are the new owner's (a follow-up a manager gave someone else stays theirs). Runs in the consumer's transaction.
+     */
+    public Uni<Void> reassigned(UUID leadId, String previous, String owner) {
+        if (leadId == null || previous == null || owner == null || previous.equals(owner)) {
+            return Uni.createFrom().voidItem();
+        }
+        return followUps.handOver(leadId, previous, owner)
+                .invoke(n -> {
+                    if (n > 0) {
+                        Log.infof("lead %s reassigned from %s to %s: %d open follow-ups handed over", leadId,
+                                previous, owner, n);
+                    }
+                }).replaceWithVoid();
+    }
+
     /** {@code merged} was merged into {@code survivor} by a manager: its follow-ups move (consumer's transaction). */
     public Uni<Void> merged(UUID merged, UUID survivor) {
         return followUps.move(merged, survivor)

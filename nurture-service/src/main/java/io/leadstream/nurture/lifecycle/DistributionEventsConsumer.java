@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.leadstream.chassis.inbox.EventConsumer;
 import io.leadstream.chassis.inbox.EventDispatcher;
 import io.leadstream.chassis.inbox.EventHandlers;
+import io.leadstream.nurture.followups.FollowUpService;
 import io.leadstream.nurture.history.LeadHistory;
 import io.leadstream.nurture.history.Learned;
 import io.leadstream.nurture.notifications.Notices;
@@ -27,7 +28,8 @@ import io.smallrye.mutiny.Uni;
  * concerns: an assigned lead, or one a rep claimed from a pull queue (its first assignment), enters the pipeline, or
  * changes owner; a reassigned lead changes owner and keeps its stage; a lead shared with a partner company has no owner
  * from then on (the rep who had it no longer sees it) ({@link StageService}). Every one of them, and a queued lead, a
- * recalled share and an SLA breach, is also an entry of the lead's timeline ({@link LeadHistory}). An assignment, a
+ * recalled share and an SLA breach, is also an entry of the lead's timeline ({@link LeadHistory}). A reassignment
+ * hands the previous rep's open follow-ups on the lead to the new one ({@link FollowUpService}). An assignment, a
  * reassignment and an SLA breach are notices to the reps and managers concerned ({@link Notifications}, who by
  * {@link Notices}; a claim is the rep's own act and tells nobody). All in the same transaction. It sits in
  * {@code lifecycle}, above the features it hands each event to (as {@link CaptureEventsConsumer} does for capture's
@@ -39,7 +41,7 @@ public class DistributionEventsConsumer extends EventConsumer {
     static final String CONSUMER = "nurture.distribution-events";
 
     public DistributionEventsConsumer(EventDispatcher dispatcher, StageService stages, LeadHistory history,
-            Notifications notifications) {
+            Notifications notifications, FollowUpService followUps) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
                 .on(LeadAssignedEvent.class, e -> stages.assigned(e).chain(() -> history.learn(Learned.assigned(
                         e.leadId(), e.repId(), e.strategy(), e.reason(), e.score(), e.grade(), e.assignedAt())))
@@ -51,7 +53,8 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .on(LeadReassignedEvent.class, e -> stages.reassigned(e).chain(() -> history.learn(Learned.reassigned(
                         e.leadId(), e.repId(), e.previousRepId(), e.strategy(), e.trigger(), e.reason(),
                         e.reassignedAt())))
-                        .chain(() -> notifications.record(Notices.of(e))))
+                        .chain(() -> notifications.record(Notices.of(e)))
+                        .chain(() -> followUps.reassigned(e.leadId(), e.previousRepId(), e.repId())))
                 .on(LeadSharedEvent.class, e -> stages.shared(e).chain(() -> history.learn(Learned.shared(
                         e.leadId(), e.partnerId(), e.sharedAt()))))
                 // a queued lead is not in the pipeline until a rep claims it (lead.claimed); its timeline shows the wait

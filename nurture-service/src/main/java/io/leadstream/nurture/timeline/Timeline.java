@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.leadstream.chassis.access.Viewer;
 import io.leadstream.nurture.activities.ActivityCursor;
 import io.leadstream.nurture.activities.ActivityRepository;
+import io.leadstream.nurture.followups.FollowUpRepository;
 import io.leadstream.nurture.history.HistoryEntry;
 import io.leadstream.nurture.stages.StageChange;
 import io.leadstream.nurture.stages.StageService;
@@ -20,8 +21,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A lead's whole chain of records as it happened: its activities, its stage changes, and the assignments and scores
- * nurture learned from distribution's and scoring's events (a merged lead's records are the survivor's). Paged by
+ * A lead's whole chain of records as it happened: its activities (the messages sent to it among them), its stage
+ * changes, its follow-ups (when each was scheduled, with its outcome once done), and the assignments and scores nurture
+ * learned from distribution's and scoring's events (a merged lead's records are the survivor's). Paged by
  * time with a cursor, newest or oldest first. Who may read it is who may see the lead's stage: a rep their own leads,
  * managers and admins all; anyone else gets the same 404 as for an unknown lead.
  */
@@ -36,7 +38,11 @@ public class Timeline {
     private final ActivityRepository activities;
     private final StageService stages;
 
-    public Timeline(TimelineRepository repository, ActivityRepository activities, StageService stages) {
+    private final FollowUpRepository followUps;
+
+    public Timeline(TimelineRepository repository, ActivityRepository activities, StageService stages,
+            FollowUpRepository followUps) {
+        this.followUps = followUps;
         this.repository = repository;
         this.activities = activities;
         this.stages = stages;
@@ -61,6 +67,8 @@ public class Timeline {
                 .invoke(found -> found.forEach(c -> byId.put(c.id, TimelineEntry.of(c))))
                 .chain(() -> HistoryEntry.byIds(ids(refs, Source.HISTORY)))
                 .invoke(found -> found.forEach(h -> byId.put(h.id, TimelineEntry.of(h))))
+                .chain(() -> followUps.byIds(ids(refs, Source.FOLLOW_UP)))
+                .invoke(found -> found.forEach(f -> byId.put(f.id, TimelineEntry.of(f))))
                 .map(ignored -> {
                     List<TimelineEntry> entries = new ArrayList<>(refs.size());
                     for (Ref ref : refs) {

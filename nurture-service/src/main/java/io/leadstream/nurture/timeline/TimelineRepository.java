@@ -25,7 +25,7 @@ public class TimelineRepository {
 
     /** The tables a timeline is made of. */
     public enum Source {
-        ACTIVITY, STAGE_CHANGE, HISTORY
+        ACTIVITY, STAGE_CHANGE, HISTORY, FOLLOW_UP
     }
 
     private static final String ENTRIES = """
@@ -35,6 +35,8 @@ public class TimelineRepository {
                 select 'STAGE_CHANGE', id, changed_at from stage_change where lead_id = :lead
                 union all
                 select 'HISTORY', id, occurred_at from lead_history where lead_id = :lead
+                union all
+                select 'FOLLOW_UP', id, created_at from follow_up where lead_id = :lead
             ) entries
             """;
 

@@ -13,7 +13,8 @@ import io.leadstream.nurture.timeline.TimelineEntry;
 /** One record of a lead's timeline; the object named by {@code type} is set, the others are null. */
 @Schema(name = "TimelineEntry")
 public record TimelineEntryView(
-        @Schema(description = "ACTIVITY, STAGE_CHANGE, ASSIGNMENT (what distribution did with the lead) or SCORE")
+        @Schema(description = "ACTIVITY, STAGE_CHANGE, ASSIGNMENT (what distribution did with the lead), SCORE or "
+                + "FOLLOW_UP (at when it was scheduled)")
         TimelineEntry.Type type,
         @Schema(description = "the record's id (an activity's activityId for ACTIVITY)") UUID id,
         @Schema(description = "when it happened") Instant at,
@@ -22,7 +23,20 @@ public record TimelineEntryView(
         @Schema(nullable = true) ActivityView activity,
         @Schema(nullable = true) StageChangeView stageChange,
         @Schema(nullable = true) AssignmentView assignment,
-        @Schema(nullable = true) ScoreView score) {
+        @Schema(nullable = true) ScoreView score,
+        @Schema(nullable = true) FollowUpEntryView followUp) {
+
+    @Schema(name = "TimelineFollowUp")
+    public record FollowUpEntryView(
+            @Schema(description = "who must follow up") String owner,
+            @Schema(description = "when it is due") Instant dueAt,
+            @Schema(description = "the IANA time zone the due time was given in") String timeZone,
+            @Schema(description = "the scheduler's note (kept in nurture only)") String note,
+            @Schema(description = "when it was completed; null while open", nullable = true) Instant completedAt,
+            @Schema(nullable = true) String completedBy,
+            @Schema(description = "the outcome written on completion (kept in nurture only)", nullable = true)
+            String outcome) {
+    }
 
     @Schema(name = "TimelineStageChange")
     public record StageChangeView(
@@ -63,23 +77,27 @@ public record TimelineEntryView(
     static TimelineEntryView of(TimelineEntry entry) {
         return switch (entry.type()) {
             case ACTIVITY -> new TimelineEntryView(entry.type(), entry.id(), entry.at(), entry.activity().loggedBy,
-                    ActivityView.of(entry.activity()), null, null, null);
+                    ActivityView.of(entry.activity()), null, null, null, null);
             case STAGE_CHANGE -> stageChange(entry, entry.stageChange());
             case ASSIGNMENT -> assignment(entry, entry.history());
             case SCORE -> new TimelineEntryView(entry.type(), entry.id(), entry.at(), null, null, null, null,
                     new ScoreView(entry.history().score == null ? 0 : entry.history().score, entry.history().grade,
-                            entry.history().qualified, entry.history().trigger, entry.history().modelVersion));
+                            entry.history().qualified, entry.history().trigger, entry.history().modelVersion), null);
+            case FOLLOW_UP -> new TimelineEntryView(entry.type(), entry.id(), entry.at(), entry.followUp().createdBy,
+                    null, null, null, null, new FollowUpEntryView(entry.followUp().owner, entry.followUp().dueAt,
+                            entry.followUp().timeZone, entry.followUp().note, entry.followUp().completedAt,
+                            entry.followUp().completedBy, entry.followUp().outcome));
         };
     }
 
     private static TimelineEntryView stageChange(TimelineEntry entry, StageChange c) {
         return new TimelineEntryView(entry.type(), entry.id(), entry.at(), c.changedBy, null,
-                new StageChangeView(c.from == null ? null : c.from.name(), c.to.name(), c.reason, c.note), null, null);
+                new StageChangeView(c.from == null ? null : c.from.name(), c.to.name(), c.reason, c.note), null, null, null);
     }
 
     private static TimelineEntryView assignment(TimelineEntry entry, HistoryEntry h) {
         return new TimelineEntryView(entry.type(), entry.id(), entry.at(), null, null, null,
                 new AssignmentView(h.kind.name(), h.repId, h.previousRepId, h.partnerId, h.queue, h.strategy,
-                        h.trigger, h.reason, h.detail, h.step, h.score, h.grade), null);
+                        h.trigger, h.reason, h.detail, h.step, h.score, h.grade), null, null);
     }
 }

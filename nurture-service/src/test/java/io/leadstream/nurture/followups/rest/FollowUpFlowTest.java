@@ -347,6 +347,34 @@ class FollowUpFlowTest {
     }
 
     @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldHandTheOldRepsOpenFollowUpsToTheNewRepOnAReassignment() {
+        String leadId = leads.openedFor("rep1");
+        String open = id(schedule(leadId, "{\"dueAt\":\"2026-12-04T10:00\",\"note\":\"call back\"}"));
+        String done = id(schedule(leadId, "{\"dueAt\":\"2026-12-03T10:00\",\"note\":\"first call\"}"));
+        complete(done, "{\"outcome\":\"called\"}").then().statusCode(200);
+        String covering = id(schedule(leadId, "{\"dueAt\":\"2026-12-04T11:00\",\"note\":\"cover\",\"owner\":\"rep3\"}"));
+        // the open one was reminded of, and the email went to rep1
+        pool.preparedQuery("update follow_up set reminded_at = now(), reminder_mailed_at = now(), "
+                + "reminder_mail_tries = 1 where id = $1").execute(Tuple.of(UUID.fromString(open)))
+                .await().atMost(NurtureLeads.WAIT);
+
+        connector.<Message<String>>source("distribution-events").runOnVertxContext(true)
+                .send(TestEvents.event("leadstream.lead.reassigned.v1", leadId, """
+                        {"leadId":"%s","repId":"rep2","previousRepId":"rep1","strategy":"ROUND_ROBIN",
+                         "trigger":"MANUAL","reason":"holiday","reassignedAt":"2026-12-03T09:00:00Z"}"""
+                        .formatted(leadId)));
+
+        await().atMost(NurtureLeads.WAIT).untilAsserted(() -> given().get("/api/follow-ups/" + open).then()
+                .body("owner", equalTo("rep2")));
+        given().get("/api/follow-ups/" + done).then().body("owner", equalTo("rep1"));
+        given().get("/api/follow-ups/" + covering).then().body("owner", equalTo("rep3"));
+        // the new owner is mailed by the next reminder pass
+        assertThat(count("select count(*) from follow_up where lead_id = $1 and reminder_mailed_at is null "
+                + "and reminded_at is not null and owner = 'rep2'", leadId)).isOne();
+    }
+
+    @Test
     void shouldAnswerWithoutTokenWith401Problem() {
         given().get("/api/follow-ups").then().statusCode(401).contentType("application/problem+json");
     }

@@ -125,6 +125,29 @@ class TimelineFlowTest {
 
     @Test
     @TestSecurity(user = "rep1", roles = "sales-rep")
+    void shouldShowAFollowUpWhenItWasScheduledWithItsOutcomeOnceDone() {
+        String lead = workedLead("rep1");
+        String followUp = given().contentType(ContentType.JSON)
+                .body("{\"dueAt\":\"2026-12-04T10:00\",\"timeZone\":\"Europe/London\",\"note\":\"send the quote\"}")
+                .post("/api/leads/" + lead + "/follow-ups").then().statusCode(201).extract().path("followUpId");
+
+        JsonPath page = timeline(lead, "");
+        assertThat(page.getList("items.type")).hasSize(6);
+        assertThat(page.getString("items[0].type")).isEqualTo("FOLLOW_UP");
+        assertThat(page.getString("items[0].id")).isEqualTo(followUp);
+        assertThat(page.getString("items[0].by")).isEqualTo("rep1");
+        assertThat(page.getMap("items[0].followUp")).containsEntry("owner", "rep1")
+                .containsEntry("dueAt", "2026-12-04T10:00:00Z").containsEntry("timeZone", "Europe/London")
+                .containsEntry("note", "send the quote").containsEntry("completedAt", null);
+
+        given().contentType(ContentType.JSON).body("{\"outcome\":\"quote sent\"}")
+                .post("/api/follow-ups/" + followUp + "/complete").then().statusCode(200);
+        assertThat(timeline(lead, "").getMap("items[0].followUp")).containsEntry("outcome", "quote sent")
+                .containsEntry("completedBy", "rep1");
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
     void shouldPageTheTimelineInEitherOrderWithoutLosingOrRepeatingARecord() {
         String lead = workedLead("rep1");
         List<String> newest = timeline(lead, "").getList("items.id");
