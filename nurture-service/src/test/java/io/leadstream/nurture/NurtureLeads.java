@@ -35,7 +35,11 @@ public final class NurtureLeads {
 
     /** A new lead distribution assigned to {@code repId}; returns once nurture has opened it and announced it. */
     public String openedFor(String repId) {
-        String leadId = UUID.randomUUID().toString();
+        return openedFor(UUID.randomUUID().toString(), repId);
+    }
+
+    /** The lead {@code leadId} (one a fake capture knows, say) assigned to {@code repId}; returns once nurture opened it. */
+    public String openedFor(String leadId, String repId) {
         distributionEvents.send(TestEvents.event("leadstream.lead.assigned.v1", leadId, """
                 {"leadId":"%s","repId":"%s","strategy":"ROUND_ROBIN","reason":"rule 'web leads'","score":70,
                  "grade":"B","assignedAt":"2026-11-22T10:00:05Z"}""".formatted(leadId, repId)));

@@ -114,7 +114,7 @@ class NurtureTest {
     }
 
     /** A time zone where it is daytime now, so that the message does not fall into the lead's quiet hours. */
-    private static String daytimeZone() {
+    static String daytimeZone() {
         for (String zone : List.of("UTC", "Asia/Tokyo", "America/New_York", "Asia/Kolkata", "America/Los_Angeles",
                 "Pacific/Auckland", "Europe/Berlin", "Asia/Dubai")) {
             int hour = ZonedDateTime.now(ZoneId.of(zone)).getHour();

@@ -82,13 +82,11 @@ class MessageFlowTest {
 
     WireMockServer providers;
     NurtureLeads leads;
-    InMemorySource<Message<String>> distributionEvents;
     InMemorySource<Message<String>> captureEvents;
 
     @BeforeEach
     void channels() {
         leads = new NurtureLeads(connector, pool);
-        distributionEvents = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
         captureEvents = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
         TestClocks.CLOCK.set(AFTERNOON);
         CaptureFake.failWith = null;
@@ -106,12 +104,7 @@ class MessageFlowTest {
 
     /** A lead capture knows (in {@code timeZone}), assigned to rep1 in nurture. */
     private String leadOfRep1(String timeZone) {
-        String lead = CaptureFake.lead(timeZone).toString();
-        distributionEvents.send(TestEvents.event("leadstream.lead.assigned.v1", lead, """
-                {"leadId":"%s","repId":"rep1","strategy":"ROUND_ROBIN","reason":"rule 'web leads'",
-                 "assignedAt":"2026-11-22T10:00:05Z"}""".formatted(lead)));
-        await().atMost(NurtureLeads.WAIT).until(() -> !leads.eventsFor(lead).isEmpty());
-        return lead;
+        return leads.openedFor(CaptureFake.lead(timeZone).toString(), "rep1");
     }
 
     private void consent(String lead, String purpose, String channel, String status, String recordedAt) {

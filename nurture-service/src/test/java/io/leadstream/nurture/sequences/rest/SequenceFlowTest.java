@@ -79,7 +79,6 @@ class SequenceFlowTest {
     SequenceRunner runner;
 
     NurtureLeads leads;
-    InMemorySource<Message<String>> distributionEvents;
     InMemorySource<Message<String>> captureEvents;
     InMemorySource<Message<String>> scoringEvents;
     /** Sequences a test made: removed after it, so that none enrols other tests' leads. */
@@ -88,7 +87,6 @@ class SequenceFlowTest {
     @BeforeEach
     void setUp() {
         leads = new NurtureLeads(connector, pool);
-        distributionEvents = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
         captureEvents = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
         scoringEvents = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
         TestClocks.CLOCK.set(WEDNESDAY);
@@ -532,12 +530,7 @@ class SequenceFlowTest {
 
     /** A lead capture knows (in London), assigned to rep1 in nurture. */
     private String leadOfRep1() {
-        String lead = CaptureFake.lead("Europe/London").toString();
-        distributionEvents.send(TestEvents.event("leadstream.lead.assigned.v1", lead, """
-                {"leadId":"%s","repId":"rep1","strategy":"ROUND_ROBIN","reason":"rule 'web leads'",
-                 "assignedAt":"2026-11-22T10:00:05Z"}""".formatted(lead)));
-        await().atMost(NurtureLeads.WAIT).until(() -> !leads.eventsFor(lead).isEmpty());
-        return lead;
+        return leads.openedFor(CaptureFake.lead("Europe/London").toString(), "rep1");
     }
 
     private void consent(String lead, String purpose, String channel, String status) {
