@@ -13,4 +13,9 @@ import io.leadstream.chassis.events.EventType;
 @EventType("lead.inquired")
 public record LeadInquiredEvent(UUID inquiryId, UUID leadId, String channel, Instant receivedAt, String direction,
         Integer durationSeconds, String outcome) {
+
+    /** The same inquiry, on {@code lead} (the survivor of a merge it arrived after). */
+    public LeadInquiredEvent on(UUID lead) {
+        return new LeadInquiredEvent(inquiryId, lead, channel, receivedAt, direction, durationSeconds, outcome);
+    }
 }

@@ -12,4 +12,9 @@ import io.leadstream.chassis.events.EventType;
  */
 @EventType("lead.merged")
 public record LeadMergedEvent(UUID leadId, String kind, UUID mergedLeadId, Instant mergedAt) {
+
+    /** The same merge, into {@code lead} (where the named survivor lives on, when it was merged away itself). */
+    public LeadMergedEvent into(UUID lead) {
+        return new LeadMergedEvent(lead, kind, mergedLeadId, mergedAt);
+    }
 }

@@ -13,4 +13,9 @@ import io.leadstream.chassis.events.EventType;
 @EventType("consent.changed")
 public record ConsentChangedEvent(UUID leadId, String purpose, String channel, String status, String method,
         Instant recordedAt) {
+
+    /** The same change, on {@code lead} (the survivor of a merge it arrived after). */
+    public ConsentChangedEvent on(UUID lead) {
+        return new ConsentChangedEvent(lead, purpose, channel, status, method, recordedAt);
+    }
 }

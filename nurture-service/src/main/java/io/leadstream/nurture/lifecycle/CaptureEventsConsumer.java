@@ -1,5 +1,7 @@
 package io.leadstream.nurture.lifecycle;
 
+import static io.leadstream.nurture.lifecycle.FollowMerges.onSurvivor;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,7 +18,9 @@ import io.leadstream.nurture.consent.ConsentBook;
 import io.leadstream.nurture.consent.ConsentChangedEvent;
 import io.leadstream.nurture.followups.FollowUpService;
 import io.leadstream.nurture.history.LeadHistory;
+import io.leadstream.nurture.merges.MergedLeads;
 import io.leadstream.nurture.messages.MessageService;
+import io.leadstream.nurture.notifications.Notifications;
 import io.leadstream.nurture.sequences.SequenceTriggers;
 import io.leadstream.nurture.stages.StageService;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +32,9 @@ import io.smallrye.mutiny.Uni;
  * the sequences it concerns; an erasure deletes what nurture holds about the person (activities, stage-move notes,
  * follow-ups, consent, what messages said) and stops every sequence; a manual merge folds the merged lead's timeline
  * into the survivor (activities, stage history and stage, what nurture learned from other services, consent,
- * messages, follow-ups, sequence enrolments); what nurture does not use, and why.
+ * messages, follow-ups, sequence enrolments, notices not mailed yet) and is remembered ({@link MergedLeads}), so that
+ * an inquiry, consent change or erasure of the merged lead consumed after the merge is applied to the survivor; what
+ * nurture does not use, and why.
  */
 @ApplicationScoped
 public class CaptureEventsConsumer extends EventConsumer {
@@ -37,30 +43,54 @@ public class CaptureEventsConsumer extends EventConsumer {
 
     public CaptureEventsConsumer(EventDispatcher dispatcher, ActivityService activities,
             StageService stages, LeadHistory history, ConsentBook consents, MessageService messages,
-            FollowUpService followUps, SequenceTriggers sequences) {
+            FollowUpService followUps, SequenceTriggers sequences, Notifications notifications, MergedLeads merges) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
-                .on(LeadInquiredEvent.class, activities::inquired)
-                .on(LeadErasedEvent.class, e -> activities.erased(e).chain(() -> stages.erased(e.leadId()))
-                        .chain(() -> consents.erased(e.leadId()))
-                        .chain(() -> messages.erased(e.leadId()))
-                        .chain(() -> followUps.erased(e.leadId()))
-                        .chain(() -> sequences.erased(e.leadId())))
-                .on(LeadMergedEvent.class, e -> activities.merged(e).chain(() -> "MANUAL".equals(e.kind())
-                        ? stages.merged(e.leadId(), e.mergedLeadId())
-                                .chain(() -> history.merged(e.leadId(), e.mergedLeadId()))
-                                .chain(() -> consents.merged(e.leadId(), e.mergedLeadId()))
-                                .chain(() -> messages.merged(e.leadId(), e.mergedLeadId()))
-                                .chain(() -> e.mergedLeadId() == null ? Uni.createFrom().voidItem()
-                                        : followUps.merged(e.mergedLeadId(), e.leadId()))
-                                .chain(() -> sequences.merged(e.leadId(), e.mergedLeadId()))
-                        : Uni.createFrom().voidItem()))
+                // the person reached the lead they are now: an inquiry of a merged-away lead is the survivor's
+                .on(LeadInquiredEvent.class, e -> onSurvivor(merges, e.leadId(), "lead.inquired",
+                        lead -> activities.inquired(e.on(lead))))
+                // capture erases a merge group as a whole (a lead.erased for each of its leads): the merged-away lead's
+                // erasure is its survivor's, and applying it there again changes nothing
+                .on(LeadErasedEvent.class, e -> onSurvivor(merges, e.leadId(), "lead.erased",
+                        lead -> erased(activities, stages, consents, messages, followUps, sequences, e.on(lead))))
+                .on(LeadMergedEvent.class, e -> !"MANUAL".equals(e.kind()) || e.mergedLeadId() == null
+                        ? activities.merged(e) // SUBMISSION: nothing moves (and a merge without leadId is refused)
+                        : merges.record(e.leadId(), e.mergedLeadId(), e.mergedAt()).chain(survivor -> survivor == null
+                                ? Uni.createFrom().voidItem()
+                                : merged(activities, stages, history, consents, messages, followUps, sequences,
+                                        notifications, e.into(survivor))))
                 .ignore("lead.captured", "a lead enters nurture's pipeline when distribution assigns it "
                         + "(lead.assigned); nurture keeps none of the person's data and reads it from capture at send "
                         + "time")
                 .ignore("lead.updated", "nurture keeps none of the lead's attributes: templates read them from capture "
                         + "at send time (issue 10's messaging step)")
-                .on(ConsentChangedEvent.class, e -> consents.changed(e).chain(() -> sequences.consentChanged(
-                        e.leadId(), e.channel(), e.status()))));
+                // the merge folded the merged lead's consent into the survivor's; a later change of it joins there
+                // (newest recordedAt wins, as ever)
+                .on(ConsentChangedEvent.class, e -> onSurvivor(merges, e.leadId(), "consent.changed",
+                        lead -> consents.changed(e.on(lead)).chain(() -> sequences.consentChanged(
+                                lead, e.channel(), e.status())))));
+    }
+
+    private static Uni<Void> erased(ActivityService activities, StageService stages, ConsentBook consents,
+            MessageService messages, FollowUpService followUps, SequenceTriggers sequences, LeadErasedEvent e) {
+        return activities.erased(e).chain(() -> stages.erased(e.leadId()))
+                .chain(() -> consents.erased(e.leadId()))
+                .chain(() -> messages.erased(e.leadId()))
+                .chain(() -> followUps.erased(e.leadId()))
+                .chain(() -> sequences.erased(e.leadId()));
+    }
+
+    /** A MANUAL merge, after {@link MergedLeads#record}: {@code e.leadId()} is where the merged lead lives on. */
+    private static Uni<Void> merged(ActivityService activities, StageService stages, LeadHistory history,
+            ConsentBook consents, MessageService messages, FollowUpService followUps, SequenceTriggers sequences,
+            Notifications notifications, LeadMergedEvent e) {
+        return activities.merged(e)
+                .chain(() -> stages.merged(e.leadId(), e.mergedLeadId()))
+                .chain(() -> history.merged(e.leadId(), e.mergedLeadId()))
+                .chain(() -> consents.merged(e.leadId(), e.mergedLeadId()))
+                .chain(() -> messages.merged(e.leadId(), e.mergedLeadId()))
+                .chain(() -> followUps.merged(e.mergedLeadId(), e.leadId()))
+                .chain(() -> sequences.merged(e.leadId(), e.mergedLeadId()))
+                .chain(() -> notifications.merged(e.mergedLeadId(), e.leadId()));
     }
 
     @Incoming("capture-events")

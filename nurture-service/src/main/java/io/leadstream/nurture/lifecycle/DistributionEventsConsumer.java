@@ -1,5 +1,8 @@
 package io.leadstream.nurture.lifecycle;
 
+import static io.leadstream.nurture.lifecycle.FollowMerges.onSurvivor;
+import static io.leadstream.nurture.lifecycle.FollowMerges.timelineOnSurvivor;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -11,6 +14,7 @@ import io.leadstream.chassis.inbox.EventHandlers;
 import io.leadstream.nurture.followups.FollowUpService;
 import io.leadstream.nurture.history.LeadHistory;
 import io.leadstream.nurture.history.Learned;
+import io.leadstream.nurture.merges.MergedLeads;
 import io.leadstream.nurture.notifications.Notices;
 import io.leadstream.nurture.notifications.Notifications;
 import io.leadstream.nurture.stages.LeadAssignedEvent;
@@ -33,41 +37,53 @@ import io.smallrye.mutiny.Uni;
  * reassignment and an SLA breach are notices to the reps and managers concerned ({@link Notifications}, who by
  * {@link Notices}; a claim is the rep's own act and tells nobody). All in the same transaction. It sits in
  * {@code lifecycle}, above the features it hands each event to (as {@link CaptureEventsConsumer} does for capture's
- * events), so that no feature has to import another to be told.
+ * events), so that no feature has to import another to be told. An event about a lead merged away before it was
+ * consumed ({@link MergedLeads}) is only an entry of the survivor's timeline: distribution closed the merged lead's
+ * assignment on the merge and tells about the survivor's own.
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
 
     static final String CONSUMER = "nurture.distribution-events";
 
+    /** Why distribution's events about a merged-away lead change nothing but the survivor's timeline. */
+    static final String MERGED_AWAY = "distribution closed the merged lead's assignment on the merge and announces the "
+            + "survivor's own (lead.assigned, strategy OWNER): the merged lead's owner, stage and notices are not the "
+            + "survivor's";
+
     public DistributionEventsConsumer(EventDispatcher dispatcher, StageService stages, LeadHistory history,
-            Notifications notifications, FollowUpService followUps) {
+            Notifications notifications, FollowUpService followUps, MergedLeads merges) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
-                .on(LeadAssignedEvent.class, e -> stages.assigned(e).chain(() -> history.learn(Learned.assigned(
-                        e.leadId(), e.repId(), e.strategy(), e.reason(), e.score(), e.grade(), e.assignedAt())))
-                        .chain(() -> notifications.record(Notices.of(e))))
+                .on(LeadAssignedEvent.class, e -> timelineOnSurvivor(merges, e.leadId(), "lead.assigned", MERGED_AWAY,
+                        lead -> history.learn(Learned.assigned(
+                                lead, e.repId(), e.strategy(), e.reason(), e.score(), e.grade(), e.assignedAt())),
+                        () -> stages.assigned(e).chain(() -> notifications.record(Notices.of(e)))))
                 // a claim is the rep's own act: Notices.of(claimed) tells nobody
-                .on(LeadClaimedEvent.class, e -> stages.claimed(e).chain(() -> history.learn(Learned.claimed(
-                        e.leadId(), e.repId(), e.queue(), e.score(), e.grade(), e.claimedAt())))
-                        .chain(() -> notifications.record(Notices.of(e))))
-                .on(LeadReassignedEvent.class, e -> stages.reassigned(e).chain(() -> history.learn(Learned.reassigned(
-                        e.leadId(), e.repId(), e.previousRepId(), e.strategy(), e.trigger(), e.reason(),
-                        e.reassignedAt())))
-                        .chain(() -> notifications.record(Notices.of(e)))
-                        .chain(() -> followUps.reassigned(e.leadId(), e.previousRepId(), e.repId())))
-                .on(LeadSharedEvent.class, e -> stages.shared(e).chain(() -> history.learn(Learned.shared(
-                        e.leadId(), e.partnerId(), e.sharedAt()))))
+                .on(LeadClaimedEvent.class, e -> timelineOnSurvivor(merges, e.leadId(), "lead.claimed", MERGED_AWAY,
+                        lead -> history.learn(Learned.claimed(
+                                lead, e.repId(), e.queue(), e.score(), e.grade(), e.claimedAt())),
+                        () -> stages.claimed(e).chain(() -> notifications.record(Notices.of(e)))))
+                .on(LeadReassignedEvent.class, e -> timelineOnSurvivor(merges, e.leadId(), "lead.reassigned",
+                        MERGED_AWAY, lead -> history.learn(Learned.reassigned(lead, e.repId(), e.previousRepId(),
+                                e.strategy(), e.trigger(), e.reason(), e.reassignedAt())),
+                        () -> stages.reassigned(e).chain(() -> notifications.record(Notices.of(e)))
+                                .chain(() -> followUps.reassigned(e.leadId(), e.previousRepId(), e.repId()))))
+                .on(LeadSharedEvent.class, e -> timelineOnSurvivor(merges, e.leadId(), "lead.shared", MERGED_AWAY,
+                        lead -> history.learn(Learned.shared(lead, e.partnerId(), e.sharedAt())),
+                        () -> stages.shared(e)))
                 // a queued lead is not in the pipeline until a rep claims it (lead.claimed); its timeline shows the wait
-                .on(LeadQueuedEvent.class, e -> history.learn(Learned.queued(
-                        e.leadId(), e.queue(), e.reason(), e.score(), e.grade(), e.queuedAt())))
+                .on(LeadQueuedEvent.class, e -> onSurvivor(merges, e.leadId(), "lead.queued",
+                        lead -> history.learn(Learned.queued(
+                                lead, e.queue(), e.reason(), e.score(), e.grade(), e.queuedAt()))))
                 // where a recalled lead goes next is its own event (lead.assigned, lead.queued or lead.shared)
-                .on(LeadRecalledEvent.class, e -> history.learn(Learned.recalled(
-                        e.leadId(), e.partnerId(), e.reason(), e.recalledAt())))
+                .on(LeadRecalledEvent.class, e -> onSurvivor(merges, e.leadId(), "lead.recalled",
+                        lead -> history.learn(Learned.recalled(lead, e.partnerId(), e.reason(), e.recalledAt()))))
                 // the rep (REMIND), the rep and their manager (ESCALATE), the rep who loses the lead (REASSIGN) are
                 // told; the reassignment itself arrives as lead.reassigned, which tells the new rep
-                .on(SlaBreachedEvent.class, e -> history.learn(Learned.slaBreached(
-                        e.leadId(), e.repId(), e.kind(), e.step(), e.reassignedTo(), e.breachedAt()))
-                        .chain(() -> notifications.record(Notices.of(e)))));
+                .on(SlaBreachedEvent.class, e -> timelineOnSurvivor(merges, e.leadId(), "sla.breached", MERGED_AWAY,
+                        lead -> history.learn(Learned.slaBreached(
+                                lead, e.repId(), e.kind(), e.step(), e.reassignedTo(), e.breachedAt())),
+                        () -> notifications.record(Notices.of(e)))));
     }
 
     @Incoming("distribution-events")

@@ -28,6 +28,13 @@ public class NoticeRepository implements PanacheRepositoryBase<NoticeRecord, UUI
     static final String TO_MAIL = "select * from notice where mailed_at is null and tries < :max "
             + "order by tries, created_at, id limit :n for update skip locked";
 
+    /** A merged lead's notices not mailed yet go to its survivor (but for one the survivor has already, as twins). */
+    static final String MOVE_PENDING = """
+            update notice n set lead_id = :survivor where n.lead_id = :merged and n.mailed_at is null
+            and not exists (select 1 from notice o where o.lead_id = :survivor and o.kind = n.kind
+                            and o.recipient = n.recipient and o.occurred_at = n.occurred_at)
+            """;
+
     /** Writes the notice unless it is there already; answers whether it was new. */
     public Uni<Boolean> recordOnce(Notice n, Instant occurredAt, Instant now) {
         return Panache.getSession().chain(s -> s.createNativeQuery(RECORD_ONCE)
@@ -37,6 +44,12 @@ public class NoticeRepository implements PanacheRepositoryBase<NoticeRecord, UUI
                 .setParameter("sla", n.slaKind()).setParameter("now", utc(now))
                 .executeUpdate())
                 .map(rows -> rows > 0);
+    }
+
+    /** Moves {@code merged}'s notices not mailed yet to {@code survivor}; answers how many. */
+    public Uni<Integer> movePending(UUID merged, UUID survivor) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(MOVE_PENDING).setParameter("merged", merged)
+                .setParameter("survivor", survivor).executeUpdate());
     }
 
     /** Up to {@code n} notices still to mail, locked for the caller's transaction. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +16,7 @@ import io.smallrye.mutiny.Uni;
  * Records the notices an event of distribution's gives ({@link Notices}), in the consuming event's transaction (called
  * by {@code lifecycle.DistributionEventsConsumer}); {@link NoticeMailer} emails them. A notice is written once per
  * lead, kind, recipient and event time, so an event delivered again, even under another ce_id that the inbox does not
- * recognise, tells nobody twice. With {@code leadstream.nurture.notifications.enabled=false} nothing is recorded.
+ * recognise, tells nobody twice. A manual merge moves the merged lead's notices not mailed yet to the survivor. With {@code leadstream.nurture.notifications.enabled=false} nothing is recorded.
  */
 @ApplicationScoped
 public class Notifications {
@@ -49,5 +50,16 @@ public class Notifications {
                     });
                 })
                 .collect().asList().replaceWithVoid();
+    }
+
+    /**
+     * A manager merged {@code merged} into {@code survivor} (called by {@code lifecycle.CaptureEventsConsumer} in the
+     * merge's transaction): its notices not mailed yet are about the survivor from now on, so the email names a lead
+     * the rep can open (the merged lead's id answers 404). Mailed ones stay as they were sent.
+     */
+    public Uni<Void> merged(UUID merged, UUID survivor) {
+        return notices.movePending(merged, survivor)
+                .invoke(n -> Log.infof("lead %s merged into %s: %d notices not mailed yet moved", merged, survivor, n))
+                .replaceWithVoid();
     }
 }

@@ -129,25 +129,42 @@ public class TemplateService {
      */
     public Uni<Rendered> preview(UUID id, Map<String, String> given) {
         Map<String, String> values = new HashMap<>(TemplateVariables.SAMPLES);
-        if (given != null) {
-            List<FieldError> errors = new ArrayList<>();
-            if (given.size() > MAX_PREVIEW_VARIABLES) {
-                errors.add(new FieldError("variables", "at most " + MAX_PREVIEW_VARIABLES + " variables"));
-            }
-            given.forEach((name, value) -> {
-                if (!TemplateVariables.known(name)) {
-                    errors.add(new FieldError("variables." + name, "is not a template variable: one of "
-                            + String.join(", ", TemplateVariables.FIXED) + " or vars.<name>"));
-                } else if (value != null && value.length() > MAX_PREVIEW_VALUE) {
-                    errors.add(new FieldError("variables." + name, "at most " + MAX_PREVIEW_VALUE + " characters"));
-                }
-                values.put(name, value);
-            });
-            if (!errors.isEmpty()) {
-                throw ProblemException.badRequest("validation",
-                        errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
-            }
+        values.putAll(previewValues(given));
+        return render(id, values);
+    }
+
+    /**
+     * The values a preview request gives, checked (at most {@value #MAX_PREVIEW_VARIABLES}, each a template variable,
+     * each at most {@value #MAX_PREVIEW_VALUE} characters): a 400 problem naming {@code variables.<name>} otherwise.
+     * A null or blank value stays, as "no value".
+     */
+    public static Map<String, String> previewValues(Map<String, String> given) {
+        Map<String, String> values = new HashMap<>();
+        if (given == null) {
+            return values;
         }
+        List<FieldError> errors = new ArrayList<>();
+        if (given.size() > MAX_PREVIEW_VARIABLES) {
+            errors.add(new FieldError("variables", "at most " + MAX_PREVIEW_VARIABLES + " variables"));
+        }
+        given.forEach((name, value) -> {
+            if (!TemplateVariables.known(name)) {
+                errors.add(new FieldError("variables." + name, "is not a template variable: one of "
+                        + String.join(", ", TemplateVariables.FIXED) + " or vars.<name>"));
+            } else if (value != null && value.length() > MAX_PREVIEW_VALUE) {
+                errors.add(new FieldError("variables." + name, "at most " + MAX_PREVIEW_VALUE + " characters"));
+            }
+            values.put(name, value);
+        });
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("validation",
+                    errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+        }
+        return values;
+    }
+
+    /** Template {@code id} rendered in its own language with exactly {@code values}; a 404 problem for none. */
+    public Uni<Rendered> render(UUID id, Map<String, String> values) {
         return get(id).map(t -> renderer.render(t, new Variables(values)));
     }
 

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -36,9 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.leadstream.chassis.access.Viewer;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
+import io.leadstream.nurture.messages.LeadPreview;
+import io.leadstream.nurture.messages.MessageService;
 import io.leadstream.nurture.templates.Channel;
 import io.leadstream.nurture.templates.MessageTemplate;
 import io.leadstream.nurture.templates.TemplateCursor;
@@ -57,10 +61,12 @@ public class TemplateResource {
     private static final Pattern ENTITY_TAG = Pattern.compile("^(W/)?\"([0-9]{1,9})\"$");
 
     private final TemplateService templates;
+    private final LeadPreview leadPreview;
     private final SecurityIdentity identity;
 
-    public TemplateResource(TemplateService templates, SecurityIdentity identity) {
+    public TemplateResource(TemplateService templates, LeadPreview leadPreview, SecurityIdentity identity) {
         this.templates = templates;
+        this.leadPreview = leadPreview;
         this.identity = identity;
     }
 
@@ -157,17 +163,41 @@ public class TemplateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "sales-rep", "sales-manager", ADMIN })
     @Operation(summary = "Preview a message template", description = "Renders it with the given variables and the "
-            + "documented samples (the sample lead Ana García, …) for the others; fetches no lead. Lists the variables "
-            + "that had no value; for SMS, the segments the text takes.")
+            + "documented samples (the sample lead Ana García, …) for the others; fetches no lead. With a leadId, "
+            + "renders it as a send to that lead would now: the lead's values read from capture-service, the caller "
+            + "as rep.name and rep.email, the given variables overriding, no samples (the unsubscribe link is a "
+            + "sample), in the template's own language. Lists the variables that had no value; for SMS, the segments "
+            + "the text takes.")
     @APIResponse(responseCode = "200", description = "the rendered template",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewView.class)))
     @APIResponse(responseCode = "400", description = "an unknown variable or an oversized value, listed in errors[]",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "no such template",
+    @APIResponse(responseCode = "404", description = "no such template; or a leadId nurture does not know or the "
+            + "caller may not see (a sales-rep sees their own leads only)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "lead-gone: capture no longer knows the lead (erased, or merged "
+            + "into another)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "capture-unavailable: capture-service did not answer; preview "
+            + "again after Retry-After",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PreviewView> preview(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             PreviewRequest request) {
+        if (request != null && request.leadId() != null) {
+            String caller = identity.getPrincipal().getName();
+            return leadPreview.preview(id, request.leadId(), Viewer.of(caller, identity::hasRole), sender(caller),
+                    request.variables()).map(PreviewView::of);
+        }
         return templates.preview(id, request == null ? null : request.variables()).map(PreviewView::of);
+    }
+
+    /** The caller as templates name the sender: the token's name and email claims, where it has them. */
+    private MessageService.Sender sender(String username) {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            return new MessageService.Sender(username, token.getClaim("name"), token.getClaim("email"));
+        }
+        return new MessageService.Sender(username, null, null);
     }
 
     private static Response withTag(Response.ResponseBuilder response, MessageTemplate t) {
