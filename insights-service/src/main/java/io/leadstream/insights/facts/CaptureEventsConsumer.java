@@ -10,7 +10,7 @@ import io.leadstream.chassis.inbox.EventDispatcher;
 import io.leadstream.chassis.inbox.EventHandlers;
 import io.smallrye.mutiny.Uni;
 
-/** capture's events (topic leads.capture) feed the lead facts; what insights does not use yet, and why. */
+/** capture's events (topic leads.capture) feed the lead facts; what insights does not use, and why. */
 @ApplicationScoped
 public class CaptureEventsConsumer extends EventConsumer {
 
@@ -19,11 +19,9 @@ public class CaptureEventsConsumer extends EventConsumer {
     public CaptureEventsConsumer(EventDispatcher dispatcher, LeadFactsService facts) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
                 .on(LeadCapturedEvent.class, facts::captured)
-                .ignore("lead.updated", "not yet: issue 11 breaks leads down by product, segment, country and campaign, "
-                        + "which an update can change")
-                .ignore("lead.merged", "not yet: issue 11 counts a merged lead once, folded into its survivor")
-                .ignore("lead.erased", "not yet: issue 11 keeps erased leads counted as erased (nothing personal is "
-                        + "held here meanwhile: a fact is keyed by the lead id only)")
+                .on(LeadUpdatedEvent.class, facts::updated)
+                .on(LeadMergedEvent.class, facts::merged)
+                .on(LeadErasedEvent.class, facts::erased)
                 .ignore("lead.inquired", "an inquiry becomes an activity in nurture (issue 10), whose events issue 11 "
                         + "counts as contact")
                 .ignore("consent.changed", "consent is not a figure insights reports (issue 11 names none)"));

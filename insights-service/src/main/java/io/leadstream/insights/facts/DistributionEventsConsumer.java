@@ -12,8 +12,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * distribution's events (topic leads.distribution) feed the lead facts: lead.assigned and lead.claimed (a rep took the
- * lead from a pull queue: its first assignment) the first assignment and the owner, lead.reassigned the owner only;
- * lead.queued is not read yet.
+ * lead from a pull queue: its first assignment) the first assignment and the owner, lead.reassigned the owner only,
+ * lead.queued and lead.shared the first time a lead waited in a queue and was offered to a partner.
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
@@ -25,14 +25,12 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .on(LeadAssignedEvent.class, facts::assigned)
                 .on(LeadClaimedEvent.class, facts::claimed)
                 .on(LeadReassignedEvent.class, facts::reassigned)
-                .ignore("lead.queued", "not yet: the count of leads waiting in pull queues comes with the read "
-                        + "models of issue 11; a queued lead counts as assigned once it is claimed (lead.claimed)")
+                .on(LeadQueuedEvent.class, facts::queued)
                 .ignore("sla.breached", "not yet: the SLA hit rate per rep (GET /api/insights/reps) comes with the "
                         + "read models of issue 11")
-                .ignore("lead.shared", "not yet: leads shared with partners and their acceptance rate come with the "
-                        + "read models of issue 11; a shared lead counts as assigned once a rep gets it (lead.assigned)")
-                .ignore("lead.recalled", "not yet, as lead.shared; the assignment that follows a recall is counted "
-                        + "from its lead.assigned"));
+                .on(LeadSharedEvent.class, facts::shared)
+                .ignore("lead.recalled", "a recall is counted by what follows it (lead.assigned, lead.queued or "
+                        + "lead.shared); the first share stays counted"));
     }
 
     @Incoming("distribution-events")

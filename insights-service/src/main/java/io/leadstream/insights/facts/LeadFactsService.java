@@ -1,6 +1,7 @@
 package io.leadstream.insights.facts;
 
 import java.time.Instant;
+import java.util.Set;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,11 @@ import io.smallrye.mutiny.Uni;
 /** Keeps the per-lead facts from the events (what the figures are built on). */
 @ApplicationScoped
 public class LeadFactsService {
+
+    /** The stages that mean a rep has been in touch with the lead. */
+    static final Set<String> CONTACTED = Set.of("CONTACTED", "NURTURING", "QUALIFIED", "NEGOTIATION", "CUSTOMER");
+    /** The activities that are a rep reaching out. */
+    static final Set<String> TOUCHES = Set.of("CALL", "EMAIL", "WHATSAPP", "SMS", "MEETING");
 
     private final LeadFactRepository facts;
 
@@ -23,14 +29,27 @@ public class LeadFactsService {
         if (event.leadId() == null || event.source() == null || event.capturedAt() == null) {
             return malformed("lead.captured without leadId, source or capturedAt");
         }
-        return facts.captured(event.leadId(), event.source(), micros(event.capturedAt()));
+        return facts.captured(event.leadId(), event.source(), micros(event.capturedAt()), event.partnerId(),
+                new LeadFactRepository.Dimensions(event.country(), event.segment(), event.campaign(),
+                        event.products()));
+    }
+
+    /** The lead's dimensions changed (or not: every update carries them as they are now). */
+    public Uni<Void> updated(LeadUpdatedEvent event) {
+        if (event.leadId() == null || event.updatedAt() == null) {
+            return malformed("lead.updated without leadId or updatedAt");
+        }
+        return facts.updated(event.leadId(), new LeadFactRepository.Dimensions(event.country(), event.segment(),
+                event.campaign(), event.products()), micros(event.updatedAt()));
     }
 
     public Uni<Void> scored(LeadScoredEvent event) {
         if (event.leadId() == null || event.score() == null || event.grade() == null || event.scoredAt() == null) {
             return malformed("lead.scored without leadId, score, grade or scoredAt");
         }
-        return facts.scored(event.leadId(), event.score(), event.grade(), micros(event.scoredAt()));
+        Instant qualifiedAt = Boolean.TRUE.equals(event.qualified())
+                ? micros(event.qualifiedAt() != null ? event.qualifiedAt() : event.scoredAt()) : null;
+        return facts.scored(event.leadId(), event.score(), event.grade(), micros(event.scoredAt()), qualifiedAt);
     }
 
     public Uni<Void> assigned(LeadAssignedEvent event) {
@@ -58,6 +77,76 @@ public class LeadFactsService {
             return malformed("lead.reassigned without leadId or repId");
         }
         return facts.reassigned(event.leadId(), event.repId());
+    }
+
+    /** The lead waited in a pull queue (first time counted). */
+    public Uni<Void> queued(LeadQueuedEvent event) {
+        if (event.leadId() == null || event.queuedAt() == null) {
+            return malformed("lead.queued without leadId or queuedAt");
+        }
+        return facts.queued(event.leadId(), micros(event.queuedAt()));
+    }
+
+    /** The lead was offered to a partner company (the first share and its partner counted). */
+    public Uni<Void> shared(LeadSharedEvent event) {
+        if (event.leadId() == null || event.partnerId() == null || event.sharedAt() == null) {
+            return malformed("lead.shared without leadId, partnerId or sharedAt");
+        }
+        return facts.shared(event.leadId(), event.partnerId(), micros(event.sharedAt()));
+    }
+
+    /**
+     * The lead entered a stage: a stage entry (once), where it stands if this is the newest change, and the first time
+     * it was contacted (CONTACTED or a later working stage), won (CUSTOMER) or lost (UNQUALIFIED).
+     */
+    public Uni<Void> stageChanged(LeadStageChangedEvent event) {
+        if (event.leadId() == null || event.to() == null || event.changedAt() == null) {
+            return malformed("lead.stage-changed without leadId, to or changedAt");
+        }
+        Instant at = micros(event.changedAt());
+        return facts.stageChanged(event.leadId(), event.to(), at, CONTACTED.contains(event.to()) ? at : null,
+                "CUSTOMER".equals(event.to()) ? at : null, "UNQUALIFIED".equals(event.to()) ? at : null);
+    }
+
+    /**
+     * A rep (or an integration on a rep's behalf) reached out: a call, email, WhatsApp message, SMS or meeting logged,
+     * not the lead reaching us and not an inquiry; the first one is the lead's first touch.
+     */
+    public Uni<Void> activityLogged(ActivityLoggedEvent event) {
+        if (event.leadId() == null || event.occurredAt() == null) {
+            return malformed("activity.logged without leadId or occurredAt");
+        }
+        boolean touch = TOUCHES.contains(event.kind()) && !"INBOUND".equals(event.direction())
+                && !"INQUIRY".equals(event.source());
+        return touch ? facts.touched(event.leadId(), micros(event.occurredAt())) : Uni.createFrom().voidItem();
+    }
+
+    /** A rep's own message is a touch; a drip sequence's step ({@code sentBy} sequence) is not. */
+    public Uni<Void> messageSent(MessageSentEvent event) {
+        if (event.leadId() == null || event.sentAt() == null) {
+            return malformed("message.sent without leadId or sentAt");
+        }
+        return "sequence".equals(event.sentBy()) ? Uni.createFrom().voidItem()
+                : facts.touched(event.leadId(), micros(event.sentAt()));
+    }
+
+    /** A manager merged one lead into another: the merged lead is counted once, as its survivor. */
+    public Uni<Void> merged(LeadMergedEvent event) {
+        if (event.leadId() == null || event.kind() == null) {
+            return malformed("lead.merged without leadId or kind");
+        }
+        if (!"MANUAL".equals(event.kind()) || event.mergedLeadId() == null) {
+            return Uni.createFrom().voidItem(); // a submission added to an existing lead: nothing to fold
+        }
+        return facts.mergedInto(event.mergedLeadId(), event.leadId());
+    }
+
+    /** The lead was erased in capture: it stays counted (insights holds nothing personal), marked erased. */
+    public Uni<Void> erased(LeadErasedEvent event) {
+        if (event.leadId() == null || event.erasedAt() == null) {
+            return malformed("lead.erased without leadId or erasedAt");
+        }
+        return facts.erased(event.leadId(), micros(event.erasedAt()));
     }
 
     private static Uni<Void> malformed(String reason) {

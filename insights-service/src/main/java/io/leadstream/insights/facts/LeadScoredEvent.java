@@ -10,5 +10,6 @@ import io.leadstream.chassis.events.EventType;
  * ignored). Checked against scoring's JSON Schema in EventContractsTest.
  */
 @EventType("lead.scored")
-public record LeadScoredEvent(UUID leadId, Integer score, String grade, Instant scoredAt) {
+public record LeadScoredEvent(UUID leadId, Integer score, String grade, Boolean qualified, Instant qualifiedAt,
+        Instant scoredAt) {
 }

@@ -53,4 +53,47 @@ class EventContractsTest {
         assertThat(event.leadId()).hasToString(LEAD_ID);
         assertThat(event.repId()).isEqualTo("rep2");
     }
+
+    @Test
+    void shouldReadTheDimensionsOfLeadCapturedAndLeadUpdated() {
+        assertThat(EventContracts.assertConsumes(LeadCapturedEvent.class, "capture-service"))
+                .anySatisfy(e -> {
+                    assertThat(e.country()).isEqualTo("GB");
+                    assertThat(e.products()).isNotNull();
+                });
+        LeadUpdatedEvent updated = EventContracts.assertConsumes(LeadUpdatedEvent.class, "capture-service").get(0);
+        assertThat(updated.leadId()).isNotNull();
+        assertThat(updated.updatedAt()).isNotNull();
+    }
+
+    @Test
+    void shouldReadMergesAndErasuresAsCapturePublishesThem() {
+        assertThat(EventContracts.assertConsumes(LeadMergedEvent.class, "capture-service"))
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo("MANUAL");
+                    assertThat(e.mergedLeadId()).isNotNull();
+                });
+        assertThat(EventContracts.assertConsumes(LeadErasedEvent.class, "capture-service").get(0).erasedAt())
+                .isNotNull();
+    }
+
+    @Test
+    void shouldReadQualificationQueuesAndSharesAsPublished() {
+        assertThat(EventContracts.assertConsumes(LeadScoredEvent.class, "scoring-service"))
+                .allSatisfy(e -> assertThat(e.qualified()).isNotNull());
+        assertThat(EventContracts.assertConsumes(LeadQueuedEvent.class, "distribution-service").get(0).queue())
+                .isNotBlank();
+        assertThat(EventContracts.assertConsumes(LeadSharedEvent.class, "distribution-service").get(0).partnerId())
+                .isNotBlank();
+    }
+
+    @Test
+    void shouldReadNurturesStageChangesActivitiesAndMessagesAsPublished() {
+        assertThat(EventContracts.assertConsumes(LeadStageChangedEvent.class, "nurture-service"))
+                .allSatisfy(e -> assertThat(e.to()).isNotBlank());
+        assertThat(EventContracts.assertConsumes(ActivityLoggedEvent.class, "nurture-service").get(0).kind())
+                .isNotBlank();
+        assertThat(EventContracts.assertConsumes(MessageSentEvent.class, "nurture-service").get(0).sentBy())
+                .isNotBlank();
+    }
 }

@@ -140,6 +140,30 @@ class SummaryFlowTest {
     }
 
     @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldCountAManuallyMergedLeadOnceAndKeepAnErasedOne() {
+        Instant day = Instant.parse("2031-08-10T08:00:00Z");
+        String survivor = UUID.randomUUID().toString();
+        String merged = UUID.randomUUID().toString();
+        String erased = UUID.randomUUID().toString();
+        captureEvents.send(captured(survivor, day));
+        captureEvents.send(captured(merged, day.plusSeconds(60)));
+        captureEvents.send(captured(erased, day.plusSeconds(120)));
+        awaitSummary("2031-08-10", "2031-08-11", 3, 0, 0);
+
+        captureEvents.send(TestEvents.event("leadstream.lead.merged.v1", survivor, """
+                {"leadId":"%s","kind":"MANUAL","mergedLeadId":"%s","source":"web","filledFields":[],
+                 "mergedAt":"2031-08-10T09:00:00Z"}""".formatted(survivor, merged)));
+        captureEvents.send(TestEvents.event("leadstream.lead.erased.v1", erased, """
+                {"leadId":"%s","erasedAt":"2031-08-10T10:00:00Z"}""".formatted(erased)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.preparedQuery("select count(*) from lead_fact where "
+                + "lead_id = $1 and erased_at is not null").execute(Tuple.of(UUID.fromString(erased)))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0) == 1);
+
+        awaitSummary("2031-08-10", "2031-08-11", 2, 0, 0);
+    }
+
+    @Test
     @TestSecurity(user = "admin", roles = "lead-admin")
     void shouldTakeTheMedianSpeedToLeadOverTheAssignedLeadsOnly() {
         Instant day = Instant.parse("2031-02-10T08:00:00Z");
