@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.leadstream.insights.periods.TimeRange;
 
 /** The headline figures, built on the lead facts. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package io.leadstream.insights.summary;
+package io.leadstream.insights.periods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,10 @@
-package io.leadstream.insights.summary;
+package io.leadstream.insights.periods;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,9 +24,15 @@ public record TimeRange(Instant from, Instant to) {
     static final String FORMAT = "must be an ISO date (2026-11-01) or instant (2026-11-01T08:00:00Z)";
 
     public static TimeRange parse(String from, String to, Instant now) {
+        return parse(from, to, now, ZoneOffset.UTC);
+    }
+
+    /** As {@link #parse(String, String, Instant)}, with an ISO date meaning the start of that day in {@code zone}. */
+    public static TimeRange parse(String from, String to, Instant now, ZoneId zone) {
         List<FieldError> errors = new ArrayList<>();
-        Instant end = isBlank(to) ? now : instant("to", to, errors);
-        Instant start = isBlank(from) ? (end == null ? null : end.minus(DEFAULT_LENGTH)) : instant("from", from, errors);
+        Instant end = isBlank(to) ? now : instant("to", to, zone, errors);
+        Instant start = isBlank(from) ? (end == null ? null : end.minus(DEFAULT_LENGTH))
+                : instant("from", from, zone, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("validation",
                     errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
@@ -37,13 +44,13 @@ public record TimeRange(Instant from, Instant to) {
         return new TimeRange(start, end);
     }
 
-    private static Instant instant(String field, String text, List<FieldError> errors) {
+    private static Instant instant(String field, String text, ZoneId zone, List<FieldError> errors) {
         // an unencoded '+' of an offset arrives as a space in a query string
         String value = text.trim().replace(' ', '+');
         try {
             return value.contains("T")
                     ? OffsetDateTime.parse(value).toInstant()
-                    : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    : LocalDate.parse(value).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, FORMAT));
             return null;
