@@ -20,8 +20,14 @@ public class SummaryService {
     /** Figures for the leads captured in [from, to) (see {@link TimeRange} for the accepted forms and defaults). */
     public Uni<Summary> summary(String from, String to) {
         return Uni.createFrom().item(() -> TimeRange.parse(from, to, Instant.now()))
-                .chain(range -> repository.counts(range.from(), range.to()).map(c -> new Summary(range, c.captured(),
-                        c.scored(), c.assigned(),
-                        c.medianSpeedToLeadSeconds() == null ? null : Math.round(c.medianSpeedToLeadSeconds()))));
+                .chain(range -> repository.counts(range.from(), range.to())
+                        .chain(c -> repository.qualifiedByProduct(range.from(), range.to())
+                                .chain(byProduct -> repository.qualifiedBySegment(range.from(), range.to())
+                                        .map(bySegment -> new Summary(range, c.captured(), c.scored(), c.assigned(),
+                                                c.qualified(), c.won(), c.lost(),
+                                                c.captured() == 0 ? null : (double) c.won() / c.captured(),
+                                                c.medianSpeedToLeadSeconds() == null ? null
+                                                        : Math.round(c.medianSpeedToLeadSeconds()),
+                                                byProduct, bySegment)))));
     }
 }

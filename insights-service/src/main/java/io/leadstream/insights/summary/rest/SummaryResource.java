@@ -33,9 +33,10 @@ public class SummaryResource {
     @Path("/summary")
     @RolesAllowed({ "sales-manager", "lead-admin" })
     @Operation(summary = "Headline figures for a period", description = "Leads captured in [from, to), how many of them "
-            + "have been scored and assigned, and the median speed-to-lead (capture to first assignment). Built from "
-            + "events, so a lead appears moments after it is captured. Won, lost, qualified and the conversion rate are "
-            + "not built yet.")
+            + "have been scored, assigned, qualified, won (became customers) and lost (unqualified, never customers), "
+            + "the conversion rate (won / captured), the median speed-to-lead (capture to first assignment), and the "
+            + "qualified leads per product and per segment. A manually merged lead counts once, an erased one stays "
+            + "counted. Built from events, so a lead appears moments after it is captured.")
     @APIResponse(responseCode = "200", description = "the figures",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryView.class)))
     @APIResponse(responseCode = "400", description = "from or to unreadable, or from after to",

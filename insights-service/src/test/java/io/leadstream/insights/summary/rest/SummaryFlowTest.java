@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.Any;
@@ -137,6 +138,52 @@ class SummaryFlowTest {
                 .body("from", equalTo("2031-01-10T00:00:00Z"))
                 .body("to", equalTo("2031-01-11T00:00:00Z"))
                 .body("medianSpeedToLeadSeconds", equalTo(90));
+    }
+
+    @Test
+    @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldCountQualifiedWonAndLostLeadsTheConversionRateAndQualifiedPerProductAndSegment() {
+        InMemorySource<Message<String>> nurtureEvents = connector.<Message<String>>source("nurture-events")
+                .runOnVertxContext(true);
+        String won = dimensioned("2031-09-10T08:00:00Z", "[\"solar\",\"heat-pumps\"]", "\"smb\"");
+        String lost = dimensioned("2031-09-10T09:00:00Z", "[\"solar\"]", "\"enterprise\"");
+        dimensioned("2031-09-10T10:00:00Z", "null", "null");
+        String open = dimensioned("2031-09-10T11:00:00Z", "[\"solar\"]", "\"smb\"");
+        for (String lead : List.of(won, lost, open)) {
+            scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", lead, """
+                    {"leadId":"%s","score":80,"grade":"A","qualified":true,"modelVersion":"rules-v1",
+                     "scoredAt":"2031-09-10T12:00:00Z"}""".formatted(lead)));
+        }
+        nurtureEvents.send(stageChanged(won, "NEGOTIATION", "CUSTOMER", "2031-09-20T10:00:00Z"));
+        nurtureEvents.send(stageChanged(lost, "CONTACTED", "UNQUALIFIED", "2031-09-12T10:00:00Z"));
+        nurtureEvents.send(stageChanged(open, null, "OPEN", "2031-09-10T11:00:05Z"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> summary("2031-09-10", "2031-09-11").statusCode(200)
+                .body("captured", equalTo(4)).body("qualified", equalTo(3)).body("won", equalTo(1))
+                .body("lost", equalTo(1)));
+        summary("2031-09-10", "2031-09-11")
+                .body("conversionRate", equalTo(0.25f))
+                .body("qualifiedByProduct.key", equalTo(List.of("solar", "heat-pumps")))
+                .body("qualifiedByProduct.qualified", equalTo(List.of(3, 1)))
+                .body("qualifiedBySegment.key", equalTo(List.of("smb", "enterprise")))
+                .body("qualifiedBySegment.qualified", equalTo(List.of(2, 1)));
+        // nothing captured: no conversion rate
+        summary("2031-09-01", "2031-09-02").body("captured", equalTo(0)).body("conversionRate", nullValue())
+                .body("qualifiedByProduct", equalTo(List.of()));
+    }
+
+    private String dimensioned(String at, String products, String segment) {
+        String lead = UUID.randomUUID().toString();
+        captureEvents.send(TestEvents.event("leadstream.lead.captured.v1", lead, """
+                {"leadId":"%s","source":"web","products":%s,"segment":%s,"capturedAt":"%s","quality":{}}"""
+                .formatted(lead, products, segment, at)));
+        return lead;
+    }
+
+    private static Message<String> stageChanged(String lead, String from, String to, String at) {
+        return TestEvents.event("leadstream.lead.stage-changed.v1", lead, """
+                {"leadId":"%s","from":%s,"to":"%s","owner":"rep1","reason":"r","changedAt":"%s"}"""
+                .formatted(lead, from == null ? "null" : "\"" + from + "\"", to, at));
     }
 
     @Test
