@@ -19,13 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.insights.counts.LeadCounts;
+import io.leadstream.insights.csv.Csv;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/insights/leads")
 @Tag(name = "Insights")
 public class LeadCountsResource {
 
-    static final String CSV = "text/csv";
+    static final String CSV = Csv.MEDIA_TYPE;
 
     private final LeadCounts counts;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.leadstream.insights.counts.GroupedCounts;
+import io.leadstream.insights.csv.Csv;
 import io.leadstream.insights.counts.GroupedCounts.BucketCounts;
 
 /** GET /api/insights/leads' answer. */
@@ -51,34 +52,18 @@ public record LeadCountsView(
                 g.zone().getId(), g.groupBy() == null ? null : g.groupBy().parameter(), g.keys(), buckets);
     }
 
-    /**
-     * As CSV (RFC 4180, a header row): one row per bucket ({@code key} empty) or, with groupBy, per bucket and key.
-     */
+    /** As CSV: one row per bucket ({@code key} empty) or, with groupBy, per bucket and key. */
     String csv() {
-        StringBuilder out = new StringBuilder("bucket,from,to,key,leads,qualified\r\n");
+        Csv csv = Csv.withHeader("bucket", "from", "to", "key", "leads", "qualified");
         for (BucketView b : buckets) {
             if (groupBy == null) {
-                row(out, b, "", b.leads(), b.qualified());
+                csv.row(b.label(), b.from(), b.to(), null, b.leads(), b.qualified());
             } else {
                 for (GroupView g : b.groups()) {
-                    row(out, b, g.key() == null ? "" : g.key(), g.leads(), g.qualified());
+                    csv.row(b.label(), b.from(), b.to(), g.key(), g.leads(), g.qualified());
                 }
             }
         }
-        return out.toString();
-    }
-
-    private static void row(StringBuilder out, BucketView b, String key, long leads, long qualified) {
-        out.append(b.label()).append(',').append(b.from()).append(',').append(b.to()).append(',')
-                .append(field(key)).append(',').append(leads).append(',').append(qualified).append("\r\n");
-    }
-
-    /** A CSV field, quoted when it holds a comma, quote or line break (and a leading =, +, - or @ defused). */
-    static String field(String value) {
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return csv.toString();
     }
 }
