@@ -10,6 +10,12 @@ import java.util.StringJoiner;
 public final class Csv {
 
     public static final String MEDIA_TYPE = "text/csv";
+    /**
+     * How a resource method serving CSV declares it ({@code @Produces}): CSV with a lower quality of source than the
+     * JSON method beside it, so that a caller accepting anything ({@code *}{@code /*}) gets JSON, and CSV only when it
+     * asks for it.
+     */
+    public static final String SERVED_TYPE = "text/csv;qs=0.5";
 
     private final StringBuilder out = new StringBuilder();
 

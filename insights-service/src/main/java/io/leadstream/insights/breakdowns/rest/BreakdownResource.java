@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.insights.breakdowns.Breakdowns;
 import io.leadstream.insights.csv.Csv;
+import io.leadstream.insights.csv.rest.CsvResponse;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/insights")
@@ -56,11 +58,11 @@ public class BreakdownResource {
 
     @GET
     @Path("/sources")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(Csv.SERVED_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
     @Operation(hidden = true)
-    public Uni<String> sourcesCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return sources(from, to).map(SourcesView::csv);
+    public Uni<Response> sourcesCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return sources(from, to).map(SourcesView::csv).map(CsvResponse::of);
     }
 
     @GET
@@ -84,10 +86,10 @@ public class BreakdownResource {
 
     @GET
     @Path("/scoring")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(Csv.SERVED_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
     @Operation(hidden = true)
-    public Uni<String> scoringCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return scoring(from, to).map(ScoringView::csv);
+    public Uni<Response> scoringCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return scoring(from, to).map(ScoringView::csv).map(CsvResponse::of);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.insights.counts.LeadCounts;
 import io.leadstream.insights.csv.Csv;
+import io.leadstream.insights.csv.rest.CsvResponse;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/insights/leads")
@@ -67,11 +69,11 @@ public class LeadCountsResource {
     }
 
     @GET
-    @Produces(CSV)
+    @Produces(Csv.SERVED_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
     @Operation(hidden = true)
-    public Uni<String> csv(@QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
+    public Uni<Response> csv(@QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
             @QueryParam("tz") String tz, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return counts(groupBy, period, tz, from, to).map(LeadCountsView::csv);
+        return counts(groupBy, period, tz, from, to).map(LeadCountsView::csv).map(CsvResponse::of);
     }
 }
