@@ -13,7 +13,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * distribution's events (topic leads.distribution) feed the lead facts: lead.assigned and lead.claimed (a rep took the
  * lead from a pull queue: its first assignment) the first assignment and the owner, lead.reassigned the owner only,
- * lead.queued and lead.shared the first time a lead waited in a queue and was offered to a partner.
+ * lead.queued and lead.shared the first time a lead waited in a queue and was offered to a partner, sla.breached the
+ * first time a rep missed the lead's first-touch or next-touch target.
  */
 @ApplicationScoped
 public class DistributionEventsConsumer extends EventConsumer {
@@ -26,8 +27,7 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .on(LeadClaimedEvent.class, facts::claimed)
                 .on(LeadReassignedEvent.class, facts::reassigned)
                 .on(LeadQueuedEvent.class, facts::queued)
-                .ignore("sla.breached", "not yet: the SLA hit rate per rep (GET /api/insights/reps) comes with the "
-                        + "read models of issue 11")
+                .on(SlaBreachedEvent.class, facts::slaBreached)
                 .on(LeadSharedEvent.class, facts::shared)
                 .ignore("lead.recalled", "a recall is counted by what follows it (lead.assigned, lead.queued or "
                         + "lead.shared); the first share stays counted"));

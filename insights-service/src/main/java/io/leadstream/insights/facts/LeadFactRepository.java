@@ -101,6 +101,10 @@ public class LeadFactRepository {
             + "on conflict (lead_id) do update set first_touch_at = least(lead_fact.first_touch_at, "
             + "excluded.first_touch_at)";
 
+    static final String SLA_BREACHED = "insert into lead_fact (lead_id, sla_breached_at) values (:leadId, :at) "
+            + "on conflict (lead_id) do update set sla_breached_at = least(lead_fact.sla_breached_at, "
+            + "excluded.sla_breached_at)";
+
     static final String MERGED_INTO = "insert into lead_fact (lead_id, merged_into) values (:leadId, :survivor) "
             + "on conflict (lead_id) do update set merged_into = excluded.merged_into";
 
@@ -148,6 +152,10 @@ public class LeadFactRepository {
 
     public Uni<Void> touched(UUID leadId, Instant at) {
         return upsert(TOUCHED, params("leadId", leadId, "at", at));
+    }
+
+    public Uni<Void> slaBreached(UUID leadId, Instant breachedAt) {
+        return upsert(SLA_BREACHED, params("leadId", leadId, "at", breachedAt));
     }
 
     public Uni<Void> mergedInto(UUID merged, UUID survivor) {

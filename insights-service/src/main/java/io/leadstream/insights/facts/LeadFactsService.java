@@ -130,6 +130,14 @@ public class LeadFactsService {
                 : facts.touched(event.leadId(), micros(event.sentAt()));
     }
 
+    /** A rep missed the lead's first-touch or next-touch target (its first miss counted, whatever the step). */
+    public Uni<Void> slaBreached(SlaBreachedEvent event) {
+        if (event.leadId() == null || event.breachedAt() == null) {
+            return malformed("sla.breached without leadId or breachedAt");
+        }
+        return facts.slaBreached(event.leadId(), micros(event.breachedAt()));
+    }
+
     /** A manager merged one lead into another: the merged lead is counted once, as its survivor. */
     public Uni<Void> merged(LeadMergedEvent event) {
         if (event.leadId() == null || event.kind() == null) {

@@ -96,4 +96,12 @@ class EventContractsTest {
         assertThat(EventContracts.assertConsumes(MessageSentEvent.class, "nurture-service").get(0).sentBy())
                 .isNotBlank();
     }
+
+    @Test
+    void shouldReadSlaBreachesAsDistributionPublishesThem() {
+        SlaBreachedEvent event = EventContracts.assertConsumes(SlaBreachedEvent.class, "distribution-service").get(0);
+        assertThat(event.leadId()).hasToString(LEAD_ID);
+        assertThat(event.kind()).isEqualTo("FIRST_TOUCH");
+        assertThat(event.breachedAt()).isEqualTo(Instant.parse("2026-11-23T10:10:21Z"));
+    }
 }
