@@ -35,6 +35,7 @@ class NurtureTest {
     void shouldWalkALeadFromOpenToCustomerWithAnActivityAFollowUpAndAMessageOnItsTimeline() {
         String crm = Suite.crmApp();
         String email = "katherine." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Instant before = Instant.now().minusSeconds(1);
         String location = given().auth().oauth2(crm).contentType("application/json").body("""
                 {"firstName":"Katherine","lastName":"Johnson","email":"%s","phone":"%s","company":"Orbit Ltd",
                  "language":"en","timeZone":"%s","source":"api"}""".formatted(email, Suite.uniquePhone(), daytimeZone()))
@@ -85,6 +86,18 @@ class NurtureTest {
                     .then().statusCode(200).extract().asString();
             assertThat(inbox).contains("List-Unsubscribe").contains("Katherine");
             mail.set(inbox.replace("\\r\\n", "\n").replace("=\n", "").replace("=3D", "="));
+        });
+
+        // insights follows the lead through the funnel of its creation cohort (the leads captured around it: this one)
+        Instant after = Instant.now();
+        await().atMost(Suite.JOURNEY).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonPath funnel = given().auth().oauth2(manager).queryParam("from", before.toString())
+                    .queryParam("to", after.toString()).queryParam("source", "api")
+                    .get(Suite.INSIGHTS + "/api/insights/funnel").then().statusCode(200).extract().jsonPath();
+            assertThat(funnel.getList("stages.stage")).containsExactly("OPEN", "CONTACTED", "NURTURING", "QUALIFIED",
+                    "NEGOTIATION", "CUSTOMER");
+            assertThat(funnel.getInt("stages[5].reached")).isPositive();
+            assertThat(funnel.getInt("stages[5].reached")).isEqualTo(funnel.getInt("stages[0].reached"));
         });
 
         JsonPath timeline = given().auth().oauth2(rep).queryParam("order", "oldest").get(nurture + "/timeline")
