@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ public class LeadCounts {
             if (p == null) {
                 errors.add(new FieldError("period", "must be day, week, month or quarter"));
             }
-            ZoneId zone = ZoneOffset.UTC;
+            ZoneId zone = ZoneId.of("UTC");
             if (tz != null && !tz.isBlank()) {
                 try {
                     zone = ZoneId.of(tz.strip());

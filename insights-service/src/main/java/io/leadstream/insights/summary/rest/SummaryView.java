@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.leadstream.insights.csv.Csv;
 import io.leadstream.insights.summary.Summary;
 
 /** The headline figures for the leads captured in [from, to). */
@@ -29,6 +30,16 @@ public record SummaryView(
 
     @Schema(name = "SummaryQualified")
     public record QualifiedView(@Schema(nullable = true) String key, long qualified) {
+    }
+
+    /**
+     * As CSV: the headline numbers in one row (the qualified leads per product and per segment are in the JSON
+     * answer only).
+     */
+    String csv() {
+        return Csv.withHeader("from", "to", "captured", "scored", "assigned", "qualified", "won", "lost",
+                "conversionRate", "medianSpeedToLeadSeconds").row(from, to, captured, scored, assigned, qualified, won,
+                        lost, conversionRate, medianSpeedToLeadSeconds).toString();
     }
 
     public static SummaryView of(Summary s) {

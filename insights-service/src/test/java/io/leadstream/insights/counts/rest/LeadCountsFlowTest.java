@@ -92,9 +92,10 @@ class LeadCountsFlowTest {
                 "2032-03-04");
         assertThat(days.getList("buckets.leads", Integer.class)).containsExactly(1, 1, 0, 1);
         assertThat(days.getList("buckets.qualified", Integer.class)).containsExactly(0, 1, 0, 0);
-        // in UTC the late one is on 1 March
-        assertThat(counts("from=2032-03-01&to=2032-03-05").getList("buckets.leads", Integer.class))
-                .containsExactly(2, 0, 0, 1);
+        // in UTC (the default, named as IANA names it) the late one is on 1 March
+        JsonPath utc = counts("from=2032-03-01&to=2032-03-05");
+        assertThat(utc.getString("timeZone")).isEqualTo("UTC");
+        assertThat(utc.getList("buckets.leads", Integer.class)).containsExactly(2, 0, 0, 1);
     }
 
     @Test

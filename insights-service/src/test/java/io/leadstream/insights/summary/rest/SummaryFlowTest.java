@@ -167,6 +167,10 @@ class SummaryFlowTest {
                 .body("qualifiedByProduct.qualified", equalTo(List.of(3, 1)))
                 .body("qualifiedBySegment.key", equalTo(List.of("smb", "enterprise")))
                 .body("qualifiedBySegment.qualified", equalTo(List.of(2, 1)));
+        String csv = given().accept("text/csv").queryParam("from", "2031-09-10").queryParam("to", "2031-09-11")
+                .get("/api/insights/summary").then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv.split("\r\n")).containsExactly("from,to,captured,scored,assigned,qualified,won,lost,"
+                + "conversionRate,medianSpeedToLeadSeconds", "2031-09-10T00:00:00Z,2031-09-11T00:00:00Z,4,3,0,3,1,1,0.25,");
         // nothing captured: no conversion rate
         summary("2031-09-01", "2031-09-02").body("captured", equalTo(0)).body("conversionRate", nullValue())
                 .body("qualifiedByProduct", equalTo(List.of()));
