@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,19 +99,9 @@ public class SequenceTriggers implements StageListener, ActivityListener {
         if (leadId == null || !"WITHDRAWN".equals(status) || channel == null) {
             return Uni.createFrom().voidItem();
         }
-        Instant now = now();
-        return enrolments.activeOf(leadId).chain(active -> Multi.createFrom().iterable(active)
-                .onItem().transformToUniAndConcatenate(e -> sequences.findById(e.sequenceId)
-                        .chain(s -> !s.sendsBy(channel) ? Uni.createFrom().voidItem()
-                                : consents.decide(leadId, s.purpose, channel).invoke(decision -> {
-                                    if (decision == ConsentDecision.WITHDRAWN
-                                            || decision == ConsentDecision.DO_NOT_CONTACT) {
-                                        e.end(EnrolmentState.STOPPED, Stops.UNSUBSCRIBED, now);
-                                        Log.infof("enrolment %s of lead %s in sequence '%s' stopped: %s", e.id,
-                                                leadId, s.name, Stops.UNSUBSCRIBED);
-                                    }
-                                }).replaceWithVoid()))
-                .collect().last().replaceWithVoid());
+        return stopWhen(leadId, s -> !s.sendsBy(channel) ? Uni.createFrom().item(false)
+                : consents.decide(leadId, s.purpose, channel).map(decision -> decision == ConsentDecision.WITHDRAWN
+                        || decision == ConsentDecision.DO_NOT_CONTACT), Stops.UNSUBSCRIBED);
     }
 
     /** The lead was erased: every sequence stops for it, and what its steps' failures said goes (consumer's tx). */
@@ -144,15 +135,21 @@ public class SequenceTriggers implements StageListener, ActivityListener {
 
     /** Stops the lead's active enrolments whose sequence {@code which} holds, for {@code reason}. */
     private Uni<Void> stop(UUID leadId, Predicate<DripSequence> which, String reason) {
+        return stopWhen(leadId, s -> Uni.createFrom().item(which.test(s)), reason);
+    }
+
+    /** As {@link #stop}, with a decision that needs the database (the lead's consent). */
+    private Uni<Void> stopWhen(UUID leadId, Function<DripSequence, Uni<Boolean>> which, String reason) {
         Instant now = now();
         return enrolments.activeOf(leadId).chain(active -> Multi.createFrom().iterable(active)
-                .onItem().transformToUniAndConcatenate(e -> sequences.findById(e.sequenceId).invoke(s -> {
-                    if (which.test(s)) {
-                        e.end(EnrolmentState.STOPPED, reason, now);
-                        Log.infof("enrolment %s of lead %s in sequence '%s' stopped: %s", e.id, leadId, s.name,
-                                reason);
-                    }
-                }))
+                .onItem().transformToUniAndConcatenate(e -> sequences.findById(e.sequenceId)
+                        .chain(s -> which.apply(s).invoke(stops -> {
+                            if (stops) {
+                                e.end(EnrolmentState.STOPPED, reason, now);
+                                Log.infof("enrolment %s of lead %s in sequence '%s' stopped: %s", e.id, leadId,
+                                        s.name, reason);
+                            }
+                        })))
                 .collect().last().replaceWithVoid());
     }
 
