@@ -70,6 +70,26 @@ public final class EventHandlers {
         return ignored;
     }
 
+    /**
+     * Applies {@code event} through this table <b>without</b> recording its {@code ce_id}: for a replay into fresh read
+     * models (the chassis' {@code replay.TopicReplay}), whose handlers must give the same result however often an event
+     * is applied. In the caller's transaction; true when a handler took it, false for a type ignored or unknown here.
+     * Fails with {@link MalformedEventException} when its data does not fit the record.
+     */
+    public Uni<Boolean> apply(InboundEvent event) {
+        Route route = routes.get(event.type());
+        if (route == null) {
+            return Uni.createFrom().item(Boolean.FALSE);
+        }
+        Object data;
+        try {
+            data = event.dataAs(route.type());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return Uni.createFrom().deferred(() -> route.handler().handle(data, event)).replaceWith(Boolean.TRUE);
+    }
+
     Route route(String ceType) {
         return routes.get(ceType);
     }

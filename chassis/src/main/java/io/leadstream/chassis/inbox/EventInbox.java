@@ -2,10 +2,14 @@ package io.leadstream.chassis.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +66,32 @@ public class EventInbox {
         String subject = ce.getSubject().orElse(null);
         return new InboundEvent(ce.getId(), ce.getType(), String.valueOf(ce.getSource()), subject, time,
                 toJson(message.getPayload()), mapper);
+    }
+
+    /**
+     * Reads a record taken from Kafka directly (not through a channel), such as a replay's: binary-mode CloudEvents
+     * headers ({@code ce_id}, {@code ce_type}, {@code ce_source}, {@code ce_subject}, {@code ce_time}) and JSON data.
+     */
+    public InboundEvent read(ConsumerRecord<?, ?> record) {
+        String id = header(record, "ce_id");
+        if (id == null || id.isBlank()) {
+            throw new MalformedEventException("record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " has no CloudEvents ce_id header; cannot de-duplicate it");
+        }
+        String time = header(record, "ce_time");
+        Instant at;
+        try {
+            at = time == null ? null : OffsetDateTime.parse(time).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("event " + id + " has an unreadable ce_time: " + time, e);
+        }
+        return new InboundEvent(id, header(record, "ce_type"), header(record, "ce_source"), header(record, "ce_subject"),
+                at, toJson(record.value()), mapper);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private JsonNode toJson(Object payload) {

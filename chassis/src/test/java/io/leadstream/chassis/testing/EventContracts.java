@@ -152,6 +152,21 @@ public final class EventContracts {
     }
 
     /** Where {@code producer} (a module, e.g. {@code capture-service}) keeps its events' schemas. */
+    /**
+     * {@code data} is a valid event of CloudEvents type {@code ceType} ({@code leadstream.lead.captured.v1}) as
+     * {@code producer} publishes it: for recorded or hand-written event sequences a consumer's tests replay, so that
+     * they cannot drift from what the producer sends.
+     */
+    public static void assertValid(String producer, String ceType, JsonNode data) {
+        String name = io.leadstream.chassis.events.CloudEvents.eventName(ceType);
+        int version = Integer.parseInt(ceType.substring(ceType.lastIndexOf(".v") + 2));
+        Schema schema = Schema.fromDirectory(eventsOf(producer), new EventTypes.Name(name, version));
+        List<String> errors = schema.errors(data, ceType + " " + data);
+        if (!errors.isEmpty()) {
+            throw new AssertionError(String.join("\n", errors));
+        }
+    }
+
     static Path eventsOf(String producer) {
         return Repository.root().resolve(producer).resolve("src/main/resources/events");
     }
