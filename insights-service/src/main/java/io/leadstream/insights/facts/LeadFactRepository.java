@@ -58,17 +58,26 @@ public class LeadFactRepository {
                 scored_at = greatest(lead_fact.scored_at, excluded.scored_at),
                 qualified_at = least(lead_fact.qualified_at, excluded.qualified_at)""";
 
+    /** The owner is the newest writer's, by the time it gave (rep_at); a row from before rep_at existed: the next. */
+    private static final String OWNER = """
+            rep_id = case when lead_fact.rep_at is null or lead_fact.rep_at <= excluded.rep_at
+                    then excluded.rep_id else lead_fact.rep_id end,
+            rep_at = greatest(lead_fact.rep_at, excluded.rep_at)""";
+
     /**
      * lead.assigned and lead.claimed (a claim is a first assignment): assigned_at stays the first assignment
-     * (speed-to-lead); rep_id follows the latest one.
+     * (speed-to-lead); rep_id follows the newest assignment, claim or reassignment.
      */
-    static final String ASSIGNED = "insert into lead_fact (lead_id, rep_id, assigned_at) values (:leadId, :repId, :at) "
-            + "on conflict (lead_id) do update set rep_id = excluded.rep_id, "
-            + "assigned_at = least(lead_fact.assigned_at, excluded.assigned_at)";
+    static final String ASSIGNED = """
+            insert into lead_fact (lead_id, rep_id, rep_at, assigned_at) values (:leadId, :repId, :at, :at)
+            on conflict (lead_id) do update set assigned_at = least(lead_fact.assigned_at, excluded.assigned_at),
+            """ + OWNER;
 
-    /** rep_id only: a reassignment is not an assignment (assigned_at, speed-to-lead and the count stay). */
-    static final String REASSIGNED = "insert into lead_fact (lead_id, rep_id) values (:leadId, :repId) "
-            + "on conflict (lead_id) do update set rep_id = excluded.rep_id";
+    /** The owner only: a reassignment is not an assignment (assigned_at, speed-to-lead and the count stay). */
+    static final String REASSIGNED = """
+            insert into lead_fact (lead_id, rep_id, rep_at) values (:leadId, :repId, :at)
+            on conflict (lead_id) do update set
+            """ + OWNER;
 
     static final String QUEUED = "insert into lead_fact (lead_id, queued_at) values (:leadId, :at) "
             + "on conflict (lead_id) do update set queued_at = least(lead_fact.queued_at, excluded.queued_at)";
@@ -131,8 +140,8 @@ public class LeadFactRepository {
         return upsert(ASSIGNED, params("leadId", leadId, "repId", repId, "at", assignedAt));
     }
 
-    public Uni<Void> reassigned(UUID leadId, String repId) {
-        return upsert(REASSIGNED, params("leadId", leadId, "repId", repId));
+    public Uni<Void> reassigned(UUID leadId, String repId, Instant reassignedAt) {
+        return upsert(REASSIGNED, params("leadId", leadId, "repId", repId, "at", reassignedAt));
     }
 
     public Uni<Void> queued(UUID leadId, Instant queuedAt) {

@@ -73,10 +73,10 @@ public class LeadFactsService {
 
     /** The lead moved to another rep: they own it now; it was assigned once, when it was first assigned. */
     public Uni<Void> reassigned(LeadReassignedEvent event) {
-        if (event.leadId() == null || event.repId() == null) {
-            return malformed("lead.reassigned without leadId or repId");
+        if (event.leadId() == null || event.repId() == null || event.reassignedAt() == null) {
+            return malformed("lead.reassigned without leadId, repId or reassignedAt");
         }
-        return facts.reassigned(event.leadId(), event.repId());
+        return facts.reassigned(event.leadId(), event.repId(), micros(event.reassignedAt()));
     }
 
     /** The lead waited in a pull queue (first time counted). */

@@ -171,6 +171,27 @@ class LeadFactsFlowTest {
     }
 
     @Test
+    void shouldGiveTheLeadToItsNewestOwnerWhateverOrderTheAssignmentAndReassignmentsArriveIn() {
+        String lead = UUID.randomUUID().toString();
+        // distribution assigned to rep1, then moved it to rep2, then to rep3; they arrive (or are replayed) out of order
+        distribution.send(TestEvents.event("leadstream.lead.reassigned.v1", lead, """
+                {"leadId":"%s","repId":"rep3","previousRepId":"rep2","strategy":"MANUAL","reason":"r","trigger":"MANUAL",
+                 "reassignedAt":"2020-11-22T12:00:00Z"}""".formatted(lead)));
+        distribution.send(TestEvents.event("leadstream.lead.assigned.v1", lead, """
+                {"leadId":"%s","repId":"rep1","strategy":"ROUND_ROBIN","reason":"r","score":70,"grade":"B",
+                 "assignedAt":"2020-11-22T10:00:00Z"}""".formatted(lead)));
+        distribution.send(TestEvents.event("leadstream.lead.reassigned.v1", lead, """
+                {"leadId":"%s","repId":"rep2","previousRepId":"rep1","strategy":"MANUAL","reason":"r","trigger":"SLA",
+                 "reassignedAt":"2020-11-22T11:00:00Z"}""".formatted(lead)));
+
+        await().atMost(WAIT).until(() -> count("select count(*) from lead_fact where lead_id = $1 and assigned_at is "
+                + "not null and rep_at = '2020-11-22T12:00:00Z'", lead) == 1);
+        await().during(Duration.ofMillis(300)).atMost(WAIT)
+                .until(() -> "rep3".equals(text("select rep_id from lead_fact where lead_id = $1", lead)));
+        assertThat(instant(fact(lead), "assigned_at")).as("the first assignment").isEqualTo("2020-11-22T10:00:00Z");
+    }
+
+    @Test
     void shouldTakeTheNewestDimensionsAndTheFirstQueueAndShare() {
         String lead = UUID.randomUUID().toString();
         capture.send(TestEvents.event("leadstream.lead.updated.v1", lead, """
