@@ -504,10 +504,11 @@ ensure_topics() {
     grep -qxF "$t" <<<"$existing" || missing+=("$t")
   done
   for t in "${missing[@]}"; do
-    local parts=3
-    [[ "$t" == leads.dlq.* ]] && parts=1
+    local parts=3 retention=()
+    # the event topics are the log insights rebuilds from (POST /api/insights/rebuild): kept for ever
+    [[ "$t" == leads.dlq.* ]] && parts=1 || retention=(--config retention.ms=-1)
     if ! kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" \
-        --create --if-not-exists --topic "$t" --partitions "$parts" --replication-factor 1 >>"$log" 2>&1; then
+        --create --if-not-exists --topic "$t" --partitions "$parts" --replication-factor 1 "${retention[@]}" >>"$log" 2>&1; then
       fail_with_log "could not create Kafka topic $t" "$log"
     fi
     info "created topic $t ($parts partition(s))"
