@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Grouped lead counts: the leads captured in a range per day, ISO week, month or quarter of the asker's time zone,
- * optionally per source, product, segment, country, campaign, rep or partner. Every bucket of the range is there,
+ * optionally per source, product, segment, country, campaign, rep, partner, team or score band. Every bucket of the range is there,
  * an empty one as zeros. Problems: 400 naming {@code groupBy}, {@code period}, {@code tz}, {@code from} or {@code to}.
  */
 @ApplicationScoped
@@ -65,8 +67,8 @@ public class LeadCounts {
             }
             GroupBy g = groupBy == null || groupBy.isBlank() ? null : GroupBy.of(groupBy);
             if (groupBy != null && !groupBy.isBlank() && g == null) {
-                errors.add(new FieldError("groupBy", "must be one of source, product, segment, country, campaign, "
-                        + "rep, partner"));
+                errors.add(new FieldError("groupBy", "must be one of " + Arrays.stream(GroupBy.values())
+                        .map(GroupBy::parameter).collect(Collectors.joining(", "))));
             }
             if (!errors.isEmpty()) {
                 throw ProblemException.badRequest("validation", errors.size() == 1 ? "1 field is invalid"

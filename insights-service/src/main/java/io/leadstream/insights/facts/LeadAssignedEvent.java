@@ -10,5 +10,5 @@ import io.leadstream.chassis.events.EventType;
  * ignored). Checked against distribution's JSON Schema in EventContractsTest.
  */
 @EventType("lead.assigned")
-public record LeadAssignedEvent(UUID leadId, String repId, Instant assignedAt) {
+public record LeadAssignedEvent(UUID leadId, String repId, String target, Instant assignedAt) {
 }

@@ -110,6 +110,14 @@ public class LeadFactRepository {
             + "on conflict (lead_id) do update set first_touch_at = least(lead_fact.first_touch_at, "
             + "excluded.first_touch_at)";
 
+    /** The newest team named, by the time of the event that named it. */
+    static final String TEAM = """
+            insert into lead_fact (lead_id, team_id, team_at) values (:leadId, :team, :at)
+            on conflict (lead_id) do update set
+                team_id = case when lead_fact.team_at is null or lead_fact.team_at <= excluded.team_at
+                        then excluded.team_id else lead_fact.team_id end,
+                team_at = greatest(lead_fact.team_at, excluded.team_at)""";
+
     static final String SLA_BREACHED = "insert into lead_fact (lead_id, sla_breached_at) values (:leadId, :at) "
             + "on conflict (lead_id) do update set sla_breached_at = least(lead_fact.sla_breached_at, "
             + "excluded.sla_breached_at)";
@@ -161,6 +169,11 @@ public class LeadFactRepository {
 
     public Uni<Void> touched(UUID leadId, Instant at) {
         return upsert(TOUCHED, params("leadId", leadId, "at", at));
+    }
+
+    /** The lead was routed to {@code teamId} at {@code at}. */
+    public Uni<Void> team(UUID leadId, String teamId, Instant at) {
+        return upsert(TEAM, params("leadId", leadId, "team", teamId, "at", at));
     }
 
     public Uni<Void> slaBreached(UUID leadId, Instant breachedAt) {

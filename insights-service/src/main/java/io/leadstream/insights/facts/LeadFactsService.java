@@ -1,8 +1,9 @@
 package io.leadstream.insights.facts;
 
 import java.time.Instant;
-import java.util.Set;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,7 +57,8 @@ public class LeadFactsService {
         if (event.leadId() == null || event.repId() == null || event.assignedAt() == null) {
             return malformed("lead.assigned without leadId, repId or assignedAt");
         }
-        return facts.assigned(event.leadId(), event.repId(), micros(event.assignedAt()));
+        Instant at = micros(event.assignedAt());
+        return facts.assigned(event.leadId(), event.repId(), at).chain(() -> team(event.leadId(), team(event.target()), at));
     }
 
     /**
@@ -76,7 +78,8 @@ public class LeadFactsService {
         if (event.leadId() == null || event.repId() == null || event.reassignedAt() == null) {
             return malformed("lead.reassigned without leadId, repId or reassignedAt");
         }
-        return facts.reassigned(event.leadId(), event.repId(), micros(event.reassignedAt()));
+        Instant at = micros(event.reassignedAt());
+        return facts.reassigned(event.leadId(), event.repId(), at).chain(() -> team(event.leadId(), team(event.target()), at));
     }
 
     /** The lead waited in a pull queue (first time counted). */
@@ -135,7 +138,8 @@ public class LeadFactsService {
         if (event.leadId() == null || event.breachedAt() == null) {
             return malformed("sla.breached without leadId or breachedAt");
         }
-        return facts.slaBreached(event.leadId(), micros(event.breachedAt()));
+        Instant at = micros(event.breachedAt());
+        return facts.slaBreached(event.leadId(), at).chain(() -> team(event.leadId(), event.teamId(), at));
     }
 
     /** A manager merged one lead into another: the merged lead is counted once, as its survivor. */
@@ -155,6 +159,16 @@ public class LeadFactsService {
             return malformed("lead.erased without leadId or erasedAt");
         }
         return facts.erased(event.leadId(), micros(event.erasedAt()));
+    }
+
+    /** The team an event named (null: none), as the lead's newest team. */
+    private Uni<Void> team(UUID leadId, String teamId, Instant at) {
+        return teamId == null || teamId.isBlank() ? Uni.createFrom().voidItem() : facts.team(leadId, teamId, at);
+    }
+
+    /** {@code team:emea} → {@code emea}; a target naming a rep or all reps names no team. */
+    static String team(String target) {
+        return target != null && target.startsWith("team:") ? target.substring("team:".length()) : null;
     }
 
     private static Uni<Void> malformed(String reason) {

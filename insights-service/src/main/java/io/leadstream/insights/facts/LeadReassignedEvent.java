@@ -10,5 +10,5 @@ import io.leadstream.chassis.events.EventType;
  * (tolerant: unknown fields are ignored). Checked against distribution's JSON Schema in EventContractsTest.
  */
 @EventType("lead.reassigned")
-public record LeadReassignedEvent(UUID leadId, String repId, Instant reassignedAt) {
+public record LeadReassignedEvent(UUID leadId, String repId, String target, Instant reassignedAt) {
 }

@@ -11,5 +11,5 @@ import io.leadstream.chassis.events.EventType;
  * EventContractsTest.
  */
 @EventType("sla.breached")
-public record SlaBreachedEvent(UUID leadId, String repId, String kind, String step, Instant breachedAt) {
+public record SlaBreachedEvent(UUID leadId, String repId, String kind, String step, String teamId, Instant breachedAt) {
 }

@@ -50,9 +50,10 @@ public class LeadsChartResource {
             + "more buckets than one answer holds", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
     public Uni<String> leadsChart(
-            @QueryParam("groupBy") @Parameter(description = "source, product, segment, country, campaign, rep or "
-                    + "partner (the partner company the lead came from, else the one it was shared with); default "
-                    + "none") String groupBy,
+            @QueryParam("groupBy") @Parameter(description = "source, product, segment, country, campaign, rep, "
+                    + "partner (the partner company the lead came from, else the one it was shared with), team (the "
+                    + "team it was last routed to) or scoreBand (0-19 … 80-100, of its current score); default none")
+            String groupBy,
             @QueryParam("period") @Parameter(description = "day (default), week, month or quarter") String period,
             @QueryParam("tz") @Parameter(description = "IANA time zone of the buckets (and of dates in from and to); "
                     + "default UTC") String tz,

@@ -40,7 +40,7 @@ public class LeadCountsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "sales-manager", "lead-admin" })
     @Operation(summary = "Leads per day, week, month or quarter, optionally per source, product, segment, country, "
-            + "campaign, rep or partner", description = "The leads captured in [from, to) in each bucket of the "
+            + "campaign, rep, partner, team or score band", description = "The leads captured in [from, to) in each bucket of the "
             + "asker's time zone's calendar (every bucket, an empty one as zeros; days of a daylight-saving change last "
             + "23 or 25 hours), with how many of them have been qualified; a manually merged lead counts once, an "
             + "erased one stays counted. With groupBy, each bucket also per key (keys: every one seen in the range; "
@@ -55,9 +55,10 @@ public class LeadCountsResource {
             + "more buckets than one answer holds", content = @Content(mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
     public Uni<LeadCountsView> counts(
-            @QueryParam("groupBy") @Parameter(description = "source, product, segment, country, campaign, rep or "
-                    + "partner (the partner company the lead came from, else the one it was shared with); default "
-                    + "none") String groupBy,
+            @QueryParam("groupBy") @Parameter(description = "source, product, segment, country, campaign, rep, "
+                    + "partner (the partner company the lead came from, else the one it was shared with), team (the "
+                    + "team it was last routed to) or scoreBand (0-19 … 80-100, of its current score); default none")
+            String groupBy,
             @QueryParam("period") @Parameter(description = "day (default), week, month or quarter") String period,
             @QueryParam("tz") @Parameter(description = "IANA time zone of the buckets (and of dates in from and to); "
                     + "default UTC") String tz,

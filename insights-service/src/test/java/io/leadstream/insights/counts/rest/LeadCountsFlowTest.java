@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,11 +43,19 @@ class LeadCountsFlowTest {
 
     InMemorySource<Message<String>> capture;
     InMemorySource<Message<String>> scoring;
+    InMemorySource<Message<String>> distribution;
 
     @BeforeEach
     void channels() {
         capture = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
         scoring = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
+        distribution = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
+    }
+
+    private static Message<String> assigned(String lead, String target, String at) {
+        return TestEvents.event("leadstream.lead.assigned.v1", lead, """
+                {"leadId":"%s","repId":"rep1","strategy":"ROUND_ROBIN","reason":"r","target":"%s","score":70,
+                 "grade":"B","assignedAt":"%s"}""".formatted(lead, target, at));
     }
 
     private String captured(String at, String source, String... products) {
@@ -139,6 +148,43 @@ class LeadCountsFlowTest {
         assertThat(quarters.getList("keys")).containsExactly("import", "web");
         assertThat(quarters.getList("buckets[0].groups.leads", Integer.class)).containsExactly(0, 1);
         assertThat(quarters.getList("buckets[1].groups.leads", Integer.class)).containsExactly(1, 0);
+    }
+
+    @Test
+    void shouldGroupByTheTeamALeadWasLastRoutedToAndByScoreBand() {
+        String emea = captured("2032-06-10T10:00:00Z", "web");
+        String moved = captured("2032-06-10T11:00:00Z", "web");
+        captured("2032-06-10T12:00:00Z", "web"); // never scored, never routed
+        distribution.send(assigned(emea, "team:emea", "2032-06-10T10:01:00Z"));
+        // moved: routed to emea, then to the dach team; a later reassignment straight to a rep names no team
+        distribution.send(TestEvents.event("leadstream.lead.reassigned.v1", moved, """
+                {"leadId":"%s","repId":"rep3","previousRepId":"rep2","strategy":"MANUAL","reason":"r","trigger":"MANUAL",
+                 "target":"rep:rep3","reassignedAt":"2032-06-12T10:00:00Z"}""".formatted(moved)));
+        distribution.send(TestEvents.event("leadstream.lead.reassigned.v1", moved, """
+                {"leadId":"%s","repId":"rep2","previousRepId":"rep1","strategy":"ROUND_ROBIN","reason":"r",
+                 "trigger":"SLA","target":"team:dach","reassignedAt":"2032-06-11T10:00:00Z"}""".formatted(moved)));
+        distribution.send(assigned(moved, "team:emea", "2032-06-10T11:01:00Z"));
+        scoring.send(TestEvents.event("leadstream.lead.scored.v1", emea, """
+                {"leadId":"%s","score":85,"grade":"A","qualified":true,"modelVersion":"rules-v1",
+                 "scoredAt":"2032-06-10T10:00:30Z"}""".formatted(emea)));
+        scoring.send(TestEvents.event("leadstream.lead.scored.v1", moved, """
+                {"leadId":"%s","score":20,"grade":"D","qualified":false,"modelVersion":"rules-v1",
+                 "scoredAt":"2032-06-10T11:00:30Z"}""".formatted(moved)));
+        String byTeam = "from=2032-06-10&to=2032-06-11&groupBy=team";
+        await().atMost(Duration.ofSeconds(10)).until(() -> counts(byTeam).getList("keys").containsAll(
+                Arrays.asList("dach", "emea", null)) && counts("from=2032-06-10&to=2032-06-11&groupBy=scoreBand")
+                .getList("keys").contains("20-39"));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10))
+                .until(() -> counts(byTeam).getList("keys").size() == 3);
+
+        JsonPath teams = counts(byTeam);
+        assertThat(teams.getString("groupBy")).isEqualTo("team");
+        assertThat(teams.getList("keys")).containsExactly("dach", "emea", null);
+        assertThat(teams.getList("buckets[0].groups.leads", Integer.class)).containsExactly(1, 1, 1);
+        JsonPath bands = counts("from=2032-06-10&to=2032-06-11&groupBy=scoreBand");
+        assertThat(bands.getString("groupBy")).isEqualTo("scoreBand");
+        assertThat(bands.getList("keys")).containsExactly("20-39", "80-100", null);
+        assertThat(bands.getList("buckets[0].groups.qualified", Integer.class)).containsExactly(0, 1, 0);
     }
 
     @Test
