@@ -34,14 +34,19 @@ public class LeadCountsRepository {
     }
 
     public Uni<List<Counted>> counts(Instant from, Instant to, Period period, ZoneId zone, GroupBy groupBy) {
-        String key = groupBy == null ? "null::text" : groupBy.expression();
-        String products = groupBy == GroupBy.PRODUCT
-                ? " left join lateral unnest(f.products) as p(product) on true" : "";
-        String sql = "select (date_trunc('" + unit(period) + "', f.captured_at at time zone $3))::date as start, "
-                + key + " as key, count(*) as leads, count(f.qualified_at) as qualified "
-                + "from lead_fact f" + products
-                + " where f.captured_at >= $1 and f.captured_at < $2 and f.merged_into is null "
-                + "group by 1, 2 order by 1, 2";
+        String start = "(date_trunc('" + unit(period) + "', f.captured_at at time zone $3))::date";
+        String cohort = " from lead_fact f where f.captured_at >= $1 and f.captured_at < $2 and f.merged_into is null";
+        String sql = groupBy == GroupBy.PRODUCT
+                // a lead under each of its products: counted per distinct product list first, then spread (a few
+                // hundred lists instead of every lead's row unnested)
+                ? "select g.start, " + groupBy.expression() + " as key, sum(g.leads)::bigint as leads, "
+                        + "sum(g.qualified)::bigint as qualified "
+                        + "from (select " + start + " as start, f.products, count(*) as leads, count(f.qualified_at) "
+                        + "as qualified" + cohort + " group by 1, 2) g "
+                        + "left join lateral unnest(g.products) as p(product) on true group by 1, 2 order by 1, 2"
+                : "select " + start + " as start, " + (groupBy == null ? "null::text" : groupBy.expression())
+                        + " as key, count(*) as leads, count(f.qualified_at) as qualified" + cohort
+                        + " group by 1, 2 order by 1, 2";
         return pool.preparedQuery(sql).execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
                 zone.getId())).map(rows -> {
                     List<Counted> list = new ArrayList<>();

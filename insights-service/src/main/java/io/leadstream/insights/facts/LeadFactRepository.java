@@ -90,15 +90,30 @@ public class LeadFactRepository {
                         then excluded.shared_partner_id else lead_fact.shared_partner_id end,
                 shared_at = least(lead_fact.shared_at, excluded.shared_at)""";
 
-    static final String STAGE_ENTERED = "insert into stage_entry (lead_id, stage, entered_at) values (:leadId, :stage, :at) "
-            + "on conflict do nothing";
+    /**
+     * The entry once, with when the lead left the stage (its earliest later entry, null while none); an entry that
+     * arrives late is also the end of the one before it. Runs after {@link #STAGE}, whose row lock on the lead keeps
+     * two transactions of one lead (a rebuild's last pass and a live consumer) from missing each other's entries.
+     */
+    static final String STAGE_ENTERED = """
+            with entered as (
+                insert into stage_entry (lead_id, stage, entered_at, left_at)
+                values (:leadId, :stage, :at, (select min(x.entered_at) from stage_entry x
+                                               where x.lead_id = :leadId and x.entered_at > :at))
+                on conflict do nothing
+                returning lead_id, entered_at)
+            update stage_entry s set left_at = e.entered_at
+            from entered e
+            where s.lead_id = e.lead_id and s.entered_at < e.entered_at
+              and (s.left_at is null or s.left_at > e.entered_at)""";
 
     /** Where the lead stands is the newest change's; contacted, won and lost are the first time it got there. */
     static final String STAGE = """
-            insert into lead_fact (lead_id, stage, stage_at, contacted_at, won_at, lost_at)
-            values (:leadId, :stage, :at, cast(:contacted as timestamptz), cast(:won as timestamptz),
+            insert into lead_fact (lead_id, stage, stage_at, furthest, contacted_at, won_at, lost_at)
+            values (:leadId, :stage, :at, :rank, cast(:contacted as timestamptz), cast(:won as timestamptz),
                     cast(:lost as timestamptz))
             on conflict (lead_id) do update set
+                furthest = greatest(lead_fact.furthest, excluded.furthest),
                 stage = case when lead_fact.stage_at is null or lead_fact.stage_at <= excluded.stage_at
                         then excluded.stage else lead_fact.stage end,
                 stage_at = greatest(lead_fact.stage_at, excluded.stage_at),
@@ -160,11 +175,15 @@ public class LeadFactRepository {
         return upsert(SHARED, params("leadId", leadId, "partner", partnerId, "at", sharedAt));
     }
 
-    /** The lead entered {@code stage} at {@code at}; the milestones it reached then (null: not one). */
-    public Uni<Void> stageChanged(UUID leadId, String stage, Instant at, Instant contacted, Instant won, Instant lost) {
-        return upsert(STAGE_ENTERED, params("leadId", leadId, "stage", stage, "at", at))
-                .chain(() -> upsert(STAGE, params("leadId", leadId, "stage", stage, "at", at, "contacted", contacted,
-                        "won", won, "lost", lost)));
+    /**
+     * The lead entered {@code stage} at {@code at}, {@code rank} along the main path; the milestones it reached then
+     * (null: not one).
+     */
+    public Uni<Void> stageChanged(UUID leadId, String stage, int rank, Instant at, Instant contacted, Instant won,
+            Instant lost) {
+        return upsert(STAGE, params("leadId", leadId, "stage", stage, "rank", (short) rank, "at", at, "contacted",
+                contacted, "won", won, "lost", lost))
+                .chain(() -> upsert(STAGE_ENTERED, params("leadId", leadId, "stage", stage, "at", at)));
     }
 
     public Uni<Void> touched(UUID leadId, Instant at) {

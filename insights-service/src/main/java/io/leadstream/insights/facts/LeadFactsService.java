@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.chassis.inbox.MalformedEventException;
+import io.leadstream.insights.funnel.Stage;
 import io.smallrye.mutiny.Uni;
 
 /** Keeps the per-lead facts from the events (what the figures are built on). */
@@ -107,7 +108,9 @@ public class LeadFactsService {
             return malformed("lead.stage-changed without leadId, to or changedAt");
         }
         Instant at = micros(event.changedAt());
-        return facts.stageChanged(event.leadId(), event.to(), at, CONTACTED.contains(event.to()) ? at : null,
+        Stage stage = Stage.of(event.to());
+        return facts.stageChanged(event.leadId(), event.to(), stage == null ? 1 : stage.rank(), at,
+                CONTACTED.contains(event.to()) ? at : null,
                 "CUSTOMER".equals(event.to()) ? at : null, "UNQUALIFIED".equals(event.to()) ? at : null);
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,10 +14,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The funnel's one query over the read models (facts' {@code LeadFactRepository}): the cohort from {@code lead_fact}
- * (found through its {@code captured_at} index), each lead's furthest main-path stage from its {@code stage_entry}
- * rows (looked up through the primary key's {@code lead_id} prefix), and how many stand in UNQUALIFIED or INACTIVE now
- * ({@code lead_fact.stage}, the newest change). A lead merged into another is left out (counted as its survivor).
+ * The funnel's one query over the read model (facts' {@code LeadFactRepository}): the cohort from {@code lead_fact}
+ * (found through its {@code captured_at} index), grouped by each lead's furthest main-path stage ({@code furthest}, see
+ * {@link Stage#rank}), with how many stand in UNQUALIFIED or INACTIVE now ({@code lead_fact.stage}, the newest change).
+ * A lead merged into another is left out (counted as its survivor).
  */
 @ApplicationScoped
 public class FunnelRepository {
@@ -27,20 +26,15 @@ public class FunnelRepository {
     public record Counted(Stage furthest, long leads, long unqualified, long inactive) {
     }
 
-    /** A stage's place on the main path, 1 for OPEN to 6 for CUSTOMER; a way out (entered from OPEN or later) 1. */
-    static final String RANK = Stage.pipeline().stream()
-            .map(s -> "when '" + s.name() + "' then " + (s.ordinal() + 1))
-            .collect(Collectors.joining(" ", "case e.stage ", " else 1 end"));
-
-    static final String FUNNEL = "select r.furthest, count(*) as leads, "
+    /** Each lead's furthest main-path stage is kept on its row ({@code furthest}, facts' upsert of a stage change). */
+    static final String FUNNEL = "select f.furthest, count(*) as leads, "
             + "count(*) filter (where f.stage = 'UNQUALIFIED') as unqualified, "
             + "count(*) filter (where f.stage = 'INACTIVE') as inactive "
-            + "from lead_fact f cross join lateral (select max(" + RANK + ") as furthest from stage_entry e "
-            + "where e.lead_id = f.lead_id) r "
+            + "from lead_fact f "
             + "where f.captured_at >= $1 and f.captured_at < $2 and f.merged_into is null "
             + "and ($3::text is null or $3::text = any(f.products)) and ($4::text is null or f.segment = $4::text) "
             + "and ($5::text is null or f.source = $5::text) "
-            + "group by r.furthest";
+            + "group by f.furthest";
 
     private final Pool pool;
 

@@ -27,6 +27,14 @@ public enum Stage {
         return mainPath;
     }
 
+    /**
+     * How far along the main path this stage is: 1 for OPEN to 6 for CUSTOMER; a way out (INACTIVE, UNQUALIFIED) is 1,
+     * since it is entered from OPEN or later. A lead's greatest rank is the furthest stage it reached.
+     */
+    public int rank() {
+        return mainPath ? ordinal() + 1 : 1;
+    }
+
     /** The six stages of the main path, in order. */
     public static List<Stage> pipeline() {
         return Arrays.stream(values()).filter(Stage::mainPath).toList();

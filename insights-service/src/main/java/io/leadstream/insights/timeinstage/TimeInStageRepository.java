@@ -13,9 +13,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Time in stage over the {@code stage_entry} read model (facts' {@code LeadFactRepository}): for each entry entered
- * in a range, the lead's next entry (the earliest later one, looked up through the primary key's {@code lead_id}
- * prefix); an entry without a next one (the stage the lead is in) has no duration. Leads merged into another
+ * Time in stage over the {@code stage_entry} read model (facts' {@code LeadFactRepository}): the entries entered in a
+ * range (index {@code stage_entry_ended}), each lasting until the lead's next entry ({@code left_at}, kept as
+ * events arrive); an entry without a next one (the stage the lead is in) has no duration. Leads merged into another
  * ({@code lead_fact.merged_into}) are left out. Medians and 90th percentiles interpolated (PostgreSQL's
  * {@code percentile_cont}), in seconds.
  */
@@ -26,13 +26,13 @@ public class TimeInStageRepository {
     public record Durations(String stage, long durations, Double medianSeconds, Double p90Seconds) {
     }
 
+    /** Each entry's end is kept on it ({@code left_at}, facts' upsert of a stage change); found by when it began. */
     static final String TIMES = "select e.stage, count(*) as durations, "
-            + "percentile_cont(0.5) within group (order by n.seconds) as median, "
-            + "percentile_cont(0.9) within group (order by n.seconds) as p90 "
-            + "from stage_entry e join lead_fact f on f.lead_id = e.lead_id "
-            + "cross join lateral (select extract(epoch from min(x.entered_at) - e.entered_at) as seconds "
-            + "from stage_entry x where x.lead_id = e.lead_id and x.entered_at > e.entered_at) n "
-            + "where e.entered_at >= $1 and e.entered_at < $2 and f.merged_into is null and n.seconds is not null "
+            + "percentile_cont(0.5) within group (order by extract(epoch from e.left_at - e.entered_at)) as median, "
+            + "percentile_cont(0.9) within group (order by extract(epoch from e.left_at - e.entered_at)) as p90 "
+            + "from stage_entry e "
+            + "where e.entered_at >= $1 and e.entered_at < $2 and e.left_at is not null "
+            + "and not exists (select 1 from lead_fact f where f.lead_id = e.lead_id and f.merged_into is not null) "
             + "group by e.stage";
 
     private final Pool pool;

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.inject.Any;
@@ -113,6 +115,23 @@ class LeadFactsFlowTest {
         await().atMost(WAIT).until(() -> count("select count(*) from processed_event", null) > 0);
         assertThat(count("select count(*) from stage_entry where lead_id = $1", lead)).isEqualTo(4);
         assertThat(text("select stage from lead_fact where lead_id = $1", lead)).isEqualTo("INACTIVE");
+        // furthest along the main path: CUSTOMER (6), though INACTIVE came last and CUSTOMER first
+        assertThat(count("select furthest from lead_fact where lead_id = $1", lead)).isEqualTo(6);
+        // each stay ends at the next entry, whatever order they came in; the stage it is in has no end
+        assertThat(stays(lead)).containsExactly(
+                "CONTACTED 2020-11-23T10:00:00Z-2020-11-24T10:00:00Z",
+                "NURTURING 2020-11-24T10:00:00Z-2020-11-25T10:00:00Z",
+                "CUSTOMER 2020-11-25T10:00:00Z-2020-11-30T10:00:00Z",
+                "INACTIVE 2020-11-30T10:00:00Z-null");
+    }
+
+    private List<String> stays(String lead) {
+        List<String> stays = new ArrayList<>();
+        pool.preparedQuery("select stage, entered_at, left_at from stage_entry where lead_id = $1 order by entered_at")
+                .execute(Tuple.of(UUID.fromString(lead))).await().atMost(WAIT)
+                .forEach(row -> stays.add(row.getString("stage") + " " + instant(row, "entered_at") + "-"
+                        + instant(row, "left_at")));
+        return stays;
     }
 
     @Test

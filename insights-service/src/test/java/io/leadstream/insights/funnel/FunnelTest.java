@@ -76,9 +76,9 @@ class FunnelTest {
     }
 
     @Test
-    void shouldRankTheMainPathInOrder() {
-        assertThat(FunnelRepository.RANK).isEqualTo("case e.stage when 'OPEN' then 1 when 'CONTACTED' then 2 "
-                + "when 'NURTURING' then 3 when 'QUALIFIED' then 4 when 'NEGOTIATION' then 5 when 'CUSTOMER' then 6 "
-                + "else 1 end");
+    void shouldRankTheMainPathInOrderAndAWayOutAsEnteredFromOpen() {
+        assertThat(Stage.pipeline()).extracting(Stage::rank).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(Stage.INACTIVE.rank()).isEqualTo(1);
+        assertThat(Stage.UNQUALIFIED.rank()).isEqualTo(1);
     }
 }
