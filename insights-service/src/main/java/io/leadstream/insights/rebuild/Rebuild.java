@@ -23,11 +23,7 @@ public record Rebuild(UUID id, State state, String requestedBy, Instant startedA
         FINISHING,
         DONE,
         /** Stopped with {@code error}; the old tables were kept (unless it failed after the swap, see the error). */
-        FAILED;
-
-        public boolean running() {
-            return this == REPLAYING || this == SWAPPING || this == FINISHING;
-        }
+        FAILED
     }
 
     /** One topic partition: where it starts, how far the rebuild has read, and its end when last taken. */

@@ -72,13 +72,6 @@ public class RebuildRepository {
                         : Optional.of(read(rows.iterator().next()))));
     }
 
-    /** The running rebuild, if this instance is running it, is not. */
-    public Uni<Optional<Rebuild>> running() {
-        return pool.query("select " + COLUMNS + " from rebuild where state in ('REPLAYING', 'SWAPPING', 'FINISHING')")
-                .execute().map(rows -> rows.size() == 0 ? Optional.<Rebuild>empty()
-                        : Optional.of(read(rows.iterator().next())));
-    }
-
     private Uni<Void> abandonStale(SqlConnection c, Instant now, Duration abandonedAfter) {
         return c.preparedQuery("update rebuild set state = 'FAILED', finished_at = $1, error = 'abandoned: the instance "
                 + "running it stopped (no heartbeat since ' || heartbeat_at || '); start another' "
