@@ -14,6 +14,13 @@ public interface RebuildConfig {
     @WithDefault("leads.capture,leads.scoring,leads.distribution,leads.nurture")
     List<String> topics();
 
+    /**
+     * Rebuild even when a topic no longer holds its first events (retention or deleted records took some): the rebuilt
+     * figures then miss what those events made. Off: such a rebuild is refused and the current figures kept.
+     */
+    @WithDefault("false")
+    boolean allowTruncatedTopics();
+
     /** The replay's consumer group is this followed by the rebuild's id, so that every rebuild starts at the beginning. */
     @WithDefault("insights-service.rebuild-")
     String groupPrefix();

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -88,6 +90,7 @@ final class RebuildRun implements Runnable {
             await(repository::createFreshTables);
             try (TopicReplay replay = TopicReplay.open(kafka, config.groupPrefix() + id, config.topics(),
                     config.kafkaTimeout())) {
+                checkTopicsHoldEverything(replay.progress());
                 Log.infof("rebuild %s: replaying %d events of %s into fresh tables", id, replay.remaining(),
                         config.topics());
                 report(Rebuild.State.REPLAYING, replay, true);
@@ -119,6 +122,35 @@ final class RebuildRun implements Runnable {
             } catch (Throwable t) {
                 Log.warnf("rebuild %s: could not record the failure: %s", id, t);
             }
+        }
+    }
+
+    /**
+     * Refuses, before anything is replaced, a rebuild that would lose figures: a topic that does not exist (a typo in
+     * {@code topics}), or one that no longer starts at its first event (retention or deleted records took some), unless
+     * {@code allow-truncated-topics} says to rebuild from what is left.
+     */
+    private void checkTopicsHoldEverything(List<TopicReplay.PartitionProgress> partitions) {
+        Set<String> found = partitions.stream().map(TopicReplay.PartitionProgress::topic).collect(Collectors.toSet());
+        List<String> missing = config.topics().stream().filter(topic -> !found.contains(topic)).toList();
+        if (!missing.isEmpty()) {
+            throw new Refused("topic " + String.join(", ", missing) + " does not exist: a rebuild would drop every "
+                    + "figure its events made (check leadstream.insights.rebuild.topics)");
+        }
+        List<String> truncated = partitions.stream().filter(p -> p.start() > 0)
+                .map(p -> p.topic() + "-" + p.partition() + " starts at offset " + p.start()).toList();
+        if (!truncated.isEmpty() && !config.allowTruncatedTopics()) {
+            throw new Refused("the topics no longer hold their first events (" + String.join(", ", truncated)
+                    + "): retention or deleted records took them, and a rebuild would drop the figures they made. Keep "
+                    + "the topics' retention unlimited (retention.ms=-1), or set "
+                    + "leadstream.insights.rebuild.allow-truncated-topics=true to rebuild from what is left");
+        }
+    }
+
+    /** A rebuild that would lose figures, refused before anything was replaced. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
         }
     }
 

@@ -24,7 +24,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +58,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * through a real Kafka broker into the live consumers, configured as in production; every endpoint's numbers are then
  * checked exactly. Then the read models are wiped and {@code POST /api/insights/rebuild} replays the topics into fresh
  * tables and swaps them in: every endpoint answers exactly what it answered before, and the live consumers go on
- * writing the rebuilt tables.
+ * writing the rebuilt tables. A rebuild from topics that lost their first events is refused, the figures kept.
  */
 @QuarkusTest
 @TestProfile(RecordedEventsFlowTest.RealBroker.class)
@@ -178,6 +182,36 @@ class RecordedEventsFlowTest {
 
     @Test
     @Order(3)
+    void shouldRefuseARebuildThatWouldLoseWhatRetentionTookAndKeepTheFigures() throws Exception {
+        Map<String, String> before = figures();
+        // retention (here: deleted records) took the first event of each of leads.scoring's non-empty partitions
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers",
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            admin.describeTopics(List.of("leads.scoring")).allTopicNames().get().get("leads.scoring").partitions()
+                    .forEach(p -> latest.put(new TopicPartition("leads.scoring", p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, RecordsToDelete> delete = new LinkedHashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, end) -> {
+                if (end.offset() > 0) {
+                    delete.put(tp, RecordsToDelete.beforeOffset(1));
+                }
+            });
+            assertThat(delete).isNotEmpty();
+            admin.deleteRecords(delete).all().get();
+        }
+
+        String id = given().post("/api/insights/rebuild").then().statusCode(202).extract().path("id");
+
+        JsonPath failed = await().atMost(WAIT).until(() -> given().get("/api/insights/rebuild").then().statusCode(200)
+                .body("id", equalTo(id)).extract().jsonPath(), json -> "FAILED".equals(json.getString("state")));
+        assertThat(failed.getString("error")).startsWith("the old read models were kept")
+                .contains("no longer hold their first events", "leads.scoring-", "retention.ms=-1");
+        assertThat(failed.getString("swappedAt")).isNull();
+        assertThat(figures()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
     @TestSecurity(user = "manager", roles = "sales-manager")
     void shouldLeaveRebuildsToAdmins() {
         given().post("/api/insights/rebuild").then().statusCode(403);
