@@ -88,8 +88,8 @@ public class EventDispatcher {
                         return ack(message);
                     }
                     String reason = attempts.permanent > 0
-                            ? "failed " + (attempts.permanent) + " times, last: " + describe(failure)
-                            : describe(failure);
+                            ? "failed " + (attempts.permanent) + " times, last: " + Failures.describe(failure)
+                            : Failures.describe(failure);
                     return deadLetter(message, consumer, event.type(), failure, reason);
                 });
     }
@@ -146,12 +146,12 @@ public class EventDispatcher {
                 lastLoggedNanos = now;
                 waiting(consumer).incrementAndGet();
                 Log.warnf("%s: event %s (%s) cannot be applied yet, holding the partition and retrying for as long as "
-                        + "this lasts: %s", consumer, event.id(), event.type(), describe(failure));
+                        + "this lasts: %s", consumer, event.id(), event.type(), Failures.describe(failure));
             } else if (now - lastLoggedNanos >= config.transientLogInterval().toNanos()) {
                 lastLoggedNanos = now;
                 Log.warnf("%s: still waiting to apply event %s (%s) after %d attempts in %d s: %s", consumer, event.id(),
                         event.type(), transientCount, Duration.ofNanos(now - firstTransientNanos).toSeconds(),
-                        describe(failure));
+                        Failures.describe(failure));
             }
         }
 
@@ -199,15 +199,6 @@ public class EventDispatcher {
         }
         return Uni.createFrom().emitter(emitter -> context.owner().setTimer(Math.max(1, delay.toMillis()),
                 id -> context.runOnContext(ignored -> emitter.complete(null))));
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return root == failure ? text : text + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     /** The reason a message was nacked: the connector writes it to the dead-letter topic's headers. */

@@ -62,6 +62,19 @@ public final class Failures {
         return kind;
     }
 
+    /**
+     * One line for a log or an error field: the failure's type and message, and its root cause's when it wraps one
+     * (Hibernate Reactive, Mutiny and Vert.x wrap what the driver threw).
+     */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return root == failure ? text : text + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+
     static boolean isTransient(Throwable t) {
         if (t instanceof TransientEventFailure || t instanceof ConnectException || t instanceof NoRouteToHostException
                 || t instanceof UnknownHostException || t instanceof SocketTimeoutException || t instanceof SocketException

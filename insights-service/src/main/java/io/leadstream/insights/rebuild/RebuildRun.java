@@ -115,7 +115,7 @@ final class RebuildRun implements Runnable {
         } catch (Exception e) {
             String error = (swapped ? "after the swap (the rebuilt tables answer; events that arrived during the swap "
                     + "may be missing from them until another rebuild): " : "the old read models were kept: ")
-                    + describe(e);
+                    + Failures.describe(e);
             Log.errorf(e, "rebuild %s failed: %s", id, error);
             try {
                 VertxContextSupport.subscribeAndAwait(() -> repository.failed(id, error, Instant.now()));
@@ -215,7 +215,7 @@ final class RebuildRun implements Runnable {
 
     private void skip(String what, Exception e) {
         skipped++;
-        Log.warnf("rebuild %s: event %s skipped, it can never be applied: %s", id, what, describe(e));
+        Log.warnf("rebuild %s: event %s skipped, it can never be applied: %s", id, what, Failures.describe(e));
     }
 
     /** Waits for {@code work}; a passing failure (database away, lock wait) is retried with back-off until it passes. */
@@ -230,7 +230,7 @@ final class RebuildRun implements Runnable {
                 if (e instanceof Stopped || Failures.classify(e) != Failures.Kind.TRANSIENT) {
                     throw e;
                 }
-                Log.warnf("rebuild %s: waiting for the database: %s", id, describe(e));
+                Log.warnf("rebuild %s: waiting for the database: %s", id, Failures.describe(e));
                 Thread.sleep(pauseMillis);
                 pauseMillis = Math.min(pauseMillis * 2, config.maxBackoff().toMillis());
             }
@@ -271,15 +271,6 @@ final class RebuildRun implements Runnable {
             }
             throw new IllegalStateException(t);
         }
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == failure ? String.valueOf(failure.getMessage())
-                : failure.getMessage() + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private record Replayed(InboundEvent event, EventHandlers table) {

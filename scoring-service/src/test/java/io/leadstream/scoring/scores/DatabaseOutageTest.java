@@ -23,10 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.leadstream.chassis.testing.KafkaResource;
 import io.leadstream.chassis.testing.PostgresResource;
+import io.leadstream.chassis.testing.RealKafkaProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,18 +42,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class DatabaseOutageTest {
 
     /** The production channels (smallrye-kafka, the chassis' shared settings) on an embedded broker. */
-    public static class RealBroker implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mp.messaging.incoming.capture-events.connector", "smallrye-kafka",
-                    "mp.messaging.outgoing.outbox.connector", "smallrye-kafka",
-                    "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PostgresResource.class), new TestResourceEntry(KafkaResource.class));
+    public static class RealBroker extends RealKafkaProfile {
+        public RealBroker() {
+            super(List.of("capture-events"), List.of("outbox"));
         }
     }
 

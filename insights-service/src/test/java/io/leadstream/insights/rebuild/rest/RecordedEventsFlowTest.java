@@ -41,10 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadstream.chassis.testing.EventContracts;
-import io.leadstream.chassis.testing.KafkaResource;
-import io.leadstream.chassis.testing.PostgresResource;
+import io.leadstream.chassis.testing.RealKafkaProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
@@ -67,20 +65,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class RecordedEventsFlowTest {
 
     /** The production channels (smallrye-kafka, the chassis' shared settings) on an embedded broker. */
-    public static class RealBroker implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mp.messaging.incoming.capture-events.connector", "smallrye-kafka",
-                    "mp.messaging.incoming.scoring-events.connector", "smallrye-kafka",
-                    "mp.messaging.incoming.distribution-events.connector", "smallrye-kafka",
-                    "mp.messaging.incoming.nurture-events.connector", "smallrye-kafka",
-                    "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PostgresResource.class), new TestResourceEntry(KafkaResource.class));
+    public static class RealBroker extends RealKafkaProfile {
+        public RealBroker() {
+            super(List.of("capture-events", "scoring-events", "distribution-events", "nurture-events"), List.of());
         }
     }
 
