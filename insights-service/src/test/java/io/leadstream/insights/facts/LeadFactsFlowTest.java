@@ -10,20 +10,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.insights.EventFedTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,32 +32,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-class LeadFactsFlowTest {
+class LeadFactsFlowTest extends EventFedTest {
 
     // its leads are captured in 2020, outside every period SummaryFlowTest asks about (2031, and the last 30 days)
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
     @Inject
-    @Any
-    InMemoryConnector connector;
-    @Inject
     Pool pool;
     @Inject
     NurtureEventsConsumer nurtureConsumer;
-
-    InMemorySource<Message<String>> capture;
-    InMemorySource<Message<String>> scoring;
-    InMemorySource<Message<String>> distribution;
-    InMemorySource<Message<String>> nurture;
-
-    @BeforeEach
-    void channels() {
-        capture = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
-        scoring = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
-        distribution = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
-        nurture = connector.<Message<String>>source("nurture-events").runOnVertxContext(true);
-    }
 
     @Test
     void shouldHandleOrIgnoreEveryEventNurturePublishes() {

@@ -9,21 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.insights.EventFedTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 
 /**
  * GET /api/insights/sources and /scoring over leads fed in as events, each test on days of its own in 2035 (which no
@@ -32,22 +26,7 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @TestSecurity(user = "manager", roles = "sales-manager")
-class BreakdownFlowTest {
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    InMemorySource<Message<String>> capture;
-    InMemorySource<Message<String>> scoring;
-    InMemorySource<Message<String>> nurture;
-
-    @BeforeEach
-    void channels() {
-        capture = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
-        scoring = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
-        nurture = connector.<Message<String>>source("nurture-events").runOnVertxContext(true);
-    }
+class BreakdownFlowTest extends EventFedTest {
 
     /** A lead captured at {@code at} from {@code source} and {@code campaign}, scored {@code score} (null: never). */
     private String lead(String at, String source, String campaign, Integer score, boolean qualified, String endsAt) {

@@ -11,23 +11,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.insights.EventFedTest;
 import io.leadstream.insights.charts.ParsedSvg;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 
 /**
  * GET /api/insights/funnel.svg and /api/insights/leads.svg over leads fed in as events (captured in January 2037,
@@ -37,23 +31,10 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @TestSecurity(user = "manager", roles = "sales-manager")
-class ChartsFlowTest {
+class ChartsFlowTest extends EventFedTest {
 
     static final String JANUARY = "from=2037-01-01&to=2037-02-01";
     static final String FAIR = "<fair> & \"expo\"";
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    InMemorySource<Message<String>> capture;
-    InMemorySource<Message<String>> nurture;
-
-    @BeforeEach
-    void channels() {
-        capture = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
-        nurture = connector.<Message<String>>source("nurture-events").runOnVertxContext(true);
-    }
 
     private String captured(String day, String source) {
         String lead = UUID.randomUUID().toString();

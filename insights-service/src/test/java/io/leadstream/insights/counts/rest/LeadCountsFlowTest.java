@@ -11,21 +11,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.insights.EventFedTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 
 /**
  * GET /api/insights/leads over leads fed in as events, each test on days of its own (in 2032, which no other test
@@ -35,22 +30,7 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @TestSecurity(user = "manager", roles = "sales-manager")
-class LeadCountsFlowTest {
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    InMemorySource<Message<String>> capture;
-    InMemorySource<Message<String>> scoring;
-    InMemorySource<Message<String>> distribution;
-
-    @BeforeEach
-    void channels() {
-        capture = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
-        scoring = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
-        distribution = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
-    }
+class LeadCountsFlowTest extends EventFedTest {
 
     private static Message<String> assigned(String lead, String target, String at) {
         return TestEvents.event("leadstream.lead.assigned.v1", lead, """

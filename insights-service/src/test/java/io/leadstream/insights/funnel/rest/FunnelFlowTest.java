@@ -10,22 +10,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.insights.EventFedTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 
 /**
  * GET /api/insights/funnel over leads fed in as events (captured in 2033, which no other test asks about): every stage
@@ -35,22 +29,9 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @TestSecurity(user = "manager", roles = "sales-manager")
-class FunnelFlowTest {
+class FunnelFlowTest extends EventFedTest {
 
     static final String FEBRUARY = "from=2033-02-01&to=2033-03-01";
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    InMemorySource<Message<String>> capture;
-    InMemorySource<Message<String>> nurture;
-
-    @BeforeEach
-    void channels() {
-        capture = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
-        nurture = connector.<Message<String>>source("nurture-events").runOnVertxContext(true);
-    }
 
     private String captured(String day, String source, String segment, String... products) {
         String lead = UUID.randomUUID().toString();

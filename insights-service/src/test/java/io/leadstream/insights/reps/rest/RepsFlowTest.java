@@ -9,42 +9,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.insights.EventFedTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 
 /** GET /api/insights/reps over leads fed in as events, on days of 2036 (which no other test asks about). */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @TestSecurity(user = "manager", roles = "sales-manager")
-class RepsFlowTest {
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    InMemorySource<Message<String>> capture;
-    InMemorySource<Message<String>> distribution;
-    InMemorySource<Message<String>> nurture;
-
-    @BeforeEach
-    void channels() {
-        capture = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
-        distribution = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
-        nurture = connector.<Message<String>>source("nurture-events").runOnVertxContext(true);
-    }
+class RepsFlowTest extends EventFedTest {
 
     private String assignedLead(String at, String rep) {
         String lead = UUID.randomUUID().toString();

@@ -11,17 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.leadstream.chassis.testing.EventContracts;
 import io.leadstream.chassis.testing.OpenApiContract;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.insights.EventFedTest;
 import io.leadstream.insights.facts.CaptureEventsConsumer;
 import io.leadstream.insights.facts.DistributionEventsConsumer;
 import io.leadstream.insights.facts.ScoringEventsConsumer;
@@ -29,8 +28,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -38,11 +35,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Each test captures its leads on days of its own (in 2031), so that the counts of one do not reach another. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
-class SummaryFlowTest {
+class SummaryFlowTest extends EventFedTest {
 
-    @Inject
-    @Any
-    InMemoryConnector connector;
     @Inject
     CaptureEventsConsumer captureConsumer;
     @Inject
@@ -51,17 +45,6 @@ class SummaryFlowTest {
     DistributionEventsConsumer distributionConsumer;
     @Inject
     Pool pool;
-
-    InMemorySource<Message<String>> captureEvents;
-    InMemorySource<Message<String>> scoringEvents;
-    InMemorySource<Message<String>> distributionEvents;
-
-    @BeforeEach
-    void channels() {
-        captureEvents = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
-        scoringEvents = connector.<Message<String>>source("scoring-events").runOnVertxContext(true);
-        distributionEvents = connector.<Message<String>>source("distribution-events").runOnVertxContext(true);
-    }
 
     private static Message<String> captured(String ceId, String leadId, Instant at) {
         return TestEvents.event(ceId, "leadstream.lead.captured.v1", leadId, """
@@ -129,9 +112,9 @@ class SummaryFlowTest {
     void shouldCountALeadWhoseEventsArriveInAnyOrder() {
         String leadId = UUID.randomUUID().toString();
         Instant capturedAt = Instant.parse("2031-01-10T10:00:00Z");
-        distributionEvents.send(assigned(leadId, "rep1", capturedAt.plusSeconds(90)));
-        scoringEvents.send(scored(leadId, capturedAt.plusSeconds(1)));
-        captureEvents.send(captured(leadId, capturedAt));
+        distribution.send(assigned(leadId, "rep1", capturedAt.plusSeconds(90)));
+        scoring.send(scored(leadId, capturedAt.plusSeconds(1)));
+        capture.send(captured(leadId, capturedAt));
 
         awaitSummary("2031-01-10", "2031-01-11", 1, 1, 1);
         summary("2031-01-10", "2031-01-11")
@@ -143,20 +126,18 @@ class SummaryFlowTest {
     @Test
     @TestSecurity(user = "manager", roles = "sales-manager")
     void shouldCountQualifiedWonAndLostLeadsTheConversionRateAndQualifiedPerProductAndSegment() {
-        InMemorySource<Message<String>> nurtureEvents = connector.<Message<String>>source("nurture-events")
-                .runOnVertxContext(true);
         String won = dimensioned("2031-09-10T08:00:00Z", "[\"solar\",\"heat-pumps\"]", "\"smb\"");
         String lost = dimensioned("2031-09-10T09:00:00Z", "[\"solar\"]", "\"enterprise\"");
         dimensioned("2031-09-10T10:00:00Z", "null", "null");
         String open = dimensioned("2031-09-10T11:00:00Z", "[\"solar\"]", "\"smb\"");
         for (String lead : List.of(won, lost, open)) {
-            scoringEvents.send(TestEvents.event("leadstream.lead.scored.v1", lead, """
+            scoring.send(TestEvents.event("leadstream.lead.scored.v1", lead, """
                     {"leadId":"%s","score":80,"grade":"A","qualified":true,"modelVersion":"rules-v1",
                      "scoredAt":"2031-09-10T12:00:00Z"}""".formatted(lead)));
         }
-        nurtureEvents.send(stageChanged(won, "NEGOTIATION", "CUSTOMER", "2031-09-20T10:00:00Z"));
-        nurtureEvents.send(stageChanged(lost, "CONTACTED", "UNQUALIFIED", "2031-09-12T10:00:00Z"));
-        nurtureEvents.send(stageChanged(open, null, "OPEN", "2031-09-10T11:00:05Z"));
+        nurture.send(stageChanged(won, "NEGOTIATION", "CUSTOMER", "2031-09-20T10:00:00Z"));
+        nurture.send(stageChanged(lost, "CONTACTED", "UNQUALIFIED", "2031-09-12T10:00:00Z"));
+        nurture.send(stageChanged(open, null, "OPEN", "2031-09-10T11:00:05Z"));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> summary("2031-09-10", "2031-09-11").statusCode(200)
                 .body("captured", equalTo(4)).body("qualified", equalTo(3)).body("won", equalTo(1))
@@ -178,7 +159,7 @@ class SummaryFlowTest {
 
     private String dimensioned(String at, String products, String segment) {
         String lead = UUID.randomUUID().toString();
-        captureEvents.send(TestEvents.event("leadstream.lead.captured.v1", lead, """
+        capture.send(TestEvents.event("leadstream.lead.captured.v1", lead, """
                 {"leadId":"%s","source":"web","products":%s,"segment":%s,"capturedAt":"%s","quality":{}}"""
                 .formatted(lead, products, segment, at)));
         return lead;
@@ -197,15 +178,15 @@ class SummaryFlowTest {
         String survivor = UUID.randomUUID().toString();
         String merged = UUID.randomUUID().toString();
         String erased = UUID.randomUUID().toString();
-        captureEvents.send(captured(survivor, day));
-        captureEvents.send(captured(merged, day.plusSeconds(60)));
-        captureEvents.send(captured(erased, day.plusSeconds(120)));
+        capture.send(captured(survivor, day));
+        capture.send(captured(merged, day.plusSeconds(60)));
+        capture.send(captured(erased, day.plusSeconds(120)));
         awaitSummary("2031-08-10", "2031-08-11", 3, 0, 0);
 
-        captureEvents.send(TestEvents.event("leadstream.lead.merged.v1", survivor, """
+        capture.send(TestEvents.event("leadstream.lead.merged.v1", survivor, """
                 {"leadId":"%s","kind":"MANUAL","mergedLeadId":"%s","source":"web","filledFields":[],
                  "mergedAt":"2031-08-10T09:00:00Z"}""".formatted(survivor, merged)));
-        captureEvents.send(TestEvents.event("leadstream.lead.erased.v1", erased, """
+        capture.send(TestEvents.event("leadstream.lead.erased.v1", erased, """
                 {"leadId":"%s","erasedAt":"2031-08-10T10:00:00Z"}""".formatted(erased)));
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.preparedQuery("select count(*) from lead_fact where "
                 + "lead_id = $1 and erased_at is not null").execute(Tuple.of(UUID.fromString(erased)))
@@ -221,11 +202,11 @@ class SummaryFlowTest {
         String fast = UUID.randomUUID().toString();
         String slow = UUID.randomUUID().toString();
         String waiting = UUID.randomUUID().toString();
-        captureEvents.send(captured(fast, day));
-        captureEvents.send(captured(slow, day.plusSeconds(3600)));
-        captureEvents.send(captured(waiting, day.plusSeconds(7200)));
-        distributionEvents.send(assigned(fast, "rep1", day.plusSeconds(60)));
-        distributionEvents.send(assigned(slow, "rep2", day.plusSeconds(3600 + 121)));
+        capture.send(captured(fast, day));
+        capture.send(captured(slow, day.plusSeconds(3600)));
+        capture.send(captured(waiting, day.plusSeconds(7200)));
+        distribution.send(assigned(fast, "rep1", day.plusSeconds(60)));
+        distribution.send(assigned(slow, "rep2", day.plusSeconds(3600 + 121)));
 
         awaitSummary("2031-02-10", "2031-02-11", 3, 0, 2);
         summary("2031-02-10", "2031-02-11").body("medianSpeedToLeadSeconds", equalTo(91)); // (60 + 121) / 2, rounded
@@ -236,9 +217,9 @@ class SummaryFlowTest {
     void shouldCountAClaimedLeadAsAssignedOnceWithSpeedToLeadUpToTheClaim() {
         String leadId = UUID.randomUUID().toString();
         Instant capturedAt = Instant.parse("2031-07-10T10:00:00Z");
-        captureEvents.send(captured(leadId, capturedAt));
-        distributionEvents.send(queued(leadId, capturedAt.plusSeconds(5)));
-        distributionEvents.send(claimed(leadId, "rep2", capturedAt.plusSeconds(5), capturedAt.plusSeconds(300)));
+        capture.send(captured(leadId, capturedAt));
+        distribution.send(queued(leadId, capturedAt.plusSeconds(5)));
+        distribution.send(claimed(leadId, "rep2", capturedAt.plusSeconds(5), capturedAt.plusSeconds(300)));
 
         awaitSummary("2031-07-10", "2031-07-11", 1, 0, 1);
         summary("2031-07-10", "2031-07-11").body("medianSpeedToLeadSeconds", equalTo(300));
@@ -250,11 +231,11 @@ class SummaryFlowTest {
     void shouldMoveAReassignedLeadToItsNewRepWithoutCountingItAgainOrChangingSpeedToLead() {
         String leadId = UUID.randomUUID().toString();
         Instant capturedAt = Instant.parse("2031-06-10T10:00:00Z");
-        captureEvents.send(captured(leadId, capturedAt));
-        distributionEvents.send(assigned(leadId, "rep1", capturedAt.plusSeconds(120)));
+        capture.send(captured(leadId, capturedAt));
+        distribution.send(assigned(leadId, "rep1", capturedAt.plusSeconds(120)));
         awaitSummary("2031-06-10", "2031-06-11", 1, 0, 1);
 
-        distributionEvents.send(reassigned(leadId, "rep1", "rep2", capturedAt.plusSeconds(3600)));
+        distribution.send(reassigned(leadId, "rep1", "rep2", capturedAt.plusSeconds(3600)));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "rep2".equals(repOf(leadId)));
         summary("2031-06-10", "2031-06-11").statusCode(200)
@@ -269,18 +250,18 @@ class SummaryFlowTest {
         String capturedCe = UUID.randomUUID().toString();
         String assignedCe = UUID.randomUUID().toString();
         Instant capturedAt = Instant.parse("2031-03-10T10:00:00Z");
-        captureEvents.send(captured(capturedCe, leadId, capturedAt));
-        distributionEvents.send(assigned(assignedCe, leadId, "rep1", capturedAt.plusSeconds(300)));
+        capture.send(captured(capturedCe, leadId, capturedAt));
+        distribution.send(assigned(assignedCe, leadId, "rep1", capturedAt.plusSeconds(300)));
         awaitSummary("2031-03-10", "2031-03-11", 1, 0, 1);
 
         // the same ce_ids again, with other data: applied twice, the lead would move to another day and speed
-        captureEvents.send(captured(capturedCe, leadId, Instant.parse("2031-03-20T10:00:00Z")));
-        distributionEvents.send(assigned(assignedCe, leadId, "rep2", capturedAt.plusSeconds(60)));
+        capture.send(captured(capturedCe, leadId, Instant.parse("2031-03-20T10:00:00Z")));
+        distribution.send(assigned(assignedCe, leadId, "rep2", capturedAt.plusSeconds(60)));
         // later events on the same channels prove the redeliveries have been processed (partition order)
         String marker = UUID.randomUUID().toString();
         Instant markerAt = Instant.parse("2031-03-25T10:00:00Z");
-        captureEvents.send(captured(marker, markerAt));
-        distributionEvents.send(assigned(marker, "rep1", markerAt.plusSeconds(10)));
+        capture.send(captured(marker, markerAt));
+        distribution.send(assigned(marker, "rep1", markerAt.plusSeconds(10)));
         awaitSummary("2031-03-25", "2031-03-26", 1, 0, 1);
 
         summary("2031-03-10", "2031-03-11").body("captured", equalTo(1)).body("medianSpeedToLeadSeconds", equalTo(300));
@@ -290,10 +271,10 @@ class SummaryFlowTest {
     @Test
     @TestSecurity(user = "manager", roles = "sales-manager")
     void shouldCountOnlyLeadsCapturedFromFromUpToButExcludingTo() {
-        captureEvents.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-09T23:59:59Z")));
-        captureEvents.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-10T00:00:00Z")));
-        captureEvents.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-10T12:00:00Z")));
-        captureEvents.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-11T00:00:00Z")));
+        capture.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-09T23:59:59Z")));
+        capture.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-10T00:00:00Z")));
+        capture.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-10T12:00:00Z")));
+        capture.send(captured(UUID.randomUUID().toString(), Instant.parse("2031-04-11T00:00:00Z")));
         awaitSummary("2031-04-01", "2031-05-01", 4, 0, 0);
 
         summary("2031-04-10", "2031-04-11").body("captured", equalTo(2));
@@ -306,8 +287,8 @@ class SummaryFlowTest {
     @TestSecurity(user = "manager", roles = "sales-manager")
     void shouldSumUpTheLast30DaysByDefault() {
         String leadId = UUID.randomUUID().toString();
-        captureEvents.send(captured(leadId, Instant.now().minus(Duration.ofDays(1))));
-        captureEvents.send(captured(UUID.randomUUID().toString(), Instant.now().minus(Duration.ofDays(31))));
+        capture.send(captured(leadId, Instant.now().minus(Duration.ofDays(1))));
+        capture.send(captured(UUID.randomUUID().toString(), Instant.now().minus(Duration.ofDays(31))));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/api/insights/summary").then()
                 .statusCode(200).body("captured", equalTo(1)));

@@ -9,21 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.leadstream.chassis.testing.PostgresResource;
 import io.leadstream.chassis.testing.TestEvents;
+import io.leadstream.insights.EventFedTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySource;
 
 /**
  * GET /api/insights/time-in-stage over stage changes fed in as events (in March 2034, which no other test asks about):
@@ -33,22 +27,9 @@ import io.smallrye.reactive.messaging.memory.InMemorySource;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @TestSecurity(user = "manager", roles = "sales-manager")
-class TimeInStageFlowTest {
+class TimeInStageFlowTest extends EventFedTest {
 
     static final String WEEK = "from=2034-03-01&to=2034-03-08";
-
-    @Inject
-    @Any
-    InMemoryConnector connector;
-
-    InMemorySource<Message<String>> capture;
-    InMemorySource<Message<String>> nurture;
-
-    @BeforeEach
-    void channels() {
-        capture = connector.<Message<String>>source("capture-events").runOnVertxContext(true);
-        nurture = connector.<Message<String>>source("nurture-events").runOnVertxContext(true);
-    }
 
     /** A lead that entered each stage at each time ({@code "OPEN@2034-03-01T10:00:00Z"}), sent in reverse order. */
     private String lead(String... entries) {
