@@ -7,28 +7,37 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.leadstream.insights.periods.TimeRange;
+import io.leadstream.insights.rollups.DaySlices;
+import io.leadstream.insights.rollups.Dimension;
+import io.leadstream.insights.rollups.RollupRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Conversion per source and campaign, and per score, over the {@code lead_fact} read model: the leads captured in a
- * period, a manually merged lead counted once (as its survivor), an erased one kept.
+ * Conversion per source and campaign, and per score, over the leads captured in a period: whole UTC days from the
+ * daily rollup {@code lead_day}, the ends from {@code lead_fact} ({@link RollupRepository}); a manually merged lead counted once
+ * (as its survivor), an erased one kept.
  */
 @ApplicationScoped
 public class BreakdownRepository {
 
-    static final String MEASURES = "count(*) as leads, count(f.qualified_at) as qualified, count(f.won_at) as won, "
-            + "count(*) filter (where f.won_at is null and f.stage = 'UNQUALIFIED') as lost";
-    static final String COHORT = " from lead_fact f where f.captured_at >= $1 and f.captured_at < $2 "
-            + "and f.merged_into is null";
+    /** Per key and key2 of a dimension ($7). */
+    static final String CONVERSION = RollupRepository.WITH + "select u.key, u.key2, sum(u.leads)::bigint as leads, "
+            + "sum(u.qualified)::bigint as qualified, sum(u.won)::bigint as won, sum(u.lost)::bigint as lost from ("
+            + RollupRepository.days("lead_day", "r.key, r.key2, r.leads, r.qualified, r.won, r.lost", "r.dim = $7")
+            + " union all "
+            + RollupRepository.facts("%s, %s, 1, (f.qualified_at is not null)::int, (f.won_at is not null)::int, "
+                    + RollupRepository.one("f.won_at is null and f.stage = 'UNQUALIFIED'"), "", "")
+            + ") u (n, key, key2, leads, qualified, won, lost) group by 1, 2";
 
-    static final String BY_SOURCE = "select f.source, f.campaign, " + MEASURES + COHORT
-            + " group by 1, 2 order by 3 desc, 1, 2";
+    static final String BY_SOURCE = CONVERSION.formatted(Dimension.SOURCE_CAMPAIGN.key(),
+            Dimension.SOURCE_CAMPAIGN.key2()) + " order by 3 desc, 1, 2";
 
-    /** Per score (the current one); a lead without one has score null. */
-    static final String BY_SCORE = "select f.score, " + MEASURES + COHORT + " group by 1";
+    /** Per score (the current one, as text); a lead without one has score null. */
+    static final String BY_SCORE = CONVERSION.formatted(Dimension.SCORE.key(), Dimension.SCORE.key2());
 
     /** One source and campaign's leads (either may be null: not known). */
     public record SourceRow(String source, String campaign, Conversion conversion) {
@@ -45,20 +54,21 @@ public class BreakdownRepository {
     }
 
     public Uni<List<SourceRow>> bySource(Instant from, Instant to) {
-        return pool.preparedQuery(BY_SOURCE).execute(range(from, to)).map(rows -> {
+        return pool.preparedQuery(BY_SOURCE).execute(range(from, to, Dimension.SOURCE_CAMPAIGN)).map(rows -> {
             List<SourceRow> list = new ArrayList<>();
             for (Row row : rows) {
-                list.add(new SourceRow(row.getString("source"), row.getString("campaign"), conversion(row)));
+                list.add(new SourceRow(row.getString("key"), row.getString("key2"), conversion(row)));
             }
             return list;
         });
     }
 
     public Uni<List<ScoreRow>> byScore(Instant from, Instant to) {
-        return pool.preparedQuery(BY_SCORE).execute(range(from, to)).map(rows -> {
+        return pool.preparedQuery(BY_SCORE).execute(range(from, to, Dimension.SCORE)).map(rows -> {
             List<ScoreRow> list = new ArrayList<>();
             for (Row row : rows) {
-                list.add(new ScoreRow(row.getInteger("score"), conversion(row)));
+                String score = row.getString("key");
+                list.add(new ScoreRow(score == null ? null : Integer.valueOf(score), conversion(row)));
             }
             return list;
         });
@@ -68,7 +78,7 @@ public class BreakdownRepository {
         return new Conversion(row.getLong("leads"), row.getLong("qualified"), row.getLong("won"), row.getLong("lost"));
     }
 
-    private static Tuple range(Instant from, Instant to) {
-        return Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC));
+    private static Tuple range(Instant from, Instant to, Dimension dimension) {
+        return RollupRepository.parameters(DaySlices.of(new TimeRange(from, to))).addString(dimension.dim());
     }
 }

@@ -4,36 +4,48 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.leadstream.insights.breakdowns.ScoreBand;
+import io.leadstream.insights.rollups.Dimension;
 
 /**
- * What leads are broken down by in grouped counts, and the column (or expression over {@code lead_fact} as {@code f})
- * that holds it. A lead with several products counts once under each.
+ * What leads are broken down by in grouped counts: the rollups' dimension that holds it, and the SQL that makes the
+ * key of a counted row ({@code u.key}) the group's name. A lead with several products counts once under each.
  */
 public enum GroupBy {
-    SOURCE("f.source"),
-    PRODUCT("p.product"),
-    SEGMENT("f.segment"),
-    COUNTRY("f.country"),
-    CAMPAIGN("f.campaign"),
-    REP("f.rep_id"),
+    SOURCE(Dimension.SOURCE),
+    PRODUCT(Dimension.PRODUCT),
+    SEGMENT(Dimension.SEGMENT),
+    COUNTRY(Dimension.COUNTRY),
+    CAMPAIGN(Dimension.CAMPAIGN),
+    REP(Dimension.REP),
     /** The partner company the lead came from, else the one it was shared with. */
-    PARTNER("coalesce(f.partner_id, f.shared_partner_id)"),
+    PARTNER(Dimension.PARTNER),
     /** The team the lead was last routed to (an assignment rule's team:&lt;id&gt; target, an SLA breach's team). */
-    TEAM("f.team_id"),
+    TEAM(Dimension.TEAM),
     /** The band of its current score ({@code 0-19} … {@code 80-100}, as the scoring breakdown's); null: never scored. */
-    SCORE_BAND(ScoreBand.ALL.stream()
-            .map(b -> "when f.score <= " + b.to() + " then '" + b.label() + "'")
-            .collect(Collectors.joining(" ", "case when f.score is null then null ", " else '"
+    SCORE_BAND(Dimension.SCORE, ScoreBand.ALL.stream()
+            .map(b -> "when u.key::int <= " + b.to() + " then '" + b.label() + "'")
+            .collect(Collectors.joining(" ", "case when u.key is null then null ", " else '"
                     + ScoreBand.ALL.get(ScoreBand.ALL.size() - 1).label() + "' end")));
 
-    private final String expression;
+    private final Dimension dimension;
+    private final String name;
 
-    GroupBy(String expression) {
-        this.expression = expression;
+    GroupBy(Dimension dimension) {
+        this(dimension, "u.key");
     }
 
-    String expression() {
-        return expression;
+    GroupBy(Dimension dimension, String name) {
+        this.dimension = dimension;
+        this.name = name;
+    }
+
+    Dimension dimension() {
+        return dimension;
+    }
+
+    /** The SQL of the group's name from the key of a counted row {@code u}. */
+    String groupName() {
+        return name;
     }
 
     /** The grouping a query names ({@code source}, …, {@code scoreBand}; any case), or null for none of them. */

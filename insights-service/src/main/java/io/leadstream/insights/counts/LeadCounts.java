@@ -41,15 +41,28 @@ public class LeadCounts {
 
     public Uni<GroupedCounts> counts(String from, String to, String period, String tz, String groupBy, Instant now) {
         return Uni.createFrom().item(() -> Query.parse(from, to, period, tz, groupBy, now))
-                .chain(q -> repository.counts(q.range().from(), q.range().to(), q.period(), q.zone(), null)
+                .chain(q -> repository.counts(q.ranges(), null)
                         .chain(totals -> (q.groupBy() == null ? Uni.createFrom().item(List.<Counted>of())
-                                : repository.counts(q.range().from(), q.range().to(), q.period(), q.zone(),
-                                        q.groupBy()))
+                                : repository.counts(q.ranges(), q.groupBy()))
                                 .map(grouped -> assemble(q, totals, grouped))));
     }
 
     /** What was asked, checked. */
     record Query(TimeRange range, Period period, ZoneId zone, GroupBy groupBy, Buckets buckets) {
+
+        /** Each bucket's instants, the first and last cut to the range. */
+        List<TimeRange> ranges() {
+            return buckets.list().stream().map(b -> new TimeRange(max(b.from(), range.from()), min(b.to(), range.to())))
+                    .toList();
+        }
+
+        private static Instant max(Instant a, Instant b) {
+            return a.isAfter(b) ? a : b;
+        }
+
+        private static Instant min(Instant a, Instant b) {
+            return a.isBefore(b) ? a : b;
+        }
 
         static Query parse(String from, String to, String period, String tz, String groupBy, Instant now) {
             List<FieldError> errors = new ArrayList<>();
@@ -87,7 +100,7 @@ public class LeadCounts {
 
     static GroupedCounts assemble(Query q, List<Counted> totals, List<Counted> grouped) {
         Map<LocalDate, Counts> totalByStart = new HashMap<>();
-        totals.forEach(t -> totalByStart.put(t.start(), new Counts(t.leads(), t.qualified())));
+        totals.forEach(t -> totalByStart.put(start(q, t), new Counts(t.leads(), t.qualified())));
         TreeSet<String> named = new TreeSet<>();
         boolean unnamed = false;
         for (Counted c : grouped) {
@@ -102,7 +115,7 @@ public class LeadCounts {
             keys.add(null);
         }
         Map<LocalDate, Map<String, Counts>> byStart = new HashMap<>();
-        grouped.forEach(c -> byStart.computeIfAbsent(c.start(), s -> new HashMap<>())
+        grouped.forEach(c -> byStart.computeIfAbsent(start(q, c), s -> new HashMap<>())
                 .put(c.key(), new Counts(c.leads(), c.qualified())));
         List<BucketCounts> buckets = new ArrayList<>();
         for (Bucket b : q.buckets().list()) {
@@ -112,5 +125,9 @@ public class LeadCounts {
             buckets.add(new BucketCounts(b, totalByStart.getOrDefault(b.start(), Counts.ZERO), byKey));
         }
         return new GroupedCounts(q.range(), q.period(), q.zone(), q.groupBy(), keys, buckets);
+    }
+
+    private static LocalDate start(Query q, Counted counted) {
+        return q.buckets().list().get(counted.n()).start();
     }
 }

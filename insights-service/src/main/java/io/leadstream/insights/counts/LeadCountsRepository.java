@@ -1,30 +1,28 @@
 package io.leadstream.insights.counts;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.leadstream.insights.periods.Period;
+import io.leadstream.insights.periods.TimeRange;
+import io.leadstream.insights.rollups.DaySlices;
+import io.leadstream.insights.rollups.Dimension;
+import io.leadstream.insights.rollups.RollupRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Grouped lead counts over the {@code lead_fact} read model (facts' {@code LeadFactRepository}): the leads captured in
- * a range per local bucket of the asker's time zone (PostgreSQL's {@code date_trunc} on the local time; ISO weeks) and
- * per key, and how many of them have been qualified. A lead merged into another is counted once, as its survivor.
+ * Grouped lead counts: the leads captured in each of a list of ranges (a figure's buckets, already cut to its range)
+ * per key, and how many of them have been qualified; from the daily rollup {@code lead_day} for whole UTC days and from
+ * {@code lead_fact} for the rest ({@link RollupRepository}). A lead merged into another is counted once, as its survivor.
  */
 @ApplicationScoped
 public class LeadCountsRepository {
 
-    /** One bucket's (and key's) counts; {@code key} null for leads without a value, and when nothing is grouped by. */
-    public record Counted(LocalDate start, String key, long leads, long qualified) {
+    /** Range {@code n}'s (and a key's) counts; {@code key} null for leads without a value, and when nothing is grouped. */
+    public record Counted(int n, String key, long leads, long qualified) {
     }
 
     private final Pool pool;
@@ -33,37 +31,25 @@ public class LeadCountsRepository {
         this.pool = pool;
     }
 
-    public Uni<List<Counted>> counts(Instant from, Instant to, Period period, ZoneId zone, GroupBy groupBy) {
-        String start = "(date_trunc('" + unit(period) + "', f.captured_at at time zone $3))::date";
-        String cohort = " from lead_fact f where f.captured_at >= $1 and f.captured_at < $2 and f.merged_into is null";
-        String sql = groupBy == GroupBy.PRODUCT
-                // a lead under each of its products: counted per distinct product list first, then spread (a few
-                // hundred lists instead of every lead's row unnested)
-                ? "select g.start, " + groupBy.expression() + " as key, sum(g.leads)::bigint as leads, "
-                        + "sum(g.qualified)::bigint as qualified "
-                        + "from (select " + start + " as start, f.products, count(*) as leads, count(f.qualified_at) "
-                        + "as qualified" + cohort + " group by 1, 2) g "
-                        + "left join lateral unnest(g.products) as p(product) on true group by 1, 2 order by 1, 2"
-                : "select " + start + " as start, " + (groupBy == null ? "null::text" : groupBy.expression())
-                        + " as key, count(*) as leads, count(f.qualified_at) as qualified" + cohort
-                        + " group by 1, 2 order by 1, 2";
-        return pool.preparedQuery(sql).execute(Tuple.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
-                zone.getId())).map(rows -> {
+    /** {@code groupBy} null: every lead under no key. */
+    public Uni<List<Counted>> counts(List<TimeRange> ranges, GroupBy groupBy) {
+        Dimension dimension = groupBy == null ? Dimension.ALL : groupBy.dimension();
+        String name = groupBy == null ? "u.key" : groupBy.groupName();
+        String sql = RollupRepository.WITH + "select u.n, " + name + " as key, sum(u.leads)::bigint as leads, "
+                + "sum(u.qualified)::bigint as qualified from ("
+                + RollupRepository.days("lead_day", "r.key, r.leads, r.qualified", "r.dim = $7")
+                + " union all "
+                + RollupRepository.facts(dimension.key() + " as key, 1 as leads, (f.qualified_at is not null)::int as qualified",
+                        dimension.join(), "")
+                + ") u group by 1, 2 order by 1, 2";
+        return pool.preparedQuery(sql).execute(RollupRepository.parameters(DaySlices.of(ranges)).addString(dimension.dim()))
+                .map(rows -> {
                     List<Counted> list = new ArrayList<>();
                     for (Row row : rows) {
-                        list.add(new Counted(row.getLocalDate("start"), row.getString("key"), row.getLong("leads"),
+                        list.add(new Counted(row.getInteger("n"), row.getString("key"), row.getLong("leads"),
                                 row.getLong("qualified")));
                     }
                     return list;
                 });
-    }
-
-    private static String unit(Period period) {
-        return switch (period) {
-            case DAY -> "day";
-            case WEEK -> "week";
-            case MONTH -> "month";
-            case QUARTER -> "quarter";
-        };
     }
 }

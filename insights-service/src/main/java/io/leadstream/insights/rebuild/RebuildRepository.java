@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.leadstream.insights.rollups.RollupRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -33,8 +35,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class RebuildRepository {
 
     static final String SCHEMA = "insights_rebuild";
-    /** The read models a rebuild replaces: every table the event handlers write. */
-    static final List<String> TABLES = List.of("lead_fact", "stage_entry");
+    /** The read models a rebuild replaces: every table the event handlers write, and the rollups derived from them. */
+    static final List<String> TABLES = Stream.concat(Stream.of("lead_fact", "stage_entry"),
+            RollupRepository.TABLES.stream()).toList();
 
     private static final String COLUMNS = "id, state, requested_by, started_at, replayed_at, swapped_at, finished_at, "
             + "heartbeat_at, applied, ignored, skipped, partitions, error";
@@ -44,6 +47,12 @@ public class RebuildRepository {
             from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid
             join pg_namespace n on n.oid = c.relnamespace
             where n.nspname = $1 and c.relname = any($2)""";
+
+    /** The triggers of the tables (the rollups' marks of dirty days); a table's copy has none of its own. */
+    private static final String TRIGGERS = """
+            select c.relname as table_name, pg_get_triggerdef(t.oid) as definition
+            from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'public' and c.relname = any($1) and not t.tgisinternal""";
 
     private final Pool pool;
 
@@ -100,14 +109,28 @@ public class RebuildRepository {
                 + "where id = $1").execute(Tuple.of(id, error, utc(now))).replaceWithVoid();
     }
 
-    /** Empty copies of the read models in {@value #SCHEMA} (any left by an earlier rebuild dropped first). */
+    /**
+     * Empty copies of the read models in {@value #SCHEMA} (any left by an earlier rebuild dropped first), with the
+     * triggers of the originals (which then write that schema's {@code rollup_dirty}).
+     */
     public Uni<Void> createFreshTables() {
         StringBuilder sql = new StringBuilder("create schema if not exists " + SCHEMA + ";");
         sql.append("drop table if exists ").append(String.join(", ", TABLES.stream().map(t -> SCHEMA + "." + t)
                 .toList())).append(";");
         TABLES.forEach(t -> sql.append("create table ").append(SCHEMA).append('.').append(t).append(" (like public.")
                 .append(t).append(" including all);"));
-        return pool.withTransaction(c -> c.query(sql.toString()).execute()).replaceWithVoid();
+        return pool.withTransaction(c -> c.query(sql.toString()).execute()
+                .chain(() -> c.preparedQuery(TRIGGERS).execute(Tuple.of((Object) TABLES.toArray(String[]::new))))
+                .chain(triggers -> {
+                    StringBuilder copies = new StringBuilder();
+                    for (Row t : triggers) {
+                        String on = " ON public." + t.getString("table_name") + " ";
+                        copies.append(t.getString("definition").replace(on, " ON " + SCHEMA + "."
+                                + t.getString("table_name") + " ")).append(';');
+                    }
+                    return copies.isEmpty() ? Uni.createFrom().voidItem()
+                            : c.query(copies.toString()).execute().replaceWithVoid();
+                })).replaceWithVoid();
     }
 
     /** In the caller's (Hibernate Reactive) transaction: the statements that follow write the fresh tables. */

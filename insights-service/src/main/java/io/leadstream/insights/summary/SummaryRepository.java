@@ -8,35 +8,43 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.leadstream.insights.periods.TimeRange;
+import io.leadstream.insights.rollups.DaySlices;
+import io.leadstream.insights.rollups.Dimension;
+import io.leadstream.insights.rollups.RollupRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The summary's aggregate queries over the {@code lead_fact} read model (facts' {@code LeadFactRepository}), over the
- * leads captured in a period; a lead a manager merged into another is counted once, as its survivor (an erased lead
- * stays counted).
+ * The summary's aggregate queries over the leads captured in a period: the counts from the daily rollup
+ * {@code lead_day} and the facts at the ends ({@link RollupRepository}), the median from {@code lead_fact}; a lead a manager
+ * merged into another is counted once, as its survivor (an erased lead stays counted).
  */
 @ApplicationScoped
 public class SummaryRepository {
 
-    static final String COHORT = "from lead_fact f where f.captured_at >= $1 and f.captured_at < $2 "
-            + "and f.merged_into is null";
+    static final String COUNTS = RollupRepository.WITH + "select coalesce(sum(leads), 0)::bigint as captured, "
+            + "coalesce(sum(scored), 0)::bigint as scored, coalesce(sum(assigned), 0)::bigint as assigned, "
+            + "coalesce(sum(qualified), 0)::bigint as qualified, coalesce(sum(won), 0)::bigint as won, "
+            + "coalesce(sum(lost), 0)::bigint as lost from ("
+            + RollupRepository.days("lead_day", "r.leads, r.scored, r.assigned, r.qualified, r.won, r.lost", "r.dim = ''")
+            + " union all "
+            + RollupRepository.facts("1, (f.scored_at is not null)::int, (f.assigned_at is not null)::int, "
+                    + "(f.qualified_at is not null)::int, (f.won_at is not null)::int, "
+                    + RollupRepository.one("f.won_at is null and f.stage = 'UNQUALIFIED'"), "", "")
+            + ") u (n, leads, scored, assigned, qualified, won, lost)";
 
-    static final String SUMMARY = "select count(*) as captured, count(scored_at) as scored, count(assigned_at) as assigned, "
-            + "count(qualified_at) as qualified, count(won_at) as won, "
-            + "count(*) filter (where won_at is null and stage = 'UNQUALIFIED') as lost, "
-            + "percentile_cont(0.5) within group (order by extract(epoch from assigned_at - captured_at)) as median_speed "
-            + COHORT;
+    static final String MEDIAN_SPEED = "select percentile_cont(0.5) within group "
+            + "(order by extract(epoch from assigned_at - captured_at)) as median_speed "
+            + "from lead_fact f where f.captured_at >= $1 and f.captured_at < $2 and f.merged_into is null";
 
-    /** Counted per distinct product list first, then spread over its products (fewer rows to unnest). */
-    static final String BY_PRODUCT = "select p.product as key, sum(g.qualified)::bigint as qualified "
-            + "from (select f.products, count(*) as qualified " + COHORT + " and f.qualified_at is not null "
-            + "group by 1) g left join lateral unnest(g.products) as p(product) on true group by 1 order by 2 desc, 1";
-
-    static final String BY_SEGMENT = "select f.segment as key, count(*) as qualified " + COHORT
-            + " and f.qualified_at is not null group by 1 order by 2 desc, 1";
+    /** The qualified leads per key of a dimension ($7), most first. */
+    static final String QUALIFIED = RollupRepository.WITH + "select u.key, sum(u.qualified)::bigint as qualified from ("
+            + RollupRepository.days("lead_day", "r.key, r.qualified", "r.dim = $7 and r.qualified > 0")
+            + " union all "
+            + "%s) u group by 1 having sum(u.qualified) > 0 order by 2 desc, 1";
 
     /** Counts over the leads captured in a period; {@code medianSpeedToLeadSeconds} is null when none was assigned. */
     public record Counts(long captured, long scored, long assigned, long qualified, long won, long lost,
@@ -51,25 +59,31 @@ public class SummaryRepository {
 
     /** Leads captured in [from, to): how many were scored, assigned, qualified, won, lost; the median speed-to-lead. */
     public Uni<Counts> counts(Instant from, Instant to) {
-        return pool.preparedQuery(SUMMARY).execute(Tuple.of(utc(from), utc(to))).map(rows -> {
-            Row row = rows.iterator().next();
-            return new Counts(row.getLong("captured"), row.getLong("scored"), row.getLong("assigned"),
-                    row.getLong("qualified"), row.getLong("won"), row.getLong("lost"), row.getDouble("median_speed"));
-        });
+        return Uni.combine().all().unis(
+                pool.preparedQuery(COUNTS).execute(RollupRepository.parameters(DaySlices.of(new TimeRange(from, to)))),
+                pool.preparedQuery(MEDIAN_SPEED).execute(Tuple.of(utc(from), utc(to)))).asTuple().map(both -> {
+                    Row row = both.getItem1().iterator().next();
+                    return new Counts(row.getLong("captured"), row.getLong("scored"), row.getLong("assigned"),
+                            row.getLong("qualified"), row.getLong("won"), row.getLong("lost"),
+                            both.getItem2().iterator().next().getDouble("median_speed"));
+                });
     }
 
     /** The qualified leads captured in [from, to) per product (a lead with several under each), most first. */
     public Uni<List<Summary.Qualified>> qualifiedByProduct(Instant from, Instant to) {
-        return keyed(BY_PRODUCT, from, to);
+        return keyed(Dimension.PRODUCT, from, to);
     }
 
     /** The qualified leads captured in [from, to) per segment, most first. */
     public Uni<List<Summary.Qualified>> qualifiedBySegment(Instant from, Instant to) {
-        return keyed(BY_SEGMENT, from, to);
+        return keyed(Dimension.SEGMENT, from, to);
     }
 
-    private Uni<List<Summary.Qualified>> keyed(String sql, Instant from, Instant to) {
-        return pool.preparedQuery(sql).execute(Tuple.of(utc(from), utc(to))).map(rows -> {
+    private Uni<List<Summary.Qualified>> keyed(Dimension dimension, Instant from, Instant to) {
+        String sql = QUALIFIED.formatted(RollupRepository.facts(dimension.key() + " as key, 1 as qualified", dimension.join(),
+                "f.qualified_at is not null"));
+        return pool.preparedQuery(sql).execute(RollupRepository.parameters(DaySlices.of(new TimeRange(from, to)))
+                .addString(dimension.dim())).map(rows -> {
             List<Summary.Qualified> list = new ArrayList<>();
             for (Row row : rows) {
                 list.add(new Summary.Qualified(row.getString("key"), row.getLong("qualified")));

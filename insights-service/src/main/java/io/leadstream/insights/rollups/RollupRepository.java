@@ -1,0 +1,166 @@
+package io.leadstream.insights.rollups;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The daily rollups: how queries read them, and how they are kept.
+ *
+ * <p>How a figure reads the leads captured in its ranges: whole UTC days from a daily rollup ({@code lead_day},
+ * {@code funnel_day}), the parts of days at the ends and every day still marked dirty from {@code lead_fact} itself,
+ * in one statement (one snapshot), so the answer is the same as counting the facts. A query starts with {@link #WITH}
+ * (parameters {@code $1..$6}, from {@link #parameters(DaySlices)}; its own start at {@code $7}) and unions
+ * {@link #days} and {@link #facts}, each row carrying {@code n}, the number of its range.
+ *
+ * <p>How they are kept: {@link #recompute} keeps them equal to the aggregate of {@code lead_fact} (migration V7): in
+ * one transaction, the marks of the days the trigger marked dirty are taken first, then those days are recomputed as
+ * a whole; a write committing after the marks were taken has left a mark of its own, so its day stays dirty (read
+ * from the facts) and is recomputed again by the next pass, and a reader sees either the old rows with the marks or
+ * the new rows.
+ * One instance at a time (a transaction-scoped advisory lock; another instance skips its turn).
+ */
+@ApplicationScoped
+public class RollupRepository {
+
+    /** The tables a rebuild copies and swaps with the facts (empty; every day dirty until recomputed). */
+    public static final List<String> TABLES = List.of("lead_day", "funnel_day", "rollup_dirty");
+
+    /** Any number both instances agree on: the rollup pass's advisory lock. */
+    static final long LOCK = 0x1ead5_7a11_0000L;
+
+    static final String MEASURES = "count(*), count(f.scored_at), count(f.assigned_at), count(f.qualified_at), "
+            + "count(f.won_at), count(*) filter (where f.won_at is null and f.stage = 'UNQUALIFIED')";
+    static final String DAY = "dd.day";
+    /** The leads captured on the days $1 (through the captured_at index), a merged one left out; %s: joins. */
+    static final String OF_DAYS = " from unnest($1::date[]) as dd(day) join lead_fact f "
+            + "on f.captured_at >= dd.day::timestamp at time zone 'UTC' "
+            + "and f.captured_at < (dd.day + 1)::timestamp at time zone 'UTC'%s where f.merged_into is null";
+
+    /** Every dimension but products from one pass over a day's leads (a row per dimension per lead). */
+    static final String LEAD_DAY = "insert into lead_day (day, dim, key, key2, leads, scored, assigned, qualified, won, "
+            + "lost) select " + DAY + ", d.dim, d.key, d.key2, " + MEASURES
+            + OF_DAYS.formatted(" cross join lateral (values " + Arrays.stream(Dimension.values())
+                    .filter(d -> d != Dimension.PRODUCT)
+                    .map(d -> "('" + d.dim() + "', " + d.key() + ", " + d.key2() + ")")
+                    .collect(Collectors.joining(", ")) + ") as d(dim, key, key2)")
+            + " group by 1, 2, 3, 4";
+
+    static final String LEAD_DAY_PRODUCT = "insert into lead_day (day, dim, key, key2, leads, scored, assigned, "
+            + "qualified, won, lost) select " + DAY + ", '" + Dimension.PRODUCT.dim() + "', "
+            + Dimension.PRODUCT.key() + ", null, " + MEASURES + OF_DAYS.formatted(Dimension.PRODUCT.join())
+            + " group by 1, 3";
+
+    static final String FUNNEL_MEASURES = "count(*), count(*) filter (where f.stage = 'UNQUALIFIED'), "
+            + "count(*) filter (where f.stage = 'INACTIVE')";
+
+    /** The funnel by nothing, by source and by segment. */
+    static final String FUNNEL_DAY = "insert into funnel_day (day, dim, key, furthest, leads, unqualified, inactive) "
+            + "select " + DAY + ", d.dim, d.key, f.furthest, " + FUNNEL_MEASURES
+            + OF_DAYS.formatted(" cross join lateral (values ('', ''), ('source', f.source), "
+                    + "('segment', f.segment)) as d(dim, key)")
+            + " group by 1, 2, 3, 4";
+
+    /** The funnel by product: the leads that have it. */
+    static final String FUNNEL_DAY_PRODUCT = "insert into funnel_day (day, dim, key, furthest, leads, unqualified, "
+            + "inactive) select " + DAY + ", 'product', p.product, f.furthest, " + FUNNEL_MEASURES
+            + OF_DAYS.formatted(" join lateral unnest(f.products) as p(product) on true") + " group by 1, 3, 4";
+
+    /** What the pass runs for a set of days ($1), in order, after taking their marks. */
+    static final List<String> RECOMPUTE = List.of("delete from rollup_dirty where day = any($1::date[])",
+            "delete from lead_day where day = any($1::date[])", "delete from funnel_day where day = any($1::date[])",
+            LEAD_DAY, LEAD_DAY_PRODUCT, FUNNEL_DAY, FUNNEL_DAY_PRODUCT);
+
+    /** The CTEs {@code s} (whole days: n, d0, d1), {@code dirty} (day) and {@code x} (parts: n, lo, hi). */
+    public static final String WITH = "with s as (select * from unnest($1::int[], $2::date[], $3::date[]) as s(n, d0, d1)), "
+            + "dirty as (select distinct day from rollup_dirty), "
+            + "x as (select * from unnest($4::int[], $5::timestamptz[], $6::timestamptz[]) as x(n, lo, hi) "
+            + "union all select s.n, d.day::timestamp at time zone 'UTC', (d.day + 1)::timestamp at time zone 'UTC' "
+            + "from s join dirty d on d.day >= s.d0 and d.day < s.d1) ";
+
+    /** {@code select s.n, <columns>} over the rollup {@code table} (alias r) in the whole days not dirty. */
+    public static String days(String table, String columns, String condition) {
+        return "select s.n, " + columns + " from s join " + table + " r on " + condition
+                + " and r.day >= s.d0 and r.day < s.d1 where not exists (select 1 from dirty d where d.day = r.day)";
+    }
+
+    /**
+     * {@code select x.n, <columns>} over the leads (alias f; a merged one left out) captured in the parts and dirty
+     * days, joined with {@code join} and kept where {@code condition} (SQL, or empty).
+     */
+    public static String facts(String columns, String join, String condition) {
+        return "select x.n, " + columns + " from x join lead_fact f on f.captured_at >= x.lo and f.captured_at < x.hi "
+                + "and f.merged_into is null" + join + (condition.isEmpty() ? "" : " where " + condition);
+    }
+
+    /** 1 where the SQL {@code condition} holds for a fact row, else 0 (also where it is null). */
+    public static String one(String condition) {
+        return "(case when " + condition + " then 1 else 0 end)";
+    }
+
+    /** $1..$6 of {@link #WITH}. */
+    public static Tuple parameters(DaySlices slices) {
+        return Tuple.tuple()
+                .addArrayOfInteger(slices.days().stream().map(DaySlices.Days::n).toArray(Integer[]::new))
+                .addArrayOfLocalDate(slices.days().stream().map(DaySlices.Days::first).toArray(LocalDate[]::new))
+                .addArrayOfLocalDate(slices.days().stream().map(DaySlices.Days::stop).toArray(LocalDate[]::new))
+                .addArrayOfInteger(slices.parts().stream().map(DaySlices.Part::n).toArray(Integer[]::new))
+                .addArrayOfOffsetDateTime(slices.parts().stream().map(p -> p.from().atOffset(ZoneOffset.UTC))
+                        .toArray(OffsetDateTime[]::new))
+                .addArrayOfOffsetDateTime(slices.parts().stream().map(p -> p.to().atOffset(ZoneOffset.UTC))
+                        .toArray(OffsetDateTime[]::new));
+    }
+
+    private final Pool pool;
+
+    public RollupRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Recomputes up to {@code maxDays} dirty days (the oldest first) and removes their marks; the days recomputed
+     * (none: nothing was dirty, or another instance is at it).
+     */
+    public Uni<List<LocalDate>> recompute(int maxDays) {
+        return pool.withTransaction(c -> c.query("select pg_try_advisory_xact_lock(" + LOCK + ") as mine").execute()
+                .chain(rows -> !rows.iterator().next().getBoolean("mine") ? Uni.createFrom().item(List.<LocalDate>of())
+                        : c.preparedQuery("select distinct day from rollup_dirty order by day limit $1")
+                                .execute(Tuple.of(maxDays))
+                                .map(RollupRepository::days)
+                                .call(days -> {
+                                    Uni<Void> done = Uni.createFrom().voidItem();
+                                    for (String sql : RECOMPUTE) {
+                                        done = done.chain(() -> c.preparedQuery(sql).execute(Tuple.of(array(days))))
+                                                .replaceWithVoid();
+                                    }
+                                    return days.isEmpty() ? Uni.createFrom().voidItem() : done;
+                                })));
+    }
+
+    /** How many days are marked dirty now. */
+    public Uni<Long> dirtyDays() {
+        return pool.query("select count(distinct day) as n from rollup_dirty").execute()
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    private static List<LocalDate> days(Iterable<Row> rows) {
+        List<LocalDate> days = new ArrayList<>();
+        rows.forEach(r -> days.add(r.getLocalDate("day")));
+        return days;
+    }
+
+    private static LocalDate[] array(List<LocalDate> days) {
+        return days.toArray(LocalDate[]::new);
+    }
+}
