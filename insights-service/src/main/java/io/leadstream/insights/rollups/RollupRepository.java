@@ -89,19 +89,26 @@ public class RollupRepository {
             + "union all select s.n, d.day::timestamp at time zone 'UTC', (d.day + 1)::timestamp at time zone 'UTC' "
             + "from s join dirty d on d.day >= s.d0 and d.day < s.d1) ";
 
-    /** {@code select s.n, <columns>} over the rollup {@code table} (alias r) in the whole days not dirty. */
+    /**
+     * {@code select s.n, <columns>} over the rollup {@code table} (alias r) in the whole days not dirty. Each range's
+     * rows are a subquery of its own ({@code lateral}, kept apart by {@code offset 0}) so that it is an index range
+     * scan whatever the planner guesses of the ranges, which it cannot see (a join over them scanned whole tables).
+     */
     public static String days(String table, String columns, String condition) {
-        return "select s.n, " + columns + " from s join " + table + " r on " + condition
-                + " and r.day >= s.d0 and r.day < s.d1 where not exists (select 1 from dirty d where d.day = r.day)";
+        return "select s.n, " + columns + " from s cross join lateral (select * from " + table + " r where " + condition
+                + " and r.day >= s.d0 and r.day < s.d1 offset 0) r "
+                + "where not exists (select 1 from dirty d where d.day = r.day)";
     }
 
     /**
      * {@code select x.n, <columns>} over the leads (alias f; a merged one left out) captured in the parts and dirty
-     * days, joined with {@code join} and kept where {@code condition} (SQL, or empty).
+     * days, each part an index range scan of its own (as in {@link #days}), joined with {@code join} and kept where
+     * {@code condition} (SQL, or empty).
      */
     public static String facts(String columns, String join, String condition) {
-        return "select x.n, " + columns + " from x join lead_fact f on f.captured_at >= x.lo and f.captured_at < x.hi "
-                + "and f.merged_into is null" + join + (condition.isEmpty() ? "" : " where " + condition);
+        return "select x.n, " + columns + " from x cross join lateral (select * from lead_fact f "
+                + "where f.captured_at >= x.lo and f.captured_at < x.hi and f.merged_into is null offset 0) f" + join
+                + (condition.isEmpty() ? "" : " where " + condition);
     }
 
     /** 1 where the SQL {@code condition} holds for a fact row, else 0 (also where it is null). */

@@ -217,6 +217,15 @@ class RollupsFlowTest extends EventFedTest {
     }
 
     @Test
+    void shouldPlanEveryFigureWithItsOwnValues() {
+        // a generic plan (what PostgreSQL may switch a cached statement to) does not know how many days and parts a
+        // figure asks for, and scans every lead
+        String mode = pool.query("show plan_cache_mode").execute().await().atMost(WAIT).iterator().next().getString(0);
+
+        assertThat(mode).isEqualTo("force_custom_plan");
+    }
+
+    @Test
     void shouldLeaveTheDaysDirtyWhileAnotherInstanceRunsThePass() {
         String lead = UUID.randomUUID().toString();
         capture.send(TestEvents.event("leadstream.lead.captured.v1", lead, """
