@@ -18,8 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Conversion per source and campaign, and per score, over the leads captured in a period: whole UTC days from the
- * daily rollup {@code lead_day}, the ends from {@code lead_fact} ({@link RollupRepository}); a manually merged lead counted once
- * (as its survivor), an erased one kept.
+ * daily rollup {@code lead_day}, the ends from {@code lead_fact} ({@link RollupRepository}); a manually merged lead
+ * counted once (as its survivor), an erased one kept.
  */
 @ApplicationScoped
 public class BreakdownRepository {

@@ -15,13 +15,14 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * Grouped lead counts: the leads captured in each of a list of ranges (a figure's buckets, already cut to its range)
- * per key, and how many of them have been qualified; from the daily rollup {@code lead_day} for whole UTC days and from
- * {@code lead_fact} for the rest ({@link RollupRepository}). A lead merged into another is counted once, as its survivor.
+ * per key, and how many of them have been qualified; from the daily rollup {@code lead_day} for whole UTC days and
+ * from {@code lead_fact} for the rest ({@link RollupRepository}). A lead merged into another is counted once, as its
+ * survivor.
  */
 @ApplicationScoped
 public class LeadCountsRepository {
 
-    /** Range {@code n}'s (and a key's) counts; {@code key} null for leads without a value, and when nothing is grouped. */
+    /** Range {@code n}'s (and a key's) counts; {@code key} null for leads without a value, and when not grouped. */
     public record Counted(int n, String key, long leads, long qualified) {
     }
 
@@ -39,10 +40,11 @@ public class LeadCountsRepository {
                 + "sum(u.qualified)::bigint as qualified from ("
                 + RollupRepository.days("lead_day", "r.key, r.leads, r.qualified", "r.dim = $7")
                 + " union all "
-                + RollupRepository.facts(dimension.key() + " as key, 1 as leads, (f.qualified_at is not null)::int as qualified",
-                        dimension.join(), "")
+                + RollupRepository.facts(dimension.key() + " as key, 1 as leads, "
+                        + "(f.qualified_at is not null)::int as qualified", dimension.join(), "")
                 + ") u group by 1, 2 order by 1, 2";
-        return pool.preparedQuery(sql).execute(RollupRepository.parameters(DaySlices.of(ranges)).addString(dimension.dim()))
+        return pool.preparedQuery(sql)
+                .execute(RollupRepository.parameters(DaySlices.of(ranges)).addString(dimension.dim()))
                 .map(rows -> {
                     List<Counted> list = new ArrayList<>();
                     for (Row row : rows) {

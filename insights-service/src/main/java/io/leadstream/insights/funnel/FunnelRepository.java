@@ -20,8 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The funnel's one query over the leads captured in a period, grouped by each lead's furthest main-path stage
  * ({@code furthest}, see {@link Stage#rank}), with how many stand in UNQUALIFIED or INACTIVE now
  * ({@code lead_fact.stage}, the newest change): whole UTC days from the daily rollup {@code funnel_day} (unfiltered, or
- * by one of product, segment and source), the ends from {@code lead_fact} ({@link RollupRepository}); with two or more filters
- * all from {@code lead_fact}. A lead merged into another is left out (counted as its survivor).
+ * by one of product, segment and source), the ends from {@code lead_fact} ({@link RollupRepository}); with two or
+ * more filters all from {@code lead_fact}. A lead merged into another is left out (counted as its survivor).
  */
 @ApplicationScoped
 public class FunnelRepository {
@@ -33,7 +33,8 @@ public class FunnelRepository {
     /** $7, $8: the rollup's dimension and key; $9..$11: product, segment and source, each null when not asked. */
     static final String FUNNEL = RollupRepository.WITH + "select u.furthest, sum(u.leads)::bigint as leads, "
             + "sum(u.unqualified)::bigint as unqualified, sum(u.inactive)::bigint as inactive from ("
-            + RollupRepository.days("funnel_day", "r.furthest, r.leads, r.unqualified, r.inactive", "r.dim = $7 and r.key = $8")
+            + RollupRepository.days("funnel_day", "r.furthest, r.leads, r.unqualified, r.inactive",
+                    "r.dim = $7 and r.key = $8")
             + " union all "
             + RollupRepository.facts("f.furthest, 1, " + RollupRepository.one("f.stage = 'UNQUALIFIED'") + ", "
                     + RollupRepository.one("f.stage = 'INACTIVE'"), "",

@@ -21,7 +21,9 @@ public enum Dimension {
     /** Its current score as text ({@code 57}); null: never scored. */
     SCORE("score", "f.score::text", "null::text"),
     /** Source and campaign together: key the source, key2 the campaign. */
-    SOURCE_CAMPAIGN("sourceCampaign", "f.source", "f.campaign");
+    SOURCE_CAMPAIGN("sourceCampaign", "f.source", "f.campaign"),
+    /** The bin of its speed-to-lead ({@code lead_fact.speed_bin}, migration V8) as text; null: not assigned. */
+    SPEED_BIN("speedBin", "f.speed_bin::text", "null::text");
 
     private final String dim;
     private final String key;

@@ -83,7 +83,8 @@ public class RollupRepository {
             LEAD_DAY, LEAD_DAY_PRODUCT, FUNNEL_DAY, FUNNEL_DAY_PRODUCT);
 
     /** The CTEs {@code s} (whole days: n, d0, d1), {@code dirty} (day) and {@code x} (parts: n, lo, hi). */
-    public static final String WITH = "with s as (select * from unnest($1::int[], $2::date[], $3::date[]) as s(n, d0, d1)), "
+    public static final String WITH = "with s as (select * from unnest($1::int[], $2::date[], $3::date[]) "
+            + "as s(n, d0, d1)), "
             + "dirty as (select distinct day from rollup_dirty), "
             + "x as (select * from unnest($4::int[], $5::timestamptz[], $6::timestamptz[]) as x(n, lo, hi) "
             + "union all select s.n, d.day::timestamp at time zone 'UTC', (d.day + 1)::timestamp at time zone 'UTC' "

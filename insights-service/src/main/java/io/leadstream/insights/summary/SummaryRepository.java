@@ -5,10 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.insights.periods.TimeRange;
+import io.leadstream.insights.rollups.BinnedPercentile;
 import io.leadstream.insights.rollups.DaySlices;
 import io.leadstream.insights.rollups.Dimension;
 import io.leadstream.insights.rollups.RollupRepository;
@@ -19,8 +22,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The summary's aggregate queries over the leads captured in a period: the counts from the daily rollup
- * {@code lead_day} and the facts at the ends ({@link RollupRepository}), the median from {@code lead_fact}; a lead a manager
- * merged into another is counted once, as its survivor (an erased lead stays counted).
+ * {@code lead_day} and the facts at the ends ({@link RollupRepository}), the median from the rollup's bins and the
+ * leads of one or two of them; a lead a manager merged into another is counted once, as its survivor (an erased lead
+ * stays counted).
  */
 @ApplicationScoped
 public class SummaryRepository {
@@ -29,16 +33,26 @@ public class SummaryRepository {
             + "coalesce(sum(scored), 0)::bigint as scored, coalesce(sum(assigned), 0)::bigint as assigned, "
             + "coalesce(sum(qualified), 0)::bigint as qualified, coalesce(sum(won), 0)::bigint as won, "
             + "coalesce(sum(lost), 0)::bigint as lost from ("
-            + RollupRepository.days("lead_day", "r.leads, r.scored, r.assigned, r.qualified, r.won, r.lost", "r.dim = ''")
+            + RollupRepository.days("lead_day", "r.leads, r.scored, r.assigned, r.qualified, r.won, r.lost",
+                    "r.dim = ''")
             + " union all "
             + RollupRepository.facts("1, (f.scored_at is not null)::int, (f.assigned_at is not null)::int, "
                     + "(f.qualified_at is not null)::int, (f.won_at is not null)::int, "
                     + RollupRepository.one("f.won_at is null and f.stage = 'UNQUALIFIED'"), "", "")
             + ") u (n, leads, scored, assigned, qualified, won, lost)";
 
-    static final String MEDIAN_SPEED = "select percentile_cont(0.5) within group "
-            + "(order by extract(epoch from assigned_at - captured_at)) as median_speed "
-            + "from lead_fact f where f.captured_at >= $1 and f.captured_at < $2 and f.merged_into is null";
+    /** The leads per bin of their speed-to-lead (the assigned ones; $7: the rollup dimension speedBin). */
+    static final String SPEED_BINS = RollupRepository.WITH
+            + "select u.key::int as bin, sum(u.leads)::bigint as leads from ("
+            + RollupRepository.days("lead_day", "r.key, r.leads", "r.dim = $7 and r.key is not null")
+            + " union all "
+            + RollupRepository.facts(Dimension.SPEED_BIN.key() + ", 1", "", "f.speed_bin is not null")
+            + ") u (n, key, leads) group by 1 order by 1";
+
+    /** The speeds of the leads in some bins ($3), in order: through index lead_fact_speed_bin. */
+    static final String SPEEDS = "select extract(epoch from f.assigned_at - f.captured_at)::float8 as speed "
+            + "from lead_fact f where f.speed_bin = any($3::smallint[]) and f.captured_at >= $1 and f.captured_at < $2 "
+            + "and f.merged_into is null order by 1";
 
     /** The qualified leads per key of a dimension ($7), most first. */
     static final String QUALIFIED = RollupRepository.WITH + "select u.key, sum(u.qualified)::bigint as qualified from ("
@@ -61,11 +75,32 @@ public class SummaryRepository {
     public Uni<Counts> counts(Instant from, Instant to) {
         return Uni.combine().all().unis(
                 pool.preparedQuery(COUNTS).execute(RollupRepository.parameters(DaySlices.of(new TimeRange(from, to)))),
-                pool.preparedQuery(MEDIAN_SPEED).execute(Tuple.of(utc(from), utc(to)))).asTuple().map(both -> {
+                medianSpeed(from, to)).asTuple().map(both -> {
                     Row row = both.getItem1().iterator().next();
                     return new Counts(row.getLong("captured"), row.getLong("scored"), row.getLong("assigned"),
-                            row.getLong("qualified"), row.getLong("won"), row.getLong("lost"),
-                            both.getItem2().iterator().next().getDouble("median_speed"));
+                            row.getLong("qualified"), row.getLong("won"), row.getLong("lost"), both.getItem2());
+                });
+    }
+
+    /**
+     * The median seconds from capture to first assignment of the leads captured in [from, to) (null: none assigned),
+     * exactly: the rollup's counts per bin say which bins hold it, and only their leads are read.
+     */
+    Uni<Double> medianSpeed(Instant from, Instant to) {
+        return pool.preparedQuery(SPEED_BINS).execute(RollupRepository.parameters(DaySlices.of(new TimeRange(from, to)))
+                .addString(Dimension.SPEED_BIN.dim())).chain(rows -> {
+                    SortedMap<Integer, Long> counts = new TreeMap<>();
+                    rows.forEach(row -> counts.put(row.getInteger("bin"), row.getLong("leads")));
+                    BinnedPercentile.Located median = BinnedPercentile.locate(counts, 0.5);
+                    if (median == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return pool.preparedQuery(SPEEDS).execute(Tuple.of(utc(from), utc(to),
+                            median.bins().stream().map(Integer::shortValue).toArray(Short[]::new))).map(speeds -> {
+                                List<Double> sorted = new ArrayList<>();
+                                speeds.forEach(row -> sorted.add(row.getDouble("speed")));
+                                return median.value(sorted);
+                            });
                 });
     }
 
@@ -80,8 +115,8 @@ public class SummaryRepository {
     }
 
     private Uni<List<Summary.Qualified>> keyed(Dimension dimension, Instant from, Instant to) {
-        String sql = QUALIFIED.formatted(RollupRepository.facts(dimension.key() + " as key, 1 as qualified", dimension.join(),
-                "f.qualified_at is not null"));
+        String sql = QUALIFIED.formatted(RollupRepository.facts(dimension.key() + " as key, 1 as qualified",
+                dimension.join(), "f.qualified_at is not null"));
         return pool.preparedQuery(sql).execute(RollupRepository.parameters(DaySlices.of(new TimeRange(from, to)))
                 .addString(dimension.dim())).map(rows -> {
             List<Summary.Qualified> list = new ArrayList<>();

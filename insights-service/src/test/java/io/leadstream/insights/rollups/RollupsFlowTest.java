@@ -101,7 +101,7 @@ class RollupsFlowTest extends EventFedTest {
                 distribution.send(TestEvents.event("leadstream.lead.assigned.v1", lead, """
                         {"leadId":"%s","repId":"rep-%d","strategy":"ROUND_ROBIN","reason":"r","target":"team:t%d",
                          "score":50,"grade":"B","assignedAt":"%s"}""".formatted(lead, random.nextInt(4),
-                        random.nextInt(2), at.plusSeconds(600))));
+                        random.nextInt(2), at.plusSeconds(30 + random.nextInt(200_000)))));
                 fed.assigned++;
                 int path = random.nextInt(4);
                 List<String> stages = path == 0 ? List.of("OPEN") : path == 1 ? List.of("OPEN", "CONTACTED")
@@ -188,6 +188,20 @@ class RollupsFlowTest extends EventFedTest {
         Map<String, String> fromRollups = answers();
         assertThat(fromRollups).hasSize(queries().size());
         fromFacts.forEach((query, answer) -> assertThat(fromRollups.get(query)).as(query).isEqualTo(answer));
+
+        // the median speed-to-lead, found through the bins, is percentile_cont over every lead
+        for (String range : RANGES) {
+            String[] ends = range.replace("from=", "").split("&to=");
+            String from = ends[0].contains("T") ? ends[0] : ends[0] + "T00:00:00Z";
+            String to = ends[1].contains("T") ? ends[1] : ends[1] + "T00:00:00Z";
+            // (rounded as the summary rounds it: half up)
+            long exact = Math.round(pool.query("select percentile_cont(0.5) within group (order by extract(epoch from "
+                    + "assigned_at - captured_at)) from lead_fact where captured_at >= '" + from + "' "
+                    + "and captured_at < '" + to + "' and merged_into is null").execute().await().atMost(WAIT)
+                    .iterator().next().getDouble(0));
+            assertThat(given().get("/api/insights/summary?" + range).then().extract().jsonPath()
+                    .getLong("medianSpeedToLeadSeconds")).as(range).isEqualTo(exact);
+        }
     }
 
     @Test
@@ -217,12 +231,15 @@ class RollupsFlowTest extends EventFedTest {
     }
 
     @Test
-    void shouldPlanEveryFigureWithItsOwnValues() {
+    void shouldPlanEveryFigureWithItsOwnValuesAndNeverCompileIt() {
         // a generic plan (what PostgreSQL may switch a cached statement to) does not know how many days and parts a
         // figure asks for, and scans every lead
         String mode = pool.query("show plan_cache_mode").execute().await().atMost(WAIT).iterator().next().getString(0);
+        // nor is it worth compiling (JIT) a statement of a few milliseconds
+        String jit = pool.query("show jit").execute().await().atMost(WAIT).iterator().next().getString(0);
 
         assertThat(mode).isEqualTo("force_custom_plan");
+        assertThat(jit).isEqualTo("off");
     }
 
     @Test
