@@ -27,7 +27,7 @@ public class BreakdownRepository {
     /** Per key and key2 of a dimension ($7). */
     static final String CONVERSION = RollupRepository.WITH + "select u.key, u.key2, sum(u.leads)::bigint as leads, "
             + "sum(u.qualified)::bigint as qualified, sum(u.won)::bigint as won, sum(u.lost)::bigint as lost from ("
-            + RollupRepository.days("lead_day", "r.key, r.key2, r.leads, r.qualified, r.won, r.lost", "r.dim = $7")
+            + RollupRepository.leadDays("r.key, r.key2, r.leads, r.qualified, r.won, r.lost", "r.dim = $7")
             + " union all "
             + RollupRepository.facts("%s, %s, 1, (f.qualified_at is not null)::int, (f.won_at is not null)::int, "
                     + RollupRepository.one("f.won_at is null and f.stage = 'UNQUALIFIED'"), "", "")

@@ -38,7 +38,7 @@ public class LeadCountsRepository {
         String name = groupBy == null ? "u.key" : groupBy.groupName();
         String sql = RollupRepository.WITH + "select u.n, " + name + " as key, sum(u.leads)::bigint as leads, "
                 + "sum(u.qualified)::bigint as qualified from ("
-                + RollupRepository.days("lead_day", "r.key, r.leads, r.qualified", "r.dim = $7")
+                + RollupRepository.leadDays("r.key, r.leads, r.qualified", "r.dim = $7")
                 + " union all "
                 + RollupRepository.facts(dimension.key() + " as key, 1 as leads, "
                         + "(f.qualified_at is not null)::int as qualified", dimension.join(), "")

@@ -13,11 +13,12 @@ import io.leadstream.insights.periods.TimeRange;
 /**
  * Ranges of capture time (a figure's range, or each of its buckets, numbered from 0 in the order given) cut into the
  * whole UTC days in them, read from the daily rollups, and the parts of days at their ends, read from
- * {@code lead_fact}. A range within two UTC days (a local day, say) is all parts.
+ * {@code lead_fact}. A range within two UTC days (a local day, say) is all parts. The whole UTC months among the days
+ * are a span of their own (read from the monthly rollup where there is one), the days before and after them one each.
  */
 public record DaySlices(List<Days> days, List<Part> parts) {
 
-    /** Range {@code n}'s whole UTC days {@code [first, stop)}. */
+    /** Range {@code n}'s whole UTC days {@code [first, stop)}: whole months when both are a month's first day. */
     public record Days(int n, LocalDate first, LocalDate stop) {
     }
 
@@ -35,7 +36,7 @@ public record DaySlices(List<Days> days, List<Part> parts) {
             Instant first = floorFrom.equals(from) ? from : floorFrom.plus(Duration.ofDays(1));
             Instant stop = to.truncatedTo(ChronoUnit.DAYS);
             if (first.isBefore(stop)) {
-                days.add(new Days(n, date(first), date(stop)));
+                days.addAll(months(n, date(first), date(stop)));
                 if (from.isBefore(first)) {
                     parts.add(new Part(n, from, first));
                 }
@@ -63,6 +64,24 @@ public record DaySlices(List<Days> days, List<Part> parts) {
             }
         }
         return new DaySlices(List.of(), List.copyOf(parts));
+    }
+
+    /** [first, stop) as its whole UTC months in one span, and the days before and after them in one each. */
+    private static List<Days> months(int n, LocalDate first, LocalDate stop) {
+        LocalDate firstMonth = first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
+        LocalDate stopMonth = stop.withDayOfMonth(1);
+        if (!firstMonth.isBefore(stopMonth)) {
+            return List.of(new Days(n, first, stop));
+        }
+        List<Days> spans = new ArrayList<>();
+        if (first.isBefore(firstMonth)) {
+            spans.add(new Days(n, first, firstMonth));
+        }
+        spans.add(new Days(n, firstMonth, stopMonth));
+        if (stopMonth.isBefore(stop)) {
+            spans.add(new Days(n, stopMonth, stop));
+        }
+        return spans;
     }
 
     private static LocalDate date(Instant midnight) {

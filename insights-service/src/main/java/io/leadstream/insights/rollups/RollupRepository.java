@@ -35,7 +35,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class RollupRepository {
 
     /** The tables a rebuild copies and swaps with the facts (empty; every day dirty until recomputed). */
-    public static final List<String> TABLES = List.of("lead_day", "funnel_day", "rollup_dirty");
+    public static final List<String> TABLES = List.of("lead_day", "lead_month", "funnel_day", "rollup_dirty");
 
     /** Any number both instances agree on: the rollup pass's advisory lock. */
     static final long LOCK = 0x1ead5_7a11_0000L;
@@ -77,10 +77,20 @@ public class RollupRepository {
             + "inactive) select " + DAY + ", 'product', p.product, f.furthest, " + FUNNEL_MEASURES
             + OF_DAYS.formatted(" join lateral unnest(f.products) as p(product) on true") + " group by 1, 3, 4";
 
+    /** The first days of the months of the days $1. */
+    static final String MONTHS = "(select distinct d - extract(day from d)::int + 1 as day from unnest($1::date[]) d)";
+
+    /** The months of the days $1 summed again from their days (after those were recomputed). */
+    static final String LEAD_MONTH = "insert into lead_month (day, dim, key, key2, leads, scored, assigned, qualified, "
+            + "won, lost) select m.day, r.dim, r.key, r.key2, sum(r.leads), sum(r.scored), sum(r.assigned), "
+            + "sum(r.qualified), sum(r.won), sum(r.lost) from " + MONTHS + " m join lead_day r on r.day >= m.day "
+            + "and r.day < (m.day + interval '1 month') group by 1, 2, 3, 4";
+
     /** What the pass runs for a set of days ($1), in order, after taking their marks. */
     static final List<String> RECOMPUTE = List.of("delete from rollup_dirty where day = any($1::date[])",
             "delete from lead_day where day = any($1::date[])", "delete from funnel_day where day = any($1::date[])",
-            LEAD_DAY, LEAD_DAY_PRODUCT, FUNNEL_DAY, FUNNEL_DAY_PRODUCT);
+            "delete from lead_month where day in " + MONTHS,
+            LEAD_DAY, LEAD_DAY_PRODUCT, FUNNEL_DAY, FUNNEL_DAY_PRODUCT, LEAD_MONTH);
 
     /** The CTEs {@code s} (whole days: n, d0, d1), {@code dirty} (day) and {@code x} (parts: n, lo, hi). */
     public static final String WITH = "with s as (select * from unnest($1::int[], $2::date[], $3::date[]) "
@@ -99,6 +109,26 @@ public class RollupRepository {
         return "select s.n, " + columns + " from s cross join lateral (select * from " + table + " r where " + condition
                 + " and r.day >= s.d0 and r.day < s.d1 offset 0) r "
                 + "where not exists (select 1 from dirty d where d.day = r.day)";
+    }
+
+    /** A span of whole days that is whole UTC months (DaySlices cuts a span's whole months out of it). */
+    static final String MONTHS_SPAN = "(extract(day from s.d0) = 1 and extract(day from s.d1) = 1)";
+
+    /**
+     * As {@link #days} over {@code lead_day}, with spans of whole months read from {@code lead_month}: a month with a
+     * dirty day from its days instead (the dirty ones from the facts, as always).
+     */
+    public static String leadDays(String columns, String condition) {
+        String days = "select * from lead_day r where " + condition;
+        return "select s.n, " + columns + " from s cross join lateral (" + days + " and r.day >= s.d0 and r.day < s.d1 "
+                + "offset 0) r where not " + MONTHS_SPAN + " and not exists (select 1 from dirty d where d.day = r.day) "
+                + "union all select s.n, " + columns + " from s cross join lateral (select * from lead_month r where "
+                + condition + " and r.day >= s.d0 and r.day < s.d1 offset 0) r where " + MONTHS_SPAN + " and not exists "
+                + "(select 1 from dirty d where d.day >= r.day and d.day < (r.day + interval '1 month')) "
+                + "union all select s.n, " + columns + " from s join (select distinct d.day - extract(day from d.day)::int "
+                + "+ 1 as first from dirty d) dm on " + MONTHS_SPAN + " and dm.first >= s.d0 and dm.first < s.d1 "
+                + "cross join lateral (" + days + " and r.day >= dm.first and r.day < (dm.first + interval '1 month') "
+                + "offset 0) r where not exists (select 1 from dirty d where d.day = r.day)";
     }
 
     /**

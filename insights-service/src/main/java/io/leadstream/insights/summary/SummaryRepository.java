@@ -33,7 +33,7 @@ public class SummaryRepository {
             + "coalesce(sum(scored), 0)::bigint as scored, coalesce(sum(assigned), 0)::bigint as assigned, "
             + "coalesce(sum(qualified), 0)::bigint as qualified, coalesce(sum(won), 0)::bigint as won, "
             + "coalesce(sum(lost), 0)::bigint as lost from ("
-            + RollupRepository.days("lead_day", "r.leads, r.scored, r.assigned, r.qualified, r.won, r.lost",
+            + RollupRepository.leadDays("r.leads, r.scored, r.assigned, r.qualified, r.won, r.lost",
                     "r.dim = ''")
             + " union all "
             + RollupRepository.facts("1, (f.scored_at is not null)::int, (f.assigned_at is not null)::int, "
@@ -44,7 +44,7 @@ public class SummaryRepository {
     /** The leads per bin of their speed-to-lead (the assigned ones; $7: the rollup dimension speedBin). */
     static final String SPEED_BINS = RollupRepository.WITH
             + "select u.key::int as bin, sum(u.leads)::bigint as leads from ("
-            + RollupRepository.days("lead_day", "r.key, r.leads", "r.dim = $7 and r.key is not null")
+            + RollupRepository.leadDays("r.key, r.leads", "r.dim = $7 and r.key is not null")
             + " union all "
             + RollupRepository.facts(Dimension.SPEED_BIN.key() + ", 1", "", "f.speed_bin is not null")
             + ") u (n, key, leads) group by 1 order by 1";
@@ -56,7 +56,7 @@ public class SummaryRepository {
 
     /** The qualified leads per key of a dimension ($7), most first. */
     static final String QUALIFIED = RollupRepository.WITH + "select u.key, sum(u.qualified)::bigint as qualified from ("
-            + RollupRepository.days("lead_day", "r.key, r.qualified", "r.dim = $7 and r.qualified > 0")
+            + RollupRepository.leadDays("r.key, r.qualified", "r.dim = $7 and r.qualified > 0")
             + " union all "
             + "%s) u group by 1 having sum(u.qualified) > 0 order by 2 desc, 1";
 

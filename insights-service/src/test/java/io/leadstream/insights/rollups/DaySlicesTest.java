@@ -42,6 +42,21 @@ class DaySlicesTest {
     }
 
     @Test
+    void shouldCutTheWholeMonthsOutOfTheDays() {
+        DaySlices slices = DaySlices.of(range("2038-12-15T06:00:00Z", "2039-03-10T00:00:00Z"));
+
+        assertThat(slices.days()).containsExactly(
+                new Days(0, LocalDate.parse("2038-12-16"), LocalDate.parse("2039-01-01")),
+                new Days(0, LocalDate.parse("2039-01-01"), LocalDate.parse("2039-03-01")),
+                new Days(0, LocalDate.parse("2039-03-01"), LocalDate.parse("2039-03-10")));
+        assertThat(slices.parts()).containsExactly(new Part(0, Instant.parse("2038-12-15T06:00:00Z"),
+                Instant.parse("2038-12-16T00:00:00Z")));
+        // no whole month: one span of days
+        assertThat(DaySlices.of(range("2039-01-02T00:00:00Z", "2039-02-28T00:00:00Z")).days())
+                .containsExactly(new Days(0, LocalDate.parse("2039-01-02"), LocalDate.parse("2039-02-28")));
+    }
+
+    @Test
     void shouldReadARangeWithoutAWholeUtcDayFromTheFactsAlone() {
         // a day in Berlin: 23:00 UTC to 23:00 UTC, two parts of UTC days and no whole one
         assertThat(DaySlices.of(range("2039-01-01T23:00:00Z", "2039-01-02T23:00:00Z")))

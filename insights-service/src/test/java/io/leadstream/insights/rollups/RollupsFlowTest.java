@@ -47,7 +47,9 @@ class RollupsFlowTest extends EventFedTest {
     private static final String[] CAMPAIGNS = {"spring", "fair", null};
     private static final String[][] PRODUCTS = {{"solar"}, {"solar", "heat-pumps"}, {}, {"batteries"}};
     private static final String[] RANGES = {"from=2039-01-01&to=2039-01-13",
-            "from=2039-01-02T07:30:00Z&to=2039-01-11T18:00:00Z"};
+            "from=2039-01-02T07:30:00Z&to=2039-01-11T18:00:00Z",
+            // the whole of January from the monthly rollup, the days before and after from the daily one
+            "from=2038-12-20&to=2039-02-05"};
 
     @Inject
     Pool pool;
@@ -136,6 +138,7 @@ class RollupsFlowTest extends EventFedTest {
                 queries.add("/api/insights/leads?" + range + "&groupBy=" + groupBy + "&tz=Europe/Berlin");
             }
             queries.add("/api/insights/leads?" + range + "&groupBy=product&period=week");
+            queries.add("/api/insights/leads?" + range + "&groupBy=rep&period=month");
             queries.add("/api/insights/leads?" + range + "&groupBy=scoreBand&tz=Asia/Kolkata");
             queries.add("/api/insights/leads.svg?" + range + "&groupBy=source&tz=America/New_York");
         }
@@ -181,6 +184,9 @@ class RollupsFlowTest extends EventFedTest {
         assertThat(count("select count(*) from rollup_dirty")).isZero();
         assertThat(count("select count(distinct day) from lead_day where day between '2039-01-01' and '2039-01-12'"))
                 .isEqualTo(12);
+        assertThat(count("select sum(leads) from lead_month where dim = '' and day = '2039-01-01'"))
+                .isEqualTo(count("select sum(leads) from lead_day where dim = '' and day between '2039-01-01' "
+                        + "and '2039-01-31'"));
         assertThat(count("select coalesce(sum(leads), 0) from lead_day where dim = '' and day between '2039-01-01' "
                 + "and '2039-01-12'")).isEqualTo(fed.captured - 1);
         assertThat(count("select count(*) from funnel_day where day between '2039-01-01' and '2039-01-12'"))
@@ -222,12 +228,16 @@ class RollupsFlowTest extends EventFedTest {
         await().atMost(WAIT).until(() -> given().get(range).then().extract().jsonPath().getInt("won") == 1);
         assertThat(count("select count(*) from rollup_dirty where day = '2039-01-25'")).isPositive();
         String before = given().get(range).then().statusCode(200).extract().asString();
+        // January as a whole: its monthly row is stale while a day of it is dirty, so it is read from its days
+        String january = "/api/insights/summary?from=2039-01-01&to=2039-02-01";
+        String januaryBefore = given().get(january).then().statusCode(200).extract().asString();
 
         pass.run().await().atMost(WAIT);
 
         assertThat(count("select count(*) from rollup_dirty")).isZero();
         assertThat(count("select won from lead_day where dim = '' and day = '2039-01-25'")).isEqualTo(1);
         assertThat(given().get(range).then().statusCode(200).extract().asString()).isEqualTo(before);
+        assertThat(given().get(january).then().statusCode(200).extract().asString()).isEqualTo(januaryBefore);
     }
 
     @Test
