@@ -28,15 +28,15 @@ public enum GroupBy {
                     + ScoreBand.ALL.get(ScoreBand.ALL.size() - 1).label() + "' end")));
 
     private final Dimension dimension;
-    private final String name;
+    private final String groupName;
 
     GroupBy(Dimension dimension) {
         this(dimension, "u.key");
     }
 
-    GroupBy(Dimension dimension, String name) {
+    GroupBy(Dimension dimension, String groupName) {
         this.dimension = dimension;
-        this.name = name;
+        this.groupName = groupName;
     }
 
     Dimension dimension() {
@@ -45,7 +45,7 @@ public enum GroupBy {
 
     /** The SQL of the group's name from the key of a counted row {@code u}. */
     String groupName() {
-        return name;
+        return groupName;
     }
 
     /** The grouping a query names ({@code source}, …, {@code scoreBand}; any case), or null for none of them. */

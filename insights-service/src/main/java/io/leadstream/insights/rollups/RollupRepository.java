@@ -49,8 +49,8 @@ public class RollupRepository {
             + "and f.captured_at < (dd.day + 1)::timestamp at time zone 'UTC'%s where f.merged_into is null";
 
     /** Every dimension but products from one pass over a day's leads (a row per dimension per lead). */
-    static final String LEAD_DAY = "insert into lead_day (day, dim, key, key2, leads, scored, assigned, qualified, won, "
-            + "lost) select " + DAY + ", d.dim, d.key, d.key2, " + MEASURES
+    static final String LEAD_DAY = "insert into lead_day (day, dim, key, key2, leads, scored, assigned, qualified, "
+            + "won, lost) select " + DAY + ", d.dim, d.key, d.key2, " + MEASURES
             + OF_DAYS.formatted(" cross join lateral (values " + Arrays.stream(Dimension.values())
                     .filter(d -> d != Dimension.PRODUCT)
                     .map(d -> "('" + d.dim() + "', " + d.key() + ", " + d.key2() + ")")
@@ -65,16 +65,18 @@ public class RollupRepository {
     static final String FUNNEL_MEASURES = "count(*), count(*) filter (where f.stage = 'UNQUALIFIED'), "
             + "count(*) filter (where f.stage = 'INACTIVE')";
 
-    /** The funnel by nothing, by source and by segment. */
+    /** The funnel by nothing (key '', so that a query names it by equality), by source and by segment. */
     static final String FUNNEL_DAY = "insert into funnel_day (day, dim, key, furthest, leads, unqualified, inactive) "
             + "select " + DAY + ", d.dim, d.key, f.furthest, " + FUNNEL_MEASURES
-            + OF_DAYS.formatted(" cross join lateral (values ('', ''), ('source', f.source), "
-                    + "('segment', f.segment)) as d(dim, key)")
+            + OF_DAYS.formatted(" cross join lateral (values ('', ''), ('" + Dimension.SOURCE.dim() + "', "
+                    + Dimension.SOURCE.key() + "), ('" + Dimension.SEGMENT.dim() + "', " + Dimension.SEGMENT.key()
+                    + ")) as d(dim, key)")
             + " group by 1, 2, 3, 4";
 
     /** The funnel by product: the leads that have it. */
     static final String FUNNEL_DAY_PRODUCT = "insert into funnel_day (day, dim, key, furthest, leads, unqualified, "
-            + "inactive) select " + DAY + ", 'product', p.product, f.furthest, " + FUNNEL_MEASURES
+            + "inactive) select " + DAY + ", '" + Dimension.PRODUCT.dim() + "', " + Dimension.PRODUCT.key()
+            + ", f.furthest, " + FUNNEL_MEASURES
             + OF_DAYS.formatted(" join lateral unnest(f.products) as p(product) on true") + " group by 1, 3, 4";
 
     /** The first days of the months of the days $1. */
@@ -106,29 +108,39 @@ public class RollupRepository {
      * scan whatever the planner guesses of the ranges, which it cannot see (a join over them scanned whole tables).
      */
     public static String days(String table, String columns, String condition) {
-        return "select s.n, " + columns + " from s cross join lateral (select * from " + table + " r where " + condition
-                + " and r.day >= s.d0 and r.day < s.d1 offset 0) r "
-                + "where not exists (select 1 from dirty d where d.day = r.day)";
+        return rows("s", table, columns, condition, "s.d0", "s.d1") + " where " + NOT_DIRTY;
     }
 
     /** A span of whole days that is whole UTC months (DaySlices cuts a span's whole months out of it). */
     static final String MONTHS_SPAN = "(extract(day from s.d0) = 1 and extract(day from s.d1) = 1)";
+
+    static final String NOT_DIRTY = "not exists (select 1 from dirty d where d.day = r.day)";
+
+    /** The spans of whole months joined with each of their months that has a dirty day ({@code dm.first}). */
+    static final String DIRTY_MONTHS = "s join (select distinct d.day - extract(day from d.day)::int + 1 as first "
+            + "from dirty d) dm on " + MONTHS_SPAN + " and dm.first >= s.d0 and dm.first < s.d1";
 
     /**
      * As {@link #days} over {@code lead_day}, with spans of whole months read from {@code lead_month}: a month with a
      * dirty day from its days instead (the dirty ones from the facts, as always).
      */
     public static String leadDays(String columns, String condition) {
-        String days = "select * from lead_day r where " + condition;
-        return "select s.n, " + columns + " from s cross join lateral (" + days + " and r.day >= s.d0 and r.day < s.d1 "
-                + "offset 0) r where not " + MONTHS_SPAN + " and not exists (select 1 from dirty d where d.day = r.day) "
-                + "union all select s.n, " + columns + " from s cross join lateral (select * from lead_month r where "
-                + condition + " and r.day >= s.d0 and r.day < s.d1 offset 0) r where " + MONTHS_SPAN + " and not exists "
-                + "(select 1 from dirty d where d.day >= r.day and d.day < (r.day + interval '1 month')) "
-                + "union all select s.n, " + columns + " from s join (select distinct d.day - extract(day from d.day)::int "
-                + "+ 1 as first from dirty d) dm on " + MONTHS_SPAN + " and dm.first >= s.d0 and dm.first < s.d1 "
-                + "cross join lateral (" + days + " and r.day >= dm.first and r.day < (dm.first + interval '1 month') "
-                + "offset 0) r where not exists (select 1 from dirty d where d.day = r.day)";
+        return rows("s", "lead_day", columns, condition, "s.d0", "s.d1") + " where not " + MONTHS_SPAN + " and "
+                + NOT_DIRTY
+                + " union all " + rows("s", "lead_month", columns, condition, "s.d0", "s.d1") + " where " + MONTHS_SPAN
+                + " and not exists (select 1 from dirty d where d.day >= r.day "
+                + "and d.day < (r.day + interval '1 month'))"
+                + " union all " + rows(DIRTY_MONTHS, "lead_day", columns, condition, "dm.first",
+                        "(dm.first + interval '1 month')") + " where " + NOT_DIRTY;
+    }
+
+    /**
+     * {@code select s.n, <columns>} from {@code spans} (the CTE s, or s joined), each with the rows of {@code table}
+     * (alias r) that {@code condition} keeps in [lo, hi).
+     */
+    private static String rows(String spans, String table, String columns, String condition, String lo, String hi) {
+        return "select s.n, " + columns + " from " + spans + " cross join lateral (select * from " + table + " r where "
+                + condition + " and r.day >= " + lo + " and r.day < " + hi + " offset 0) r";
     }
 
     /**
@@ -184,12 +196,6 @@ public class RollupRepository {
                                     }
                                     return days.isEmpty() ? Uni.createFrom().voidItem() : done;
                                 })));
-    }
-
-    /** How many days are marked dirty now. */
-    public Uni<Long> dirtyDays() {
-        return pool.query("select count(distinct day) as n from rollup_dirty").execute()
-                .map(rows -> rows.iterator().next().getLong("n"));
     }
 
     private static List<LocalDate> days(Iterable<Row> rows) {
