@@ -111,7 +111,7 @@ public class RebuildRepository {
 
     /**
      * Empty copies of the read models in {@value #SCHEMA} (any left by an earlier rebuild dropped first), with the
-     * triggers of the originals (which then write that schema's {@code rollup_dirty}).
+     * triggers of the originals (which then write that schema's marks of dirty days).
      */
     public Uni<Void> createFreshTables() {
         StringBuilder sql = new StringBuilder("create schema if not exists " + SCHEMA + ";");

@@ -1,7 +1,13 @@
 package io.leadstream.insights.rollups;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -22,9 +28,17 @@ public final class BinnedPercentile {
 
         /** The percentile from every value of {@link #bins}, sorted. */
         public double value(List<Double> sorted) {
-            double first = sorted.get(lower);
+            return between(sorted.get(lower), sorted.get(upper));
+        }
+
+        /** The percentile from every value of {@link #bins}, sorted. */
+        public double value(double[] sorted) {
+            return between(sorted[lower], sorted[upper]);
+        }
+
+        private double between(double first, double second) {
             // percentile_cont: first + (second - first) * fraction, the first alone when the rank is whole
-            return lower == upper ? first : first + (sorted.get(upper) - first) * fraction;
+            return lower == upper ? first : first + (second - first) * fraction;
         }
     }
 
@@ -54,5 +68,87 @@ public final class BinnedPercentile {
             below += count;
         }
         throw new IllegalStateException("rank " + upper + " beyond the " + n + " values counted");
+    }
+
+    /** One bin of one group's values. */
+    public record Bin<K>(K group, int bin) {
+    }
+
+    /**
+     * Percentiles of several groups' values at once, each group's values counted per bin: {@link #toRead()} names the
+     * bins whose values to read, {@link #read} takes them (in any order), {@link #percentiles} gives each group's.
+     */
+    public static final class Grouped<K> {
+
+        private final Map<K, List<Located>> located = new LinkedHashMap<>();
+        private final Map<K, Long> counted = new LinkedHashMap<>();
+        private final List<Bin<K>> toRead;
+        private final Map<Bin<K>, Integer> indexes = new HashMap<>();
+        /** The values read per bin of {@link #toRead} (primitive: a year of a figure reads tens of thousands). */
+        private final double[][] values;
+        private final int[] sizes;
+
+        /** Percentiles {@code ps} (each 0..1) of each group's values counted per bin (a group without any left out). */
+        public Grouped(Map<K, ? extends SortedMap<Integer, Long>> counts, double... ps) {
+            Set<Bin<K>> bins = new LinkedHashSet<>();
+            counts.forEach((group, perBin) -> {
+                List<Located> each = new ArrayList<>();
+                for (double p : ps) {
+                    Located l = locate(perBin, p);
+                    if (l == null) {
+                        return;
+                    }
+                    each.add(l);
+                    l.bins().forEach(bin -> bins.add(new Bin<>(group, bin)));
+                }
+                located.put(group, each);
+                counted.put(group, perBin.values().stream().mapToLong(Long::longValue).sum());
+            });
+            toRead = List.copyOf(bins);
+            for (int i = 0; i < toRead.size(); i++) {
+                indexes.put(toRead.get(i), i);
+            }
+            values = new double[toRead.size()][];
+            sizes = new int[toRead.size()];
+        }
+
+        /** The bins whose values {@link #percentiles} needs, each once. */
+        public List<Bin<K>> toRead() {
+            return toRead;
+        }
+
+        /** A value of bin {@code toRead().get(index)}. */
+        public void read(int index, double value) {
+            double[] bin = values[index];
+            if (bin == null || sizes[index] == bin.length) {
+                values[index] = bin = bin == null ? new double[16] : Arrays.copyOf(bin, bin.length * 2);
+            }
+            bin[sizes[index]++] = value;
+        }
+
+        /** The groups with values, in the order given: how many values each has. */
+        public Map<K, Long> counts() {
+            return counted;
+        }
+
+        /** A group's percentiles in the order asked, from the values read (none read for it: an empty list). */
+        public List<Double> percentiles(K group) {
+            List<Double> result = new ArrayList<>();
+            for (Located l : located.getOrDefault(group, List.of())) {
+                // the bins hold ranges of values that do not overlap: their values sorted together are ranked as counted
+                double[] sorted = new double[0];
+                for (int bin : l.bins()) {
+                    int i = indexes.get(new Bin<>(group, bin));
+                    int before = sorted.length;
+                    sorted = Arrays.copyOf(sorted, before + sizes[i]);
+                    if (sizes[i] > 0) {
+                        System.arraycopy(values[i], 0, sorted, before, sizes[i]);
+                    }
+                }
+                Arrays.sort(sorted);
+                result.add(l.value(sorted));
+            }
+            return result;
+        }
     }
 }

@@ -23,7 +23,12 @@ public enum Dimension {
     /** Source and campaign together: key the source, key2 the campaign. */
     SOURCE_CAMPAIGN("sourceCampaign", "f.source", "f.campaign"),
     /** The bin of its speed-to-lead ({@code lead_fact.speed_bin}, migration V8) as text; null: not assigned. */
-    SPEED_BIN("speedBin", "f.speed_bin::text", "null::text");
+    SPEED_BIN("speedBin", "f.speed_bin::text", "null::text"),
+    /**
+     * The rep and the bin of the time from assignment to their first touch ({@code lead_fact.touch_bin}, migration
+     * V10) as text; both null when no rep touched it.
+     */
+    REP_TOUCH_BIN("repTouchBin", "case when f.touch_bin is not null then f.rep_id end", "f.touch_bin::text");
 
     private final String dim;
     private final String key;

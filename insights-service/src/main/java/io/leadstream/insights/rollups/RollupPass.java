@@ -13,8 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Every few seconds ({@code leadstream.insights.rollups.every}, default 5s) recomputes the days marked dirty since the
- * last pass, {@code leadstream.insights.rollups.batch-days} days per transaction until none is left. Until it has,
- * those days are read from the facts: exact, only slower.
+ * last pass (of the leads' rollups, then of the stays'), {@code leadstream.insights.rollups.batch-days} days per
+ * transaction until none is left. Until it has, those days are read from the facts: exact, only slower.
  */
 @ApplicationScoped
 public class RollupPass {
@@ -41,14 +41,17 @@ public class RollupPass {
         });
     }
 
-    /** Recomputes every dirty day; how many (0 when another instance holds the pass). */
+    /**
+     * Recomputes every dirty day of the leads' rollups, then of the stays' rollups; how many days in all (0 when
+     * another instance holds the pass).
+     */
     public Uni<Integer> run() {
-        return batches(0);
+        return batches(RollupRepository.CAPTURES, 0).chain(captures -> batches(RollupRepository.STAYS, captures));
     }
 
-    private Uni<Integer> batches(int sofar) {
-        return repository.recompute(batchDays).chain((List<LocalDate> days) -> days.size() < batchDays
+    private Uni<Integer> batches(RollupRepository.Family family, int sofar) {
+        return repository.recompute(family, batchDays).chain((List<LocalDate> days) -> days.size() < batchDays
                 ? Uni.createFrom().item(sofar + days.size())
-                : batches(sofar + days.size()));
+                : batches(family, sofar + days.size()));
     }
 }

@@ -84,24 +84,26 @@ public class SummaryRepository {
 
     /**
      * The median seconds from capture to first assignment of the leads captured in [from, to) (null: none assigned),
-     * exactly: the rollup's counts per bin say which bins hold it, and only their leads are read.
+     * exactly: the rollup's counts per bin say which bins hold it, and only their leads are read (both in one snapshot, so
+     * that a lead written in between cannot shift the positions the counts gave).
      */
     Uni<Double> medianSpeed(Instant from, Instant to) {
-        return pool.preparedQuery(SPEED_BINS).execute(RollupRepository.parameters(DaySlices.of(new TimeRange(from, to)))
-                .addString(Dimension.SPEED_BIN.dim())).chain(rows -> {
+        return RollupRepository.inOneSnapshot(pool, c -> c.preparedQuery(SPEED_BINS)
+                .execute(RollupRepository.parameters(DaySlices.of(new TimeRange(from, to)))
+                        .addString(Dimension.SPEED_BIN.dim())).chain(rows -> {
                     SortedMap<Integer, Long> counts = new TreeMap<>();
                     rows.forEach(row -> counts.put(row.getInteger("bin"), row.getLong("leads")));
                     BinnedPercentile.Located median = BinnedPercentile.locate(counts, 0.5);
                     if (median == null) {
                         return Uni.createFrom().nullItem();
                     }
-                    return pool.preparedQuery(SPEEDS).execute(Tuple.of(utc(from), utc(to),
+                    return c.preparedQuery(SPEEDS).execute(Tuple.of(utc(from), utc(to),
                             median.bins().stream().map(Integer::shortValue).toArray(Short[]::new))).map(speeds -> {
                                 List<Double> sorted = new ArrayList<>();
                                 speeds.forEach(row -> sorted.add(row.getDouble("speed")));
                                 return median.value(sorted);
                             });
-                });
+                }));
     }
 
     /** The qualified leads captured in [from, to) per product (a lead with several under each), most first. */

@@ -3,7 +3,10 @@ package io.leadstream.insights.rollups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -68,7 +71,7 @@ class BinnedPercentileTest {
 
     @Test
     void shouldReadOneBinWhenTheRankIsWholeAndSayNothingOfNoValues() {
-        SortedMap<Integer, Long> counts = new TreeMap<>(java.util.Map.of(10, 3L, 20, 1L));
+        SortedMap<Integer, Long> counts = new TreeMap<>(Map.of(10, 3L, 20, 1L));
 
         BinnedPercentile.Located median = BinnedPercentile.locate(counts, 0.5);
 
@@ -77,5 +80,51 @@ class BinnedPercentileTest {
         assertThat(median.upper()).isEqualTo(2);
         assertThat(median.value(List.of(11.0, 12.0, 14.0))).isEqualTo(13.0);
         assertThat(BinnedPercentile.locate(new TreeMap<>(), 0.5)).isNull();
+    }
+
+    @Test
+    void shouldGiveEachGroupsPercentilesFromTheBinsItNamesReadInAnyOrder() {
+        Random random = new Random(12);
+        Map<String, List<Double>> groups = new LinkedHashMap<>();
+        for (int g = 0; g < 30; g++) {
+            List<Double> values = new ArrayList<>();
+            int n = 1 + random.nextInt(g < 5 ? 3 : 500);
+            for (int i = 0; i < n; i++) {
+                values.add(Math.exp(random.nextDouble() * 12) - 10);
+            }
+            groups.put("g" + g, values);
+        }
+        Map<String, SortedMap<Integer, Long>> counts = new LinkedHashMap<>();
+        groups.forEach((g, values) -> values.forEach(v -> counts.computeIfAbsent(g, k -> new TreeMap<>())
+                .merge(bin(v), 1L, Long::sum)));
+
+        BinnedPercentile.Grouped<String> grouped = new BinnedPercentile.Grouped<>(counts, 0.5, 0.9);
+        // every value of the bins named, as a table scan would give them: in no particular order
+        List<Integer> binOf = new ArrayList<>();
+        List<Double> read = new ArrayList<>();
+        for (int i = 0; i < grouped.toRead().size(); i++) {
+            BinnedPercentile.Bin<String> bin = grouped.toRead().get(i);
+            for (double v : groups.get(bin.group())) {
+                if (bin(v) == bin.bin()) {
+                    binOf.add(i);
+                    read.add(v);
+                }
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, random);
+        order.forEach(i -> grouped.read(binOf.get(i), read.get(i)));
+
+        assertThat(read.size()).isLessThan(groups.values().stream().mapToInt(List::size).sum() / 2);
+        assertThat(grouped.counts()).containsOnlyKeys(groups.keySet());
+        groups.forEach((g, values) -> {
+            assertThat(grouped.counts().get(g)).isEqualTo(values.size());
+            assertThat(grouped.percentiles(g)).as(g)
+                    .containsExactly(percentileCont(values, 0.5), percentileCont(values, 0.9));
+        });
+        assertThat(grouped.percentiles("none")).isEmpty();
     }
 }

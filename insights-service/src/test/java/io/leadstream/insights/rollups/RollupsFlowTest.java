@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
@@ -100,19 +101,37 @@ class RollupsFlowTest extends EventFedTest {
                 fed.qualified += qualified ? 1 : 0;
             }
             if (random.nextInt(4) > 0) {
+                String rep = "rep-" + random.nextInt(4);
+                Instant assignedAt = at.plusSeconds(30 + random.nextInt(200_000));
                 distribution.send(TestEvents.event("leadstream.lead.assigned.v1", lead, """
-                        {"leadId":"%s","repId":"rep-%d","strategy":"ROUND_ROBIN","reason":"r","target":"team:t%d",
-                         "score":50,"grade":"B","assignedAt":"%s"}""".formatted(lead, random.nextInt(4),
-                        random.nextInt(2), at.plusSeconds(30 + random.nextInt(200_000)))));
+                        {"leadId":"%s","repId":"%s","strategy":"ROUND_ROBIN","reason":"r","target":"team:t%d",
+                         "score":50,"grade":"B","assignedAt":"%s"}""".formatted(lead, rep, random.nextInt(2),
+                        assignedAt)));
                 fed.assigned++;
+                if (random.nextInt(3) > 0) {
+                    // the rep's first touch, now and then logged before the assignment arrived
+                    nurture.send(TestEvents.event("leadstream.activity.logged.v1", lead, """
+                            {"activityId":"%s","leadId":"%s","kind":"CALL","direction":"OUTBOUND","source":"REP",
+                             "loggedBy":"%s","occurredAt":"%s"}""".formatted(UUID.randomUUID(), lead, rep,
+                            assignedAt.plusSeconds(random.nextInt(300_000) - 2_000))));
+                }
+                if (random.nextInt(5) == 0) {
+                    distribution.send(TestEvents.event("leadstream.sla.breached.v1", lead, """
+                            {"leadId":"%s","repId":"%s","kind":"FIRST_TOUCH","step":"REMIND","policy":"default",
+                             "startedAt":"%s","deadline":"%s","dueAt":"%s","breachedAt":"%s"}""".formatted(lead, rep,
+                            assignedAt, assignedAt.plusSeconds(900), assignedAt.plusSeconds(900),
+                            assignedAt.plusSeconds(901))));
+                }
                 int path = random.nextInt(4);
                 List<String> stages = path == 0 ? List.of("OPEN") : path == 1 ? List.of("OPEN", "CONTACTED")
                         : path == 2 ? List.of("OPEN", "CONTACTED", "CUSTOMER") : List.of("OPEN", "UNQUALIFIED");
+                Instant entered = at;
                 for (int s = 0; s < stages.size(); s++) {
+                    // stays from a minute to five days: many bins of time in stage
+                    entered = entered.plusSeconds(60 + random.nextInt(430_000));
                     nurture.send(TestEvents.event("leadstream.lead.stage-changed.v1", lead, """
                             {"leadId":"%s","from":%s,"to":"%s","owner":null,"reason":"r","changedAt":"%s"}"""
-                            .formatted(lead, s == 0 ? "null" : quoted(stages.get(s - 1)), stages.get(s),
-                                    at.plusSeconds(3600L * (s + 1)))));
+                            .formatted(lead, s == 0 ? "null" : quoted(stages.get(s - 1)), stages.get(s), entered)));
                 }
                 fed.won += path == 2 ? 1 : 0;
                 fed.lost += path == 3 ? 1 : 0;
@@ -141,6 +160,9 @@ class RollupsFlowTest extends EventFedTest {
             queries.add("/api/insights/leads?" + range + "&groupBy=rep&period=month");
             queries.add("/api/insights/leads?" + range + "&groupBy=scoreBand&tz=Asia/Kolkata");
             queries.add("/api/insights/leads.svg?" + range + "&groupBy=source&tz=America/New_York");
+            queries.add("/api/insights/time-in-stage?" + range);
+            queries.add("/api/insights/time-in-stage?" + range + "&tz=Asia/Kolkata");
+            queries.add("/api/insights/reps?" + range);
         }
         return queries;
     }
@@ -191,6 +213,11 @@ class RollupsFlowTest extends EventFedTest {
                 + "and '2039-01-12'")).isEqualTo(fed.captured - 1);
         assertThat(count("select count(*) from funnel_day where day between '2039-01-01' and '2039-01-12'"))
                 .isPositive();
+        assertThat(count("select count(*) from stage_dirty")).isZero();
+        assertThat(count("select count(*) from stage_day where day between '2039-01-01' and '2039-01-31'"))
+                .isPositive();
+        assertThat(count("select sum(entries) from stage_month where day = '2039-01-01'"))
+                .isEqualTo(count("select sum(entries) from stage_day where day between '2039-01-01' and '2039-01-31'"));
         Map<String, String> fromRollups = answers();
         assertThat(fromRollups).hasSize(queries().size());
         fromFacts.forEach((query, answer) -> assertThat(fromRollups.get(query)).as(query).isEqualTo(answer));
@@ -207,7 +234,46 @@ class RollupsFlowTest extends EventFedTest {
                     .iterator().next().getDouble(0));
             assertThat(given().get("/api/insights/summary?" + range).then().extract().jsonPath()
                     .getLong("medianSpeedToLeadSeconds")).as(range).isEqualTo(exact);
+            assertExactPercentiles(range, from, to);
         }
+    }
+
+    /**
+     * Time in stage and the reps' medians, found through the bins, are percentile_cont over every stay and every lead.
+     */
+    private void assertExactPercentiles(String range, String from, String to) {
+        JsonPath times = given().get("/api/insights/time-in-stage?" + range).then().extract().jsonPath();
+        int compared = 0;
+        for (Row row : pool.query("select stage, count(*) as n, "
+                + "percentile_cont(0.5) within group (order by extract(epoch from left_at - entered_at)) as median, "
+                + "percentile_cont(0.9) within group (order by extract(epoch from left_at - entered_at)) as p90 "
+                + "from stage_entry e where entered_at >= '" + from + "' and entered_at < '" + to + "' "
+                + "and left_at is not null and not exists (select 1 from lead_fact m where m.lead_id = e.lead_id "
+                + "and m.merged_into is not null) group by stage").execute().await().atMost(WAIT)) {
+            String stage = "stages.find { it.stage == '" + row.getString("stage") + "' }";
+            assertThat(times.getLong(stage + ".durations")).as(range + " " + stage).isEqualTo(row.getLong("n"));
+            assertThat(times.getLong(stage + ".medianSeconds")).as(range + " " + stage)
+                    .isEqualTo(Math.round(row.getDouble("median")));
+            assertThat(times.getLong(stage + ".p90Seconds")).as(range + " " + stage)
+                    .isEqualTo(Math.round(row.getDouble("p90")));
+            compared++;
+        }
+        // the stays that ended: OPEN and CONTACTED (CUSTOMER and UNQUALIFIED are where the fed leads stay)
+        assertThat(compared).as(range).isEqualTo(2);
+
+        JsonPath reps = given().get("/api/insights/reps?" + range).then().extract().jsonPath();
+        compared = 0;
+        for (Row row : pool.query("select rep_id, percentile_cont(0.5) within group "
+                + "(order by extract(epoch from first_touch_at - assigned_at)) as median from lead_fact "
+                + "where captured_at >= '" + from + "' and captured_at < '" + to + "' and merged_into is null "
+                + "and rep_id like 'rep-_' and first_touch_at is not null and assigned_at is not null group by rep_id")
+                .execute().await().atMost(WAIT)) {
+            String rep = "reps.find { it.repId == '" + row.getString("rep_id") + "' }";
+            assertThat(reps.getLong(rep + ".medianSecondsToFirstTouch")).as(range + " " + rep)
+                    .isEqualTo(Math.round(row.getDouble("median")));
+            compared++;
+        }
+        assertThat(compared).as(range).isEqualTo(4);
     }
 
     @Test
@@ -238,6 +304,59 @@ class RollupsFlowTest extends EventFedTest {
         assertThat(count("select won from lead_day where dim = '' and day = '2039-01-25'")).isEqualTo(1);
         assertThat(given().get(range).then().statusCode(200).extract().asString()).isEqualTo(before);
         assertThat(given().get(january).then().statusCode(200).extract().asString()).isEqualTo(januaryBefore);
+    }
+
+    private JsonPath open(String range) {
+        return given().get("/api/insights/time-in-stage?" + range).then().statusCode(200).extract().jsonPath()
+                .setRootPath("stages.find { it.stage == 'OPEN' }");
+    }
+
+    @Test
+    void shouldFollowALateStageChangeAndAMergeInTheStaysAtOnce() {
+        // two leads in OPEN on 10 April 2039 (no other test's stays begin that day): two and half an hour
+        String gone = UUID.randomUUID().toString();
+        String kept = UUID.randomUUID().toString();
+        for (String lead : List.of(gone, kept)) {
+            capture.send(TestEvents.event("leadstream.lead.captured.v1", lead, """
+                    {"leadId":"%s","source":"web","capturedAt":"2039-04-10T09:00:00Z","quality":{}}""".formatted(lead)));
+            nurture.send(TestEvents.event("leadstream.lead.stage-changed.v1", lead, """
+                    {"leadId":"%s","from":null,"to":"OPEN","owner":null,"reason":"r","changedAt":"2039-04-10T10:00:00Z"}"""
+                    .formatted(lead)));
+        }
+        for (String[] next : new String[][] {{gone, "12:00"}, {kept, "10:30"}}) {
+            nurture.send(TestEvents.event("leadstream.lead.stage-changed.v1", next[0], """
+                    {"leadId":"%s","from":"OPEN","to":"CONTACTED","owner":null,"reason":"r",
+                     "changedAt":"2039-04-10T%s:00Z"}""".formatted(next[0], next[1])));
+        }
+        String range = "from=2039-04-10&to=2039-04-11";
+        await().atMost(WAIT).until(() -> open(range).getInt("durations") == 2);
+        assertThat(open(range).getLong("medianSeconds")).isEqualTo(4500);
+        pass.run().await().atMost(WAIT);
+        assertThat(count("select count(*) from stage_dirty")).isZero();
+        assertThat(open(range).getLong("medianSeconds")).isEqualTo(4500);
+
+        // a stage change arriving late, out of order: the stay before it ends earlier, at once and after the pass
+        nurture.send(TestEvents.event("leadstream.lead.stage-changed.v1", kept, """
+                {"leadId":"%s","from":"OPEN","to":"NURTURING","owner":null,"reason":"r",
+                 "changedAt":"2039-04-10T10:10:00Z"}""".formatted(kept)));
+        await().atMost(WAIT).until(() -> open(range).getLong("medianSeconds") == 3900);
+        assertThat(count("select count(*) from stage_dirty where day = '2039-04-10'")).isPositive();
+        pass.run().await().atMost(WAIT);
+        assertThat(count("select count(*) from stage_dirty")).isZero();
+        assertThat(open(range).getLong("medianSeconds")).isEqualTo(3900);
+
+        // merged into the other: its stays are left out, at once and after the pass
+        capture.send(TestEvents.event("leadstream.lead.merged.v1", kept, """
+                {"leadId":"%s","kind":"MANUAL","mergedLeadId":"%s","source":"web","filledFields":[],
+                 "mergedAt":"2039-04-20T10:00:00Z"}""".formatted(kept, gone)));
+        await().atMost(WAIT).until(() -> open(range).getInt("durations") == 1);
+        assertThat(open(range).getLong("medianSeconds")).isEqualTo(600);
+        assertThat(count("select count(*) from stage_dirty where day = '2039-04-10'")).isPositive();
+        pass.run().await().atMost(WAIT);
+        assertThat(count("select count(*) from stage_dirty")).isZero();
+        assertThat(count("select sum(entries) from stage_day where day = '2039-04-10' and stage = 'OPEN'"))
+                .isEqualTo(1);
+        assertThat(open(range).getLong("p90Seconds")).isEqualTo(600);
     }
 
     @Test
