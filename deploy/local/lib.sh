@@ -36,6 +36,10 @@ KC_READY_TIMEOUT=180
 GREENMAIL_VERSION="2.1.13"
 GREENMAIL_JAR="$TOOLS_DIR/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
 SMTP_PORT=3025
+# the alias mailbox capture-service reads over IMAP (issue 12: mail to sales@ becomes leads); login = the address
+IMAP_PORT=3143
+ALIAS_MAILBOX="sales@leadstream.local"
+ALIAS_PASSWORD="local-sales-password"
 GREENMAIL_API_PORT=8025
 
 BROWSER_DIR="$REPO/system-tests/browser"
@@ -602,8 +606,8 @@ ensure_keycloak() {
 stop_keycloak() { stop_component keycloak 60; }
 
 # ---------------------------------------------------------------------------------------------
-# GreenMail (a real SMTP server for capture-service's double opt-in emails and nurture-service's follow-up reminders;
-# mail kept in memory)
+# GreenMail (a real SMTP server for capture-service's double opt-in emails and nurture-service's follow-up reminders,
+# and the IMAP server of the alias mailbox capture-service reads; mail kept in memory)
 # ---------------------------------------------------------------------------------------------
 ensure_greenmail_jar() {
   [[ -f "$GREENMAIL_JAR" ]] && return 0
@@ -616,7 +620,7 @@ ensure_greenmail_jar() {
 }
 
 ensure_greenmail() {
-  step "GreenMail $GREENMAIL_VERSION: SMTP on 127.0.0.1:$SMTP_PORT, REST API on 127.0.0.1:$GREENMAIL_API_PORT"
+  step "GreenMail $GREENMAIL_VERSION: SMTP on 127.0.0.1:$SMTP_PORT, IMAP on 127.0.0.1:$IMAP_PORT ($ALIAS_MAILBOX), REST API on 127.0.0.1:$GREENMAIL_API_PORT"
   local pid
   if pid="$(pid_of greenmail)"; then
     ok "GreenMail already running (pid $pid)"
@@ -629,9 +633,12 @@ ensure_greenmail() {
   ensure_greenmail_jar
   start_bg greenmail "$LS_HOME" "$JAVA" -Xms32m -Xmx128m -XX:+UseSerialGC \
     -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
+    -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$IMAP_PORT" \
+    -Dgreenmail.users="${ALIAS_MAILBOX%@*}:$ALIAS_PASSWORD@${ALIAS_MAILBOX#*@}" -Dgreenmail.users.login=email \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$GREENMAIL_API_PORT" \
     -jar "$GREENMAIL_JAR"
   wait_until greenmail 60 "GreenMail SMTP listening on 127.0.0.1:$SMTP_PORT" port_open "$SMTP_PORT"
+  wait_until greenmail 30 "GreenMail IMAP listening on 127.0.0.1:$IMAP_PORT" port_open "$IMAP_PORT"
 }
 
 stop_greenmail() { stop_component greenmail 30; }

@@ -10,7 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Leads arriving by the inquiry channels of capture-service (issue 3) — a WhatsApp message (signed with the local
- * app secret), a Google Ads lead form (with the local key) and a logged call — are scored and assigned like any
- * other; a bad signature or key is refused (quality.md S8). Secrets: deploy/local/capture-service.properties.
+ * Leads arriving by the inquiry channels of capture-service (issues 3 and 12) — a WhatsApp message (signed with the
+ * local app secret), a Google Ads lead form (with the local key), a logged call and mail to the local alias mailbox
+ * (GreenMail's IMAP, read by capture) — are scored and assigned like any other; a bad signature or key is refused (quality.md S8). Secrets: deploy/local/capture-service.properties.
  */
 class InquiryChannelsTest {
 
@@ -110,6 +117,46 @@ class InquiryChannelsTest {
                 .body("{\"phone\":\"%s\",\"direction\":\"outbound\",\"outcome\":\"voicemail\"}".formatted(phone))
                 .post(Suite.CAPTURE + "/api/calls")
                 .then().statusCode(200).body("leadId", equalTo(leadId)).body("outcome", equalTo("INQUIRY"));
+    }
+
+    @Test
+    void shouldScoreAndAssignALeadFromMailToTheAliasAndLogASignedReplyAsAnInquiry() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String address = "annie." + unique + "@easley.example";
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", System.getProperty("leadstream.smtp.port", "3025"));
+        MimeMessage mail = new MimeMessage(Session.getInstance(smtp));
+        mail.setFrom(new InternetAddress(address, "Annie Easley", "UTF-8"));
+        mail.setRecipients(Message.RecipientType.TO, Suite.captureSetting("leadstream.capture.email.imap.user"));
+        mail.setSubject("Quote for a heat pump", "UTF-8");
+        mail.setText("Hello,\n\nwe need a heat pump for our office.\n\n-- \nAnnie Easley\nCentaur Rockets Ltd\n"
+                + Suite.uniquePhone() + "\n", "UTF-8");
+        Transport.send(mail);
+
+        String leadId = await().atMost(Suite.JOURNEY).pollInterval(Duration.ofMillis(500)).until(() -> {
+            List<String> ids = given().auth().oauth2(Suite.crmApp()).queryParam("q", address)
+                    .get(Suite.CAPTURE + "/api/leads").then().statusCode(200).extract().jsonPath().getList("items.id");
+            return ids.size() == 1 ? ids.get(0) : null;
+        }, id -> id != null);
+        JsonPath lead = given().auth().oauth2(Suite.crmApp()).get(Suite.CAPTURE + "/api/leads/" + leadId)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(lead.getString("source")).isEqualTo("email");
+        assertThat(lead.getString("lastName")).isEqualTo("Easley");
+        assertThat(lead.getString("company")).isEqualTo("Centaur Rockets Ltd");
+        assertScoredAndAssigned(leadId);
+
+        // the same person's next mail through the signed inbound-mail webhook: an inquiry on the lead
+        byte[] reply = ("From: Annie Easley <" + address + ">\r\nTo: sales@leadstream.local\r\n"
+                + "Subject: Re: Quote\r\nMessage-ID: <" + UUID.randomUUID() + "@easley.example>\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nAny news?\r\n").getBytes(StandardCharsets.UTF_8);
+        given().contentType("message/rfc822").body(reply).header("X-Signature-256", sign("not-the-secret", reply))
+                .post(Suite.CAPTURE + "/webhooks/email")
+                .then().statusCode(401).contentType(startsWith("application/problem+json"));
+        given().contentType("message/rfc822").body(reply)
+                .header("X-Signature-256", sign(Suite.captureSetting("leadstream.capture.email.webhook-secret"), reply))
+                .post(Suite.CAPTURE + "/webhooks/email")
+                .then().statusCode(200).body("outcome", equalTo("INQUIRY"));
     }
 
     /** The id of the one lead with this E.164 phone, checking its source. */

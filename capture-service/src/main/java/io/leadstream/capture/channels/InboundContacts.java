@@ -18,7 +18,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The contacts that arrive through the inquiry channels (WhatsApp messages, Google Ads lead forms, logged calls),
+ * The contacts that arrive through the inquiry channels (WhatsApp messages, Google Ads lead forms, logged calls, emails),
  * one {@code inbound_contact} row each, keyed by the channel's own id: a webhook delivered again finds its row and
  * creates nothing. A channel handles a contact inside one transaction that first {@link #lock}s the channel's id, so
  * two deliveries of one contact at the same time are handled one after the other, the second finding the first's
@@ -27,22 +27,51 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InboundContacts {
 
-    /** What a contact did: created a lead, was merged into one by de-duplication, was logged on a known lead. */
+    /**
+     * What a contact did: created a lead, was merged into one by de-duplication, was logged on a known lead; could not
+     * become a lead (rejected), or was machine traffic recorded and left alone (ignored: an auto-reply, a bounce).
+     */
     public enum Outcome {
-        CREATED, MERGED, INQUIRY, REJECTED
+        CREATED, MERGED, INQUIRY, REJECTED, IGNORED
     }
 
     /**
      * One contact as its channel described it. {@code details} must hold no personal data (ids, types, flags);
-     * {@code note} may (a call's summary) and never leaves capture-service.
+     * {@code note} may (a call's summary, a mail's subject and text) and never leaves capture-service.
+     * {@code replyToMessageId}: the message nurture sent that this one answers (an email reply), else null.
      */
     public record Contact(String channel, String externalId, Instant receivedAt, String messageType,
             Integer textLength, String direction, Integer durationSeconds, String callOutcome, boolean test,
-            Map<String, Object> details, String note) {
+            Map<String, Object> details, String note, UUID replyToMessageId) {
+
+        /** A contact that answers no message of ours. */
+        public Contact(String channel, String externalId, Instant receivedAt, String messageType, Integer textLength,
+                String direction, Integer durationSeconds, String callOutcome, boolean test,
+                Map<String, Object> details, String note) {
+            this(channel, externalId, receivedAt, messageType, textLength, direction, durationSeconds, callOutcome,
+                    test, details, note, null);
+        }
+    }
+
+    /** What a contact came to, as a webhook reports it: a redelivery is a DUPLICATE, a merge into a lead an INQUIRY. */
+    public enum Handled {
+        LEAD, INQUIRY, DUPLICATE, IGNORED, REJECTED
     }
 
     /** A recorded contact; {@code fresh} is false when the channel's id had been recorded before (a redelivery). */
     public record Recorded(UUID id, UUID leadId, Outcome outcome, boolean fresh) {
+
+        public Handled handled() {
+            if (!fresh) {
+                return Handled.DUPLICATE;
+            }
+            return switch (outcome) {
+                case CREATED -> Handled.LEAD;
+                case MERGED, INQUIRY -> Handled.INQUIRY;
+                case REJECTED -> Handled.REJECTED;
+                case IGNORED -> Handled.IGNORED;
+            };
+        }
     }
 
     private final InboundContactRepository rows;
@@ -79,7 +108,16 @@ public class InboundContacts {
      * de-duplication would match it), or else on the lead {@code newLead} captures (created or merged into).
      */
     public Uni<Recorded> onPhone(String phone, Contact contact, Supplier<Uni<Captured>> newLead) {
-        return Lead.oldestWithPhone(phone).chain(lead -> lead != null ? record(lead.id, Outcome.INQUIRY, contact)
+        return onLead(Lead.oldestWithPhone(phone), contact, newLead);
+    }
+
+    /** As {@link #onPhone}, by the oldest lead with this (normalised) email address. */
+    public Uni<Recorded> onEmail(String email, Contact contact, Supplier<Uni<Captured>> newLead) {
+        return onLead(Lead.oldestWithEmail(email), contact, newLead);
+    }
+
+    private Uni<Recorded> onLead(Uni<Lead> known, Contact contact, Supplier<Uni<Captured>> newLead) {
+        return known.chain(lead -> lead != null ? record(lead.id, Outcome.INQUIRY, contact)
                 : newLead.get().chain(captured -> onCaptured(captured, contact)));
     }
 
@@ -98,7 +136,7 @@ public class InboundContacts {
 
     /**
      * In the caller's transaction: records the contact on lead {@code leadId} (null for a {@link Outcome#REJECTED}
-     * contact, which gets no event) and announces it as {@code lead.inquired}. When the channel id was recorded
+     * or {@link Outcome#IGNORED} contact, which gets no event) and announces it as {@code lead.inquired}. When the channel id was recorded
      * before, answers that earlier record instead and writes nothing.
      */
     public Uni<Recorded> record(UUID leadId, Outcome outcome, Contact contact) {
@@ -123,12 +161,13 @@ public class InboundContacts {
     }
 
     private Uni<Void> announce(UUID id, UUID leadId, Outcome outcome, Contact contact) {
-        if (outcome == Outcome.REJECTED) {
+        if (outcome == Outcome.REJECTED || outcome == Outcome.IGNORED) {
             return Uni.createFrom().voidItem();
         }
         LeadInquired event = new LeadInquired(id, leadId, contact.channel(), outcome == Outcome.CREATED,
                 contact.messageType(), contact.receivedAt().truncatedTo(ChronoUnit.MICROS), contact.textLength(),
-                contact.direction(), contact.durationSeconds(), contact.callOutcome(), contact.test() ? Boolean.TRUE : null);
+                contact.direction(), contact.durationSeconds(), contact.callOutcome(), contact.test() ? Boolean.TRUE : null,
+                contact.replyToMessageId());
         return outbox.record(leadId, event).replaceWithVoid();
     }
 

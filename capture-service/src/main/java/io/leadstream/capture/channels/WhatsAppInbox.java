@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadstream.chassis.access.Viewer;
+import io.leadstream.capture.channels.InboundContacts.Handled;
 import io.leadstream.capture.intake.CaptureLead;
 import io.leadstream.capture.intake.LeadIntake;
 import io.leadstream.capture.intake.Origin;
@@ -98,10 +99,6 @@ public class WhatsAppInbox {
     public record Delivery(int messages, int leads, int inquiries, int duplicates, int rejected, int ignored) {
     }
 
-    enum Handled {
-        LEAD, INQUIRY, DUPLICATE, REJECTED, IGNORED
-    }
-
     /** One inbound message with the sender's profile name (null when Meta sent none). */
     record Message(JsonNode json, String profileName) {
         String text(String field) {
@@ -151,19 +148,7 @@ public class WhatsAppInbox {
                     Log.warnf("a WhatsApp message could not become a lead: %s", refusal.getMessage());
                     return contacts.rejected(contact(message, id, type, "the lead's data was refused"));
                 })
-                .map(WhatsAppInbox::handled);
-    }
-
-    /** What a message came to: a redelivery, a new lead, an inquiry (also a merge into a lead), or rejected. */
-    private static Handled handled(InboundContacts.Recorded recorded) {
-        if (!recorded.fresh()) {
-            return Handled.DUPLICATE;
-        }
-        return switch (recorded.outcome()) {
-            case CREATED -> Handled.LEAD;
-            case MERGED, INQUIRY -> Handled.INQUIRY;
-            case REJECTED -> Handled.REJECTED;
-        };
+                .map(InboundContacts.Recorded::handled);
     }
 
     /** A message seen for the first time, in the transaction holding its id's lock. */

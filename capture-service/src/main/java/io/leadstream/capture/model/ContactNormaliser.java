@@ -97,6 +97,11 @@ public class ContactNormaliser {
                 details, LeadQuality.of(email, number, company, firstName, lastName, details.address(), country));
     }
 
+    /** The region a national phone number is read in when the lead names no country (unset: only +numbers). */
+    public Optional<String> defaultRegion() {
+        return defaultRegion;
+    }
+
     /**
      * The contact address a consent is for, normalised like the lead's own contact data: an email address
      * for the email channel, else a phone number in E.164 (a national number in the lead's country). Null

@@ -105,6 +105,11 @@ public class Lead extends PanacheEntityBase {
         return Lead.<Lead>find("phone = ?1", Sort.by("createdAt").and("id"), phone).firstResult();
     }
 
+    /** The oldest lead with this normalised (lower-cased) email address, or null. */
+    public static Uni<Lead> oldestWithEmail(String email) {
+        return Lead.<Lead>find("email = ?1", Sort.by("createdAt").and("id"), email).firstResult();
+    }
+
     /** 410: the lead existed and its personal data was erased. */
     public static ProblemException erased(UUID id) {
         return new ProblemException(410, "lead-erased", "Gone", "lead " + id + " was erased");

@@ -174,8 +174,9 @@ public class ActivityService {
 
     /**
      * capture's inquiry becomes an activity, once per inquiryId (runs in the consumer's transaction): an inbound call
-     * a CALL, a WhatsApp message a WHATSAPP, a Google Ads lead form (or a channel added later) a NOTE, all with source
-     * INQUIRY. Nothing personal is carried, so nothing personal is stored.
+     * a CALL, a WhatsApp message a WHATSAPP, an email an inbound EMAIL (answering the message of ours it names), a
+     * Google Ads lead form (or a channel added later) a NOTE, all with source INQUIRY. Nothing personal is carried, so
+     * nothing personal is stored.
      */
     public Uni<Void> inquired(LeadInquiredEvent e) {
         if (e.leadId() == null || e.inquiryId() == null) {
@@ -203,6 +204,11 @@ public class ActivityService {
                 case "whatsapp" -> {
                     a.kind = ActivityKind.WHATSAPP;
                     a.direction = Direction.INBOUND;
+                }
+                case "email" -> {
+                    a.kind = ActivityKind.EMAIL;
+                    a.direction = Direction.INBOUND;
+                    a.replyToMessageId = e.replyToMessageId();
                 }
                 default -> a.kind = ActivityKind.NOTE; // google-ads' lead form, or a channel capture adds later
             }

@@ -349,6 +349,27 @@ class SequenceFlowTest {
 
     @Test
     @TestSecurity(user = "rep1", roles = "sales-rep")
+    void anInboundEmailAnsweringOurMessageIsAReply() {
+        DripSequence sequence = sequence(null, false, new NewStep(1, "EMAIL", "product-introduction"));
+        String lead = leadOfRep1();
+        String enrolment = enrol(lead, sequence.id).then().statusCode(201).extract().path("id");
+        UUID ours = UUID.randomUUID();
+
+        captureEvents.send(TestEvents.event("leadstream.lead.inquired.v1", lead, """
+                {"leadId":"%s","inquiryId":"%s","channel":"email","newLead":false,"messageType":"reply",
+                 "receivedAt":"2026-12-02T10:00:00Z","textLength":27,"replyToMessageId":"%s"}"""
+                .formatted(lead, UUID.randomUUID(), ours)));
+
+        await().atMost(NurtureLeads.WAIT).untilAsserted(() -> given().get("/api/leads/" + lead + "/enrolments/"
+                + enrolment).then().body("state", equalTo("STOPPED")).body("stopReason", equalTo("replied")));
+        given().get("/api/leads/" + lead + "/activities").then().statusCode(200)
+                .body("items.find { it.source == 'INQUIRY' }.kind", equalTo("EMAIL"))
+                .body("items.find { it.source == 'INQUIRY' }.direction", equalTo("INBOUND"))
+                .body("items.find { it.source == 'INQUIRY' }.replyToMessageId", equalTo(ours.toString()));
+    }
+
+    @Test
+    @TestSecurity(user = "rep1", roles = "sales-rep")
     void enteringAStopStageStopsTheSequence() {
         DripSequence sequence = sequence(null, false, new NewStep(1, "EMAIL", "product-introduction"));
         String lead = leadOfRep1();
