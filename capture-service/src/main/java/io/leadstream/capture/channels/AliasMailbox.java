@@ -146,7 +146,8 @@ public class AliasMailbox {
             try {
                 receipt = VertxContextSupport.subscribeAndAwait(() -> inbox.handle(mail));
             } catch (Throwable e) {
-                throw new IllegalStateException("a message could not be handled (it stays unread): " + e.getMessage(), e);
+                throw new IllegalStateException("a message could not be handled (it stays unread): " + e.getMessage(),
+                        e);
             }
             message.setFlag(Flags.Flag.SEEN, true);
             Log.debugf("alias mailbox: message %d %s", message.getMessageNumber(), receipt.handled());

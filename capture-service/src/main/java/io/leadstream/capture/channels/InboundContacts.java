@@ -136,8 +136,8 @@ public class InboundContacts {
 
     /**
      * In the caller's transaction: records the contact on lead {@code leadId} (null for a {@link Outcome#REJECTED}
-     * or {@link Outcome#IGNORED} contact, which gets no event) and announces it as {@code lead.inquired}. When the channel id was recorded
-     * before, answers that earlier record instead and writes nothing.
+     * or {@link Outcome#IGNORED} contact, which gets no event) and announces it as {@code lead.inquired}. When the
+     * channel id was recorded before, answers that earlier record instead and writes nothing.
      */
     public Uni<Recorded> record(UUID leadId, Outcome outcome, Contact contact) {
         UUID id = UUID.randomUUID();

@@ -59,14 +59,16 @@ public class RollupRepository {
             + "and f.captured_at < (dd.day + 1)::timestamp at time zone 'UTC'%s where f.merged_into is null";
 
     /** Every dimension but products from one pass over a day's leads (a row per dimension per lead). */
-    static final String LEAD_DAY = "insert into lead_day (" + LEAD_DAY_COLUMNS + ") select " + DAY + ", d.dim, d.key, d.key2, " + MEASURES
+    static final String LEAD_DAY = "insert into lead_day (" + LEAD_DAY_COLUMNS + ") select " + DAY
+            + ", d.dim, d.key, d.key2, " + MEASURES
             + OF_DAYS.formatted(" cross join lateral (values " + Arrays.stream(Dimension.values())
                     .filter(d -> d != Dimension.PRODUCT)
                     .map(d -> "('" + d.dim() + "', " + d.key() + ", " + d.key2() + ")")
                     .collect(Collectors.joining(", ")) + ") as d(dim, key, key2)")
             + " group by 1, 2, 3, 4";
 
-    static final String LEAD_DAY_PRODUCT = "insert into lead_day (" + LEAD_DAY_COLUMNS + ") select " + DAY + ", '" + Dimension.PRODUCT.dim() + "', "
+    static final String LEAD_DAY_PRODUCT = "insert into lead_day (" + LEAD_DAY_COLUMNS + ") select " + DAY + ", '"
+            + Dimension.PRODUCT.dim() + "', "
             + Dimension.PRODUCT.key() + ", null, " + MEASURES + OF_DAYS.formatted(Dimension.PRODUCT.join())
             + " group by 1, 3";
 
@@ -107,8 +109,9 @@ public class RollupRepository {
             + "and e.entered_at < (dd.day + 1)::timestamp at time zone 'UTC' "
             + "where e.left_at is not null and " + NOT_MERGED + " group by 1, 2, 3";
 
-    static final String STAGE_MONTH = "insert into stage_month (day, stage, bin, entries) select m.day, r.stage, r.bin, "
-            + "sum(r.entries) from " + MONTHS + " m join stage_day r on r.day >= m.day "
+    /** The months of the days $1 summed again from their stays' days. */
+    static final String STAGE_MONTH = "insert into stage_month (day, stage, bin, entries) select m.day, r.stage, "
+            + "r.bin, sum(r.entries) from " + MONTHS + " m join stage_day r on r.day >= m.day "
             + "and r.day < (m.day + interval '1 month') group by 1, 2, 3";
 
     /**

@@ -7,7 +7,8 @@ import io.leadstream.chassis.events.EventType;
 
 /**
  * nurture's reading of capture's {@code leadstream.lead.inquired.v1}: a person reached us through an inquiry channel
- * (whatsapp, call, google-ads, email; {@code replyToMessageId}: the message of ours a mail answers). Tolerant: newLead, messageType, textLength and test are not read, nor unknown fields.
+ * (whatsapp, call, google-ads, email; {@code replyToMessageId}: the message of ours a mail answers). Tolerant:
+ * newLead, messageType, textLength and test are not read, nor unknown fields.
  * Checked against capture's JSON Schema in ActivityEventContractsTest.
  */
 @EventType("lead.inquired")
