@@ -115,6 +115,13 @@ public class EmailInbox {
             return contacts.record(null, InboundContacts.Outcome.REJECTED,
                     contact(mail, "the sender is not a valid email address", List.of()));
         }
+        return Lead.oldestWithEmail(email).chain(known -> known != null
+                ? contacts.record(known.id, InboundContacts.Outcome.INQUIRY, contact(mail, null, List.of()))
+                : newLead(mail, email));
+    }
+
+    /** An unknown sender's lead, with what the signature gives (said so in the contact's details). */
+    private Uni<InboundContacts.Recorded> newLead(InboundMail mail, String email) {
         return trusted(SignatureGuess.of(mail.text(), normaliser.defaultRegion().orElse(null))).chain(guess -> {
             List<String> guessed = new ArrayList<>();
             if (guess.phone() != null) {
@@ -123,8 +130,8 @@ public class EmailInbox {
             if (guess.company() != null) {
                 guessed.add("company");
             }
-            return contacts.onEmail(email, contact(mail, null, guessed), () -> capture.capture(new CaptureLead(
-                    leadRequest(email, mail.fromName(), guess), Origin.WEBHOOK, Viewer.system(CALLER))));
+            return capture.capture(new CaptureLead(leadRequest(email, mail.fromName(), guess), Origin.WEBHOOK,
+                    Viewer.system(CALLER))).chain(captured -> contacts.onCaptured(captured, contact(mail, null, guessed)));
         });
     }
 

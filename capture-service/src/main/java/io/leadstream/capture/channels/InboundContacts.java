@@ -108,16 +108,7 @@ public class InboundContacts {
      * de-duplication would match it), or else on the lead {@code newLead} captures (created or merged into).
      */
     public Uni<Recorded> onPhone(String phone, Contact contact, Supplier<Uni<Captured>> newLead) {
-        return onLead(Lead.oldestWithPhone(phone), contact, newLead);
-    }
-
-    /** As {@link #onPhone}, by the oldest lead with this (normalised) email address. */
-    public Uni<Recorded> onEmail(String email, Contact contact, Supplier<Uni<Captured>> newLead) {
-        return onLead(Lead.oldestWithEmail(email), contact, newLead);
-    }
-
-    private Uni<Recorded> onLead(Uni<Lead> known, Contact contact, Supplier<Uni<Captured>> newLead) {
-        return known.chain(lead -> lead != null ? record(lead.id, Outcome.INQUIRY, contact)
+        return Lead.oldestWithPhone(phone).chain(lead -> lead != null ? record(lead.id, Outcome.INQUIRY, contact)
                 : newLead.get().chain(captured -> onCaptured(captured, contact)));
     }
 

@@ -147,6 +147,13 @@ public class EmailWebhookTest {
                 leadId.toString()).toString();
         assertThat(published).doesNotContainIgnoringCase(hedy).doesNotContain("Lamarr").doesNotContain("Paneele")
                 .doesNotContain(e164(phone).substring(3)).doesNotContain(id);
+
+        // the same person again, signature and all: an inquiry, and nothing guessed (the lead's data is what it is)
+        String again = messageId();
+        signedPost(sample("multipart-alternative.eml", "Hedy.Lamarr@Example.org", hedy, again, phone()))
+                .then().statusCode(200).body("outcome", equalTo("INQUIRY"));
+        assertThat(rows.query("select details::text from inbound_contact where external_id = $1",
+                EmailInbox.key(again))).isEqualTo("{\"reply\": false}");
     }
 
     @Test
