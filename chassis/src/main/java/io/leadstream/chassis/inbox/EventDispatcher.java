@@ -23,7 +23,8 @@ import io.vertx.core.Vertx;
  * consumer's {@link EventHandlers}, and applies the handler at most once ({@link EventInbox}: the {@code ce_id} is
  * recorded in {@code processed_event} in the handler's transaction). Then:
  * <ul>
- * <li>a type the table ignores (or does not know) is acknowledged without touching the database;</li>
+ * <li>a type the table ignores (or does not know) is acknowledged without touching the database, unless the table
+ * has a tap ({@link EventHandlers.Builder#tap}), which then sees it in a transaction of its own;</li>
  * <li>a <b>transient</b> failure ({@link Failures}: database or broker unavailable, timeouts, serialization
  * conflicts) is retried with back-off for as long as it lasts. The message is not acknowledged meanwhile, so the
  * channel holds its partition: no later event of the lead is applied before this one;</li>
@@ -66,19 +67,25 @@ public class EventDispatcher {
             return deadLetter(message, consumer, "unreadable", e, "unreadable event: " + e.getMessage());
         }
         EventHandlers.Route route = handlers.route(event.type());
+        EventHandlers.Handler<InboundEvent> tap = handlers.tap();
         if (route == null) {
             Log.debugf("%s: %s %s %s", consumer, handlers.ignores(event.type()) ? "ignores" : "does not know",
                     event.type(), event.id());
-            return ack(message);
+            if (tap == null) {
+                return ack(message);
+            }
         }
         Object data;
         try {
-            data = event.dataAs(route.type());
+            data = route == null ? null : event.dataAs(route.type());
         } catch (RuntimeException e) {
             return deadLetter(message, consumer, event.type(), e, e.getMessage());
         }
         Attempts attempts = new Attempts(consumer, event, Vertx.currentContext());
-        return attempt(attempts, () -> route.handler().handle(data, event))
+        java.util.function.Supplier<Uni<Void>> handle = route == null
+                ? () -> Uni.createFrom().voidItem()
+                : () -> route.handler().handle(data, event);
+        return attempt(attempts, tap == null ? handle : () -> handle.get().chain(() -> tap.handle(event, event)))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
                         attempts.done();

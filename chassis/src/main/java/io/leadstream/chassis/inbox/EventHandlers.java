@@ -23,6 +23,10 @@ import io.smallrye.mutiny.Uni;
  *
  * The handler runs in the transaction that also records the event's {@code ce_id} in {@code processed_event}, so
  * it is applied at most once per consumer; its record type is read tolerantly (unknown fields are ignored).
+ * <p>
+ * A consumer that passes every event of its topic on as it is (nurture's outbound webhooks) adds a {@link #tap}: it
+ * sees each event, handled, ignored or unknown, once, in the same transaction and after the handler, with the
+ * handler's retries. An ignored event then costs a transaction too.
  */
 public final class EventHandlers {
 
@@ -39,11 +43,14 @@ public final class EventHandlers {
     private final String consumer;
     private final Map<String, Route> routes;
     private final Map<String, String> ignored;
+    private final Handler<InboundEvent> tap;
 
-    private EventHandlers(String consumer, Map<String, Route> routes, Map<String, String> ignored) {
+    private EventHandlers(String consumer, Map<String, Route> routes, Map<String, String> ignored,
+            Handler<InboundEvent> tap) {
         this.consumer = consumer;
         this.routes = Collections.unmodifiableMap(routes);
         this.ignored = Collections.unmodifiableMap(ignored);
+        this.tap = tap;
     }
 
     /** Starts the table of the consumer named {@code consumer} (its name in {@code processed_event}). */
@@ -94,6 +101,11 @@ public final class EventHandlers {
         return routes.get(ceType);
     }
 
+    /** What sees every event besides its handler, or null. */
+    Handler<InboundEvent> tap() {
+        return tap;
+    }
+
     boolean ignores(String ceType) {
         return ignored.containsKey(ceType);
     }
@@ -102,6 +114,7 @@ public final class EventHandlers {
         private final String consumer;
         private final Map<String, Route> routes = new LinkedHashMap<>();
         private final Map<String, String> ignored = new LinkedHashMap<>();
+        private Handler<InboundEvent> tap;
 
         private Builder(String consumer) {
             this.consumer = consumer;
@@ -138,6 +151,20 @@ public final class EventHandlers {
             return this;
         }
 
+        /**
+         * Every event the consumer reads, whatever its type, is also handed to {@code tap} as it is (its attributes
+         * and raw data), in the handler's transaction after the handler; one tap per consumer. Not applied by
+         * {@link EventHandlers#apply} (a replay into read models).
+         */
+        public Builder tap(Handler<InboundEvent> tap) {
+            Objects.requireNonNull(tap, "tap");
+            if (this.tap != null) {
+                throw new IllegalArgumentException(consumer + ": one tap per consumer");
+            }
+            this.tap = tap;
+            return this;
+        }
+
         private void claim(String ceType) {
             if (routes.containsKey(ceType) || ignored.containsKey(ceType)) {
                 throw new IllegalArgumentException(consumer + ": " + ceType + " is in the table twice");
@@ -145,7 +172,7 @@ public final class EventHandlers {
         }
 
         public EventHandlers build() {
-            return new EventHandlers(consumer, new LinkedHashMap<>(routes), new LinkedHashMap<>(ignored));
+            return new EventHandlers(consumer, new LinkedHashMap<>(routes), new LinkedHashMap<>(ignored), tap);
         }
     }
 }

@@ -166,6 +166,41 @@ class EventDispatcherTest {
     }
 
     @Test
+    void shouldHandEveryEventToTheTapOnceInTheHandlersTransaction() throws Throwable {
+        java.util.List<String> tapped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicInteger notes = new AtomicInteger();
+        int[] failures = { 1 };
+        EventHandlers handlers = EventHandlers.consumer("test-tap")
+                .on(Note.class, note -> Uni.createFrom().voidItem().invoke(notes::incrementAndGet))
+                .ignore("thing.forgotten", "the tests do not care")
+                .tap((event, envelope) -> {
+                    if (event.type().equals("leadstream.thing.happened.v2") && failures[0]-- > 0) {
+                        // the tap's failure rolls the handler's transaction back and is retried like the handler's
+                        return Uni.createFrom().failure(new IllegalStateException("tap failed once"));
+                    }
+                    tapped.add(event.name() + ":" + event.data());
+                    return Uni.createFrom().voidItem();
+                })
+                .build();
+        String handledId = UUID.randomUUID().toString();
+        String ignoredId = UUID.randomUUID().toString();
+        String unknownId = UUID.randomUUID().toString();
+
+        assertThat(deliver(event(handledId, HAPPENED, "{\"note\":\"a\"}"), handlers).acked).isTrue();
+        assertThat(deliver(event(handledId, HAPPENED, "{\"note\":\"a\"}"), handlers).acked).isTrue();
+        assertThat(deliver(event(ignoredId, "leadstream.thing.forgotten.v1", "{\"x\":1}"), handlers).acked).isTrue();
+        assertThat(deliver(event(unknownId, "leadstream.thing.happened.v2", "{\"y\":2}"), handlers).acked).isTrue();
+
+        assertThat(notes.get()).isEqualTo(1);
+        assertThat(tapped).containsExactly("thing.happened:{\"note\":\"a\"}", "thing.forgotten:{\"x\":1}",
+                "thing.happened:{\"y\":2}");
+        assertThat(count("select count(*) from processed_event where consumer = 'test-tap' and event_id in ('"
+                + handledId + "', '" + ignoredId + "', '" + unknownId + "')")).isEqualTo(3);
+        assertThatThrownBy(() -> EventHandlers.consumer("two-taps").tap((e, x) -> Uni.createFrom().voidItem())
+                .tap((e, x) -> Uni.createFrom().voidItem())).hasMessageContaining("one tap");
+    }
+
+    @Test
     void shouldRefuseATableThatNamesATypeTwiceOrIgnoresWithoutAReason() {
         assertThatThrownBy(() -> EventHandlers.consumer("twice").on(Note.class, note -> Uni.createFrom().voidItem())
                 .ignore("thing.happened", "also ignored")).hasMessageContaining("twice");
