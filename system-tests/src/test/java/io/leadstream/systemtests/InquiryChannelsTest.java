@@ -10,14 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -123,22 +116,10 @@ class InquiryChannelsTest {
     void shouldScoreAndAssignALeadFromMailToTheAliasAndLogASignedReplyAsAnInquiry() throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String address = "annie." + unique + "@easley.example";
-        Properties smtp = new Properties();
-        smtp.put("mail.smtp.host", "127.0.0.1");
-        smtp.put("mail.smtp.port", System.getProperty("leadstream.smtp.port", "3025"));
-        MimeMessage mail = new MimeMessage(Session.getInstance(smtp));
-        mail.setFrom(new InternetAddress(address, "Annie Easley", "UTF-8"));
-        mail.setRecipients(Message.RecipientType.TO, Suite.captureSetting("leadstream.capture.email.imap.user"));
-        mail.setSubject("Quote for a heat pump", "UTF-8");
-        mail.setText("Hello,\n\nwe need a heat pump for our office.\n\n-- \nAnnie Easley\nCentaur Rockets Ltd\n"
-                + Suite.uniquePhone() + "\n", "UTF-8");
-        Transport.send(mail);
+        Suite.mailToAlias(address, "Annie Easley", "Quote for a heat pump", "Hello,\n\nwe need a heat pump for our "
+                + "office.\n\n-- \nAnnie Easley\nCentaur Rockets Ltd\n" + Suite.uniquePhone() + "\n");
 
-        String leadId = await().atMost(Suite.JOURNEY).pollInterval(Duration.ofMillis(500)).until(() -> {
-            List<String> ids = given().auth().oauth2(Suite.crmApp()).queryParam("q", address)
-                    .get(Suite.CAPTURE + "/api/leads").then().statusCode(200).extract().jsonPath().getList("items.id");
-            return ids.size() == 1 ? ids.get(0) : null;
-        }, id -> id != null);
+        String leadId = Suite.leadWithEmail(address);
         JsonPath lead = given().auth().oauth2(Suite.crmApp()).get(Suite.CAPTURE + "/api/leads/" + leadId)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(lead.getString("source")).isEqualTo("email");

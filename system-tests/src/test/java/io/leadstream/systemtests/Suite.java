@@ -84,6 +84,32 @@ final class Suite {
         return value;
     }
 
+    /**
+     * Mails {@code text} from {@code address} ({@code name}) to the local alias mailbox capture reads (GreenMail's SMTP
+     * on {@code -Dleadstream.smtp.port}, 3025 by default).
+     */
+    static void mailToAlias(String address, String name, String subject, String text) throws Exception {
+        java.util.Properties smtp = new java.util.Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", System.getProperty("leadstream.smtp.port", "3025"));
+        jakarta.mail.internet.MimeMessage mail = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(smtp));
+        mail.setFrom(new jakarta.mail.internet.InternetAddress(address, name, "UTF-8"));
+        mail.setRecipients(jakarta.mail.Message.RecipientType.TO, captureSetting("leadstream.capture.email.imap.user"));
+        mail.setSubject(subject, "UTF-8");
+        mail.setText(text, "UTF-8");
+        jakarta.mail.Transport.send(mail);
+    }
+
+    /** The one lead capture holds with this email address, once it is there. */
+    static String leadWithEmail(String address) {
+        return org.awaitility.Awaitility.await().atMost(JOURNEY).pollInterval(Duration.ofMillis(500)).until(() -> {
+            java.util.List<String> ids = given().auth().oauth2(crmApp()).queryParam("q", address)
+                    .get(CAPTURE + "/api/leads").then().statusCode(200).extract().jsonPath().getList("items.id");
+            return ids.size() == 1 ? ids.get(0) : null;
+        }, id -> id != null);
+    }
+
     static String crmApp() {
         return clientToken("crm-app", "crm-app-secret");
     }

@@ -23,6 +23,7 @@ import io.leadstream.nurture.messages.MessageService;
 import io.leadstream.nurture.notifications.Notifications;
 import io.leadstream.nurture.sequences.SequenceTriggers;
 import io.leadstream.nurture.stages.StageService;
+import io.leadstream.nurture.webhooks.Webhooks;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,7 +44,8 @@ public class CaptureEventsConsumer extends EventConsumer {
 
     public CaptureEventsConsumer(EventDispatcher dispatcher, ActivityService activities,
             StageService stages, LeadHistory history, ConsentBook consents, MessageService messages,
-            FollowUpService followUps, SequenceTriggers sequences, Notifications notifications, MergedLeads merges) {
+            FollowUpService followUps, SequenceTriggers sequences, Notifications notifications, MergedLeads merges,
+            Webhooks webhooks) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
                 // the person reached the lead they are now: an inquiry of a merged-away lead is the survivor's
                 .on(LeadInquiredEvent.class, e -> onSurvivor(merges, e.leadId(), "lead.inquired",
@@ -67,7 +69,9 @@ public class CaptureEventsConsumer extends EventConsumer {
                 // (newest recordedAt wins, as ever)
                 .on(ConsentChangedEvent.class, e -> onSurvivor(merges, e.leadId(), "consent.changed",
                         lead -> consents.changed(e.on(lead)).chain(() -> sequences.consentChanged(
-                                lead, e.channel(), e.status())))));
+                                lead, e.channel(), e.status()))))
+                // every event of the topic, as it is, to the webhook subscribers that want it
+                .tap((event, envelope) -> webhooks.fanOut(event)));
     }
 
     private static Uni<Void> erased(ActivityService activities, StageService stages, ConsentBook consents,

@@ -25,6 +25,7 @@ import io.leadstream.nurture.stages.LeadRecalledEvent;
 import io.leadstream.nurture.stages.LeadSharedEvent;
 import io.leadstream.nurture.stages.SlaBreachedEvent;
 import io.leadstream.nurture.stages.StageService;
+import io.leadstream.nurture.webhooks.Webhooks;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -52,7 +53,7 @@ public class DistributionEventsConsumer extends EventConsumer {
             + "survivor's";
 
     public DistributionEventsConsumer(EventDispatcher dispatcher, StageService stages, LeadHistory history,
-            Notifications notifications, FollowUpService followUps, MergedLeads merges) {
+            Notifications notifications, FollowUpService followUps, MergedLeads merges, Webhooks webhooks) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
                 .on(LeadAssignedEvent.class, e -> timelineOnSurvivor(merges, e.leadId(), "lead.assigned", MERGED_AWAY,
                         lead -> history.learn(Learned.assigned(
@@ -83,7 +84,9 @@ public class DistributionEventsConsumer extends EventConsumer {
                 .on(SlaBreachedEvent.class, e -> timelineOnSurvivor(merges, e.leadId(), "sla.breached", MERGED_AWAY,
                         lead -> history.learn(Learned.slaBreached(
                                 lead, e.repId(), e.kind(), e.step(), e.reassignedTo(), e.breachedAt())),
-                        () -> notifications.record(Notices.of(e)))));
+                        () -> notifications.record(Notices.of(e))))
+                // every event of the topic, as it is, to the webhook subscribers that want it
+                .tap((event, envelope) -> webhooks.fanOut(event)));
     }
 
     @Incoming("distribution-events")

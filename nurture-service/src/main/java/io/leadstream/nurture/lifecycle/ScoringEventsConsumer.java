@@ -15,6 +15,7 @@ import io.leadstream.nurture.history.LeadScoredEvent;
 import io.leadstream.nurture.history.Learned;
 import io.leadstream.nurture.merges.MergedLeads;
 import io.leadstream.nurture.sequences.SequenceTriggers;
+import io.leadstream.nurture.webhooks.Webhooks;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,14 +30,16 @@ public class ScoringEventsConsumer extends EventConsumer {
     static final String CONSUMER = "nurture.scoring-events";
 
     public ScoringEventsConsumer(EventDispatcher dispatcher, LeadHistory history, SequenceTriggers sequences,
-            MergedLeads merges) {
+            MergedLeads merges, Webhooks webhooks) {
         super(dispatcher, EventHandlers.consumer(CONSUMER)
                 .on(LeadScoredEvent.class, e -> timelineOnSurvivor(merges, e.leadId(), "lead.scored",
                         "scoring retires a merged lead's score and scores the survivor on its own (trigger "
                                 + "lead.merged): the merged lead's qualification does not enrol the survivor",
                         lead -> history.learn(Learned.scored(lead, e.score(), e.grade(), e.qualified(), e.trigger(),
                                 e.modelVersion(), e.scoredAt())),
-                        () -> sequences.scored(e.leadId(), e.qualified()))));
+                        () -> sequences.scored(e.leadId(), e.qualified())))
+                // every event of the topic, as it is, to the webhook subscribers that want it
+                .tap((event, envelope) -> webhooks.fanOut(event)));
     }
 
     @Incoming("scoring-events")

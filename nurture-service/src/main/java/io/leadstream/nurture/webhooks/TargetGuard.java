@@ -46,6 +46,31 @@ public final class TargetGuard {
 
     /** Whether a delivery may go to {@code url}; {@code allowPrivate}: an admin allowed non-public targets. */
     public Verdict check(String url, boolean allowPrivate) {
+        Verdict form = form(url);
+        if (!form.allowed() || allowPrivate) {
+            return form;
+        }
+        URI uri = URI.create(url);
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                : uri.getHost();
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            return Verdict.refused("its host does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            String kind = nonPublic(address);
+            if (kind != null) {
+                return Verdict.refused("its host resolves to a " + kind + " address (" + address.getHostAddress()
+                        + "); an admin may allow private targets for this subscription");
+            }
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /** Whether {@code url} is an absolute http(s) URL with a host and no user information (pure: resolves nothing). */
+    public static Verdict form(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -61,24 +86,6 @@ public final class TargetGuard {
         }
         if (uri.getUserInfo() != null) {
             return Verdict.refused("may not carry a user name or password");
-        }
-        if (allowPrivate) {
-            return Verdict.ALLOWED;
-        }
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
-                : uri.getHost();
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            return Verdict.refused("its host does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            String kind = nonPublic(address);
-            if (kind != null) {
-                return Verdict.refused("its host resolves to a " + kind + " address (" + address.getHostAddress()
-                        + "); an admin may allow private targets for this subscription");
-            }
         }
         return Verdict.ALLOWED;
     }

@@ -220,6 +220,8 @@ class SequenceFlowTest {
         String enrolment = enrol(lead, sequence.id).then().statusCode(201).extract().path("id");
         run();
         assertThat(mailsTo(lead)).hasSize(1);
+        // the outbox relay publishes after the commit, on its own
+        await().atMost(NurtureLeads.WAIT).until(() -> sentEvents(lead).size() == 1);
 
         // as if the pass had crashed after the channel took the step but before the enrolment moved on
         pool.preparedQuery("update enrolment set next_step = 0, next_due_at = $2 where id = $1")
