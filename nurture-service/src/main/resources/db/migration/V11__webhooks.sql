@@ -31,6 +31,8 @@ create table webhook_delivery (
     lead_id          text,                                 -- ce_subject: deliveries of one lead go in event order
     event_time       timestamptz not null,                 -- ce_time
     payload          text        not null,
+    filter_pending   boolean     not null default false, -- queued before the lead's attributes were known: its
+                                                         -- subscription's filter is applied when it is due
     status           text        not null,                 -- PENDING, DELIVERED, FAILED (given up)
     attempts         integer     not null default 0,
     first_attempt_at timestamptz,                          -- the retry window starts here

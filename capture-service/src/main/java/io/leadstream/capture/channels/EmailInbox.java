@@ -22,6 +22,7 @@ import io.leadstream.capture.model.ContactNormaliser;
 import io.leadstream.capture.model.Lead;
 import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.chassis.access.Viewer;
+import io.leadstream.chassis.blocking.Blocking;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -76,14 +77,12 @@ public class EmailInbox {
             return Uni.createFrom().failure(new ProblemException(401, "webhook-signature-invalid", "Unauthorized",
                     "X-Signature-256 must be sha256= and the HMAC-SHA256 of the body under the webhook secret"));
         }
-        InboundMail mail;
-        try {
-            mail = InboundMail.parse(body);
-        } catch (InboundMail.UnreadableMailException e) {
-            return Uni.createFrom().failure(ProblemException.badRequest("validation", "the body is not a mail",
-                    List.of(new FieldError("body", e.getMessage()))));
-        }
-        return handle(mail);
+        // parsing (MIME, charsets, HTML to text) takes CPU in proportion to the message: not on the event loop
+        return Blocking.offTheEventLoop(() -> InboundMail.parse(body))
+                .onFailure(InboundMail.UnreadableMailException.class)
+                .transform(e -> ProblemException.badRequest("validation", "the body is not a mail",
+                        List.of(new FieldError("body", e.getMessage()))))
+                .chain(this::handle);
     }
 
     /** One message, in a transaction of its own that first locks its id. */

@@ -17,22 +17,51 @@ import io.smallrye.mutiny.Uni;
 public class DeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, UUID> {
 
     /**
-     * One delivery per subscription that wants the event (its name among the event types, and the lead passing the
-     * filters as {@code webhook_lead} knows it); once per subscription and ce_id.
+     * One delivery per subscription that wants the event: its name among the event types, and the lead passing the
+     * filters as {@code webhook_lead} knows it; once per subscription and ce_id. A lead not known yet (its
+     * {@code lead.captured} read later than this event, from another topic) is queued for a filtered subscription with
+     * the filter pending, applied when the delivery is due ({@link #SETTLE_FILTERS}).
      */
     static final String ENQUEUE = """
             insert into webhook_delivery (id, subscription_id, event_id, event_type, lead_id, event_time, payload,
-                                          status, attempts, next_attempt_at, created_at)
-            select gen_random_uuid(), s.id, :eventId, :ceType, cast(:lead as text), :time, :payload, 'PENDING', 0,
-                   :due, :now
+                                          filter_pending, status, attempts, next_attempt_at, created_at)
+            select gen_random_uuid(), s.id, :eventId, :ceType, cast(:lead as text), :time, :payload,
+                   l.lead_id is null and (s.filter_source is not null or s.filter_product is not null
+                                          or s.filter_segment is not null),
+                   'PENDING', 0, :due, :now
             from webhook_subscription s
             left join webhook_lead l on l.lead_id = cast(:leadUuid as uuid)
             where :name = any(s.event_types)
-              and (s.filter_source is null or s.filter_source = l.source)
-              and (s.filter_product is null or s.filter_product = any(l.products))
-              and (s.filter_segment is null or s.filter_segment = l.segment)
+              and (l.lead_id is null
+                   or (s.filter_source is null or s.filter_source = l.source)
+                      and (s.filter_product is null or s.filter_product = any(l.products))
+                      and (s.filter_segment is null or s.filter_segment = l.segment))
             on conflict (subscription_id, event_id) do nothing
             """;
+
+    /** Whether the lead of delivery {@code d} passes the filters of subscription {@code s}, as known now. */
+    private static final String PASSES = """
+            exists (select 1 from webhook_lead l where l.lead_id::text = d.lead_id
+                    and (s.filter_source is null or s.filter_source = l.source)
+                    and (s.filter_product is null or s.filter_product = any(l.products))
+                    and (s.filter_segment is null or s.filter_segment = l.segment))""";
+
+    /**
+     * Due deliveries whose filter was pending: dropped when the lead is known now and does not pass, or is still
+     * unknown after {@code filter-wait}; the others lose the mark and go as any other.
+     */
+    static final String SETTLE_FILTERS = """
+            with dropped as (
+                delete from webhook_delivery d using webhook_subscription s
+                where s.id = d.subscription_id and d.filter_pending and d.status = 'PENDING'
+                  and d.next_attempt_at <= :now and not %s
+                  and (d.created_at < :unknownBefore
+                       or exists (select 1 from webhook_lead k where k.lead_id::text = d.lead_id))
+                returning d.id)
+            update webhook_delivery d set filter_pending = false from webhook_subscription s
+            where s.id = d.subscription_id and d.filter_pending and d.status = 'PENDING'
+              and d.next_attempt_at <= :now and %s and d.id not in (select id from dropped)
+            """.formatted(PASSES, PASSES);
 
     /** A lead's filter attributes; an older event than the one they came from changes nothing. */
     static final String REMEMBER_LEAD = """
@@ -50,7 +79,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<WebhookDelivery
      */
     static final String DUE = """
             select d.* from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
-            where d.status = 'PENDING' and s.status = 'ACTIVE' and d.next_attempt_at <= :now
+            where d.status = 'PENDING' and s.status = 'ACTIVE' and d.next_attempt_at <= :now and not d.filter_pending
               and not exists (select 1 from webhook_delivery e where e.subscription_id = d.subscription_id
                               and e.lead_id = d.lead_id and e.status = 'PENDING'
                               and (e.event_time, e.seq) < (d.event_time, d.seq))
@@ -85,6 +114,12 @@ public class DeliveryRepository implements PanacheRepositoryBase<WebhookDelivery
     public Uni<Void> forgetLead(UUID lead) {
         return Panache.getSession().chain(s -> s.createNativeQuery("delete from webhook_lead where lead_id = :lead")
                 .setParameter("lead", lead).executeUpdate()).replaceWithVoid();
+    }
+
+    /** Applies the filters left pending (see {@link #SETTLE_FILTERS}); answers how many rows changed. */
+    public Uni<Integer> settleFilters(Instant now, Instant unknownBefore) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(SETTLE_FILTERS).setParameter("now", utc(now))
+                .setParameter("unknownBefore", utc(unknownBefore)).executeUpdate());
     }
 
     /** Up to {@code n} due deliveries, locked for the caller's transaction. */

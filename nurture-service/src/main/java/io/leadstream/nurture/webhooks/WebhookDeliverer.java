@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.leadstream.chassis.blocking.Blocking;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -57,7 +58,9 @@ public class WebhookDeliverer {
     }
 
     private enum Outcome {
-        DELIVERED, FAILED, GAVE_UP, GONE
+        DELIVERED, FAILED, GAVE_UP, GONE,
+        /** The delivery went with its subscription while it was being sent. */
+        DROPPED
     }
 
     private final DeliveryRepository deliveries;
@@ -116,7 +119,8 @@ public class WebhookDeliverer {
 
     private Uni<List<Claim>> claim() {
         Instant now = now();
-        return deliveries.due(now, config.batch()).chain(due -> {
+        return deliveries.settleFilters(now, now.minus(config.filterWait()))
+                .chain(() -> deliveries.due(now, config.batch())).chain(due -> {
             due.forEach(d -> d.nextAttemptAt = now.plus(config.lease()));
             return subscriptions.byIds(due.stream().map(d -> d.subscriptionId).distinct().toList())
                     .map(subs -> {
@@ -131,7 +135,7 @@ public class WebhookDeliverer {
     }
 
     private Uni<Attempt> attempt(Claim claim) {
-        return Webhooks.offTheEventLoop(() -> guard.check(claim.url(), claim.allowPrivate())).chain(verdict -> {
+        return Blocking.offTheEventLoop(() -> guard.check(claim.url(), claim.allowPrivate())).chain(verdict -> {
             if (!verdict.allowed()) {
                 return Uni.createFrom().item(new Attempt(claim, null, "not sent: the target URL is refused now: "
                         + verdict.reason()));
@@ -151,6 +155,9 @@ public class WebhookDeliverer {
     /** Writes the attempt's outcome on its delivery (and pauses the subscription when it is given up). */
     private Uni<Outcome> record(Attempt attempt) {
         return deliveries.findById(attempt.claim().id()).chain(d -> {
+            if (d == null) {
+                return Uni.createFrom().item(Outcome.DROPPED);
+            }
             Instant now = now();
             d.attempts++;
             d.lastAttemptAt = now;

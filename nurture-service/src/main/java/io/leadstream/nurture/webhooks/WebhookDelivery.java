@@ -37,6 +37,8 @@ public class WebhookDelivery extends PanacheEntityBase {
     public String leadId;
     public Instant eventTime;
     public String payload;
+    /** Queued before the lead's attributes were known: the subscription's filter is applied when it is due. */
+    public boolean filterPending;
     @Enumerated(EnumType.STRING)
     public Status status;
     public int attempts;

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,14 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.leadstream.chassis.blocking.Blocking;
 import io.leadstream.chassis.inbox.InboundEvent;
 import io.leadstream.chassis.problem.Problem.FieldError;
 import io.leadstream.chassis.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Outbound webhook subscriptions (admins) and the fan-out of events to them. Every event nurture's consumers read is
@@ -208,30 +206,12 @@ public class Webhooks {
 
     /** 400 naming {@code url} when the guard refuses where it resolves (checked off the event loop). */
     private Uni<Void> allowedTarget(SubscriptionRules.Checked c) {
-        return offTheEventLoop(() -> guard.check(c.url(), c.allowPrivateTargets())).invoke(verdict -> {
+        return Blocking.offTheEventLoop(() -> guard.check(c.url(), c.allowPrivateTargets())).invoke(verdict -> {
             if (!verdict.allowed()) {
                 throw ProblemException.badRequest("invalid-webhook", "the target URL is refused",
                         List.of(new FieldError("url", verdict.reason())));
             }
         }).replaceWithVoid();
-    }
-
-    /**
-     * Runs blocking work (a DNS lookup) on a worker thread and answers on the caller's Vert.x context, where the
-     * reactive session lives.
-     */
-    static <T> Uni<T> offTheEventLoop(Callable<T> work) {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            return Uni.createFrom().item(() -> {
-                try {
-                    return work.call();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
-        return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
     }
 
     private void apply(WebhookSubscription s, SubscriptionRules.Checked c, Instant now) {

@@ -31,6 +31,13 @@ public interface WebhooksConfig {
     @WithDefault("2s")
     Duration settle();
 
+    /**
+     * How long a delivery for a filtered subscription waits for its lead's attributes ({@code lead.captured}, read from
+     * another topic) when the lead was unknown as the event was read; still unknown then, it is dropped.
+     */
+    @WithDefault("5m")
+    Duration filterWait();
+
     /** The wait after the first failed attempt; it doubles after each one. */
     @WithDefault("10s")
     Duration firstRetry();
