@@ -99,7 +99,7 @@ class OutboundWebhooksTest {
             JsonPath log = given().auth().oauth2(admin).queryParam("limit", 200)
                     .get(Suite.NURTURE + "/api/webhooks/" + subscription + "/deliveries")
                     .then().statusCode(200).extract().jsonPath();
-            assertThat(log.getList("findAll { it.leadId == '" + leadId + "' }.status", String.class))
+            assertThat(log.getList("items.findAll { it.leadId == '" + leadId + "' }.status", String.class))
                     .isNotEmpty().containsOnly("DELIVERED");
         } finally {
             if (subscription != null) {
