@@ -12,6 +12,7 @@
 #   P1  POST /api/leads from N clients in a closed loop vs pgbench inserting one lead + one outbox row per transaction
 #       at the same concurrency into a database of its own (pipeline_bench: baseline.sql, lead-insert.pgbench),
 #       before and after; ratio = throughput / baseline.
+#   P6  each service's ready time (its log's last start) and resident memory (sampled during P8)
 #   P8  new leads at each arrival rate in turn (an open model) for --p8-seconds, each followed through Kafka until
 #       scored, decided by distribution and, when assigned, opened by nurture; CPU seconds per lead per service. It
 #       stops at the first rate the pipeline does not keep up with (a lead not through 10 s after the last arrival).
@@ -97,6 +98,14 @@ for rate in "${rates[@]}"; do
   ok "P8: $rate leads/s kept up with"
 done
 
+# P6's ready time: what Quarkus said at each service's last start (deploy/local/up.sh starts all five at once)
+ready=""
+for s in "${SERVICES[@]}"; do
+  t="$(grep -ho 'started in [0-9.]*s' "$(log_file "$s")" 2>/dev/null | tail -n1 | tr -dc '0-9.')"
+  ready+="${ready:+, }${s%-service} ${t:-?} s"
+done
+ok "ready times at the last start: $ready"
+
 if ((SMOKE)); then
   ok "smoke run passed (nothing refused, nothing lost); nothing written"
   exit 0
@@ -139,4 +148,12 @@ replace_section P1 "$section"
   echo "<!-- P8 end -->"
 } >"$section"
 replace_section P8 "$section"
+{
+  echo "<!-- P6 begin: written by benchmarks/pipeline/pipeline.sh -->"
+  echo "### P6 — footprint ($(date -u +%Y-%m-%d))"
+  echo
+  echo "Ready time at each service's last start (Quarkus' own \"started in\", the five started at once by \`deploy/local/up.sh\` on 2 cores; bar < 5 s): $ready. Resident memory before and under load: the \"RSS MB\" row of each P8 rate above (bar < 300 MB per service)."
+  echo "<!-- P6 end -->"
+} >"$section"
+replace_section P6 "$section"
 ok "results written to $(rel "$doc")"

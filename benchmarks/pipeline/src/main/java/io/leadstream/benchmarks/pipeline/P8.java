@@ -33,7 +33,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * decided on it (assigned, queued or shared) and, when assigned, nurture opened it; then up to {@code drain} seconds for
  * the last ones. Measures the HTTP answer, the time from the 201 to each step (the event's Kafka timestamp), how far
  * distribution's decisions fell behind the arrivals (the backlog, sampled every second), and the CPU seconds each
- * service (its {@code /proc/<pid>/stat}) and the whole machine ({@code /proc/stat}) spent per lead. A lead that never
+ * service (its {@code /proc/<pid>/stat}) and the whole machine ({@code /proc/stat}) spent per lead, and each service's
+ * resident memory before and at most during the arrivals (P6, sampled every second). A lead that never
  * arrives at a step is lost: the run fails. Options: {@code rate} (20 leads/s), {@code seconds} (30), {@code drain}
  * (60), {@code kafka} (127.0.0.1:9092), {@code pids} (name=pid,... of the services).
  */
@@ -98,9 +99,12 @@ final class P8 {
             send(n);
         }, 0, period, TimeUnit.NANOSECONDS);
         List<long[]> backlog = new ArrayList<>(); // {second, created, decided}
+        Map<String, Long> rssAtStart = Rss.read(pids);
+        Map<String, Long> rssMax = new LinkedHashMap<>(rssAtStart);
         while (sent.get() < total) {
             Thread.sleep(1000);
             backlog.add(new long[] { (System.nanoTime() - start) / 1_000_000_000L, created.size(), decided.size() });
+            Rss.read(pids).forEach((name, kb) -> rssMax.merge(name, kb, Math::max));
         }
         ticks.shutdown();
         double arrivalSeconds = (System.nanoTime() - start) / 1e9;
@@ -118,7 +122,7 @@ final class P8 {
         long missingScored = created.keySet().stream().filter(id -> !scored.containsKey(id)).count();
         long missingDecided = created.keySet().stream().filter(id -> !decided.containsKey(id)).count();
         long missingOpened = assigned.stream().filter(id -> created.containsKey(id) && !opened.containsKey(id)).count();
-        // a 200 is a person capture already had (a phone number an earlier lead drew at random): merged, not followed
+        // a 200 is a person capture already had (an earlier run's lead with the same phone number): merged, not followed
         long merged = outcomes.getOrDefault("200", new AtomicLong()).get();
         long errors = outcomes.entrySet().stream().filter(e -> !"201".equals(e.getKey()) && !"200".equals(e.getKey()))
                 .mapToLong(e -> e.getValue().get()).sum();
@@ -142,6 +146,17 @@ final class P8 {
         md.append(P1.row("backlog (created, not decided yet), most during the arrivals", String.valueOf(maxBacklog)));
         md.append(P1.row("after the last arrival, every lead through in", drained >= drain && !settled()
                 ? "**not within " + drain + " s**" : "%.1f s".formatted(drained)));
+        if (!pids.isEmpty()) {
+            StringBuilder rss = new StringBuilder();
+            long sum = 0;
+            for (String name : pids.keySet()) {
+                rss.append(name.replace("-service", "")).append(' ').append(rssAtStart.get(name) / 1024).append(" → ")
+                        .append(rssMax.get(name) / 1024).append(", ");
+                sum += rssMax.get(name);
+            }
+            md.append(P1.row("RSS MB per service, before → most during the arrivals (P6: < 300 under load)",
+                    rss + "all five " + sum / 1024));
+        }
         if (leads > 0) {
             StringBuilder cpu = new StringBuilder();
             double suiteMs = 0;
@@ -261,6 +276,22 @@ final class P8 {
         });
         return h.getTotalCount() == 0 ? "none" : "%d / %d ms".formatted(h.getValueAtPercentile(50),
                 h.getValueAtPercentile(99));
+    }
+
+    /** Resident memory (VmRSS, kB) of each process now. */
+    static final class Rss {
+
+        static Map<String, Long> read(Map<String, Long> pids) throws Exception {
+            Map<String, Long> kb = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> e : pids.entrySet()) {
+                for (String line : Files.readAllLines(Path.of("/proc/" + e.getValue() + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        kb.put(e.getKey(), Long.parseLong(line.replaceAll("[^0-9]", "")));
+                    }
+                }
+            }
+            return kb;
+        }
     }
 
     /** CPU seconds so far: per service process, and the whole machine's busy time. */
