@@ -49,12 +49,7 @@ port_open "$PORT" && die "port $PORT is taken: is a benchmark already running?"
 ensure_java
 
 # a fresh database of its own, owned by its own role (password = name, as the services')
-as_postgres psql -p "$PG_PORT" -d postgres -v ON_ERROR_STOP=1 -q >>"$BENCH_LOG" 2>&1 <<SQL
-drop database if exists $DB with (force);
-select format('create role %I login password %L', '$DB', '$DB') where not exists (select 1 from pg_roles where rolname = '$DB')
-\gexec
-create database $DB owner $DB;
-SQL
+fresh_database "$DB" "$BENCH_LOG"
 ok "database $DB (fresh)"
 
 bench_pid=""

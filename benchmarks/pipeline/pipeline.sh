@@ -10,7 +10,8 @@
 # Needs the whole suite up (deploy/local/up.sh) and the generator built (./mvnw -pl benchmarks/pipeline -am package
 # -DskipTests, or the root install). The leads it sends stay in the local suite (source api, emails @load.example).
 #   P1  POST /api/leads from N clients in a closed loop vs pgbench inserting one lead + one outbox row per transaction
-#       at the same concurrency into a database of its own (pipeline_bench: baseline.sql, lead-insert.pgbench),
+#       at the same concurrency into a database of its own (pipeline_bench: capture's V1 lead table and the chassis
+#       outbox, lead-insert.pgbench),
 #       before and after; ratio = throughput / baseline.
 #   P6  each service's ready time (its log's last start) and resident memory (sampled during P8)
 #   P8  new leads at each arrival rate in turn (an open model) for --p8-seconds, each followed through Kafka until
@@ -54,15 +55,11 @@ command -v pgbench >/dev/null || die "pgbench missing (PostgreSQL's client packa
 ensure_java
 
 # the baseline's database: the lead table and the outbox, fresh
-as_postgres psql -p "$PG_PORT" -d postgres -v ON_ERROR_STOP=1 -q >>"$BENCH_LOG" 2>&1 <<SQL
-drop database if exists $DB with (force);
-select format('create role %I login password %L', '$DB', '$DB') where not exists (select 1 from pg_roles where rolname = '$DB')
-\gexec
-create database $DB owner $DB;
-SQL
+fresh_database "$DB" "$BENCH_LOG"
 cleanup() { as_postgres psql -p "$PG_PORT" -d postgres -q -c "drop database if exists $DB with (force)" >>"$BENCH_LOG" 2>&1 || true; }
 trap cleanup EXIT
-PGPASSWORD=$DB psql -h 127.0.0.1 -p "$PG_PORT" -U $DB -d $DB -v ON_ERROR_STOP=1 -q -f "$HERE/baseline.sql" \
+PGPASSWORD=$DB psql -h 127.0.0.1 -p "$PG_PORT" -U $DB -d $DB -v ON_ERROR_STOP=1 -q \
+  -f "$REPO/capture-service/src/main/resources/db/migration/V1__lead.sql" \
   -f "$REPO/chassis/src/main/resources/db/chassis/V0_1__chassis_outbox.sql" >>"$BENCH_LOG" 2>&1 \
   || fail_with_log "the baseline's tables could not be made" "$BENCH_LOG"
 

@@ -715,6 +715,18 @@ print(json.dumps(json.loads(base64.urlsafe_b64decode(p)), indent=2, sort_keys=Tr
 # ---------------------------------------------------------------------------------------------
 # Services
 # ---------------------------------------------------------------------------------------------
+# fresh_database NAME LOG: drops and creates database NAME owned by a role of the same name (password = name, as the
+# services'), for a benchmark's own data; psql's output goes to LOG
+fresh_database() {
+  local db="$1" log="$2"
+  as_postgres psql -p "$PG_PORT" -d postgres -v ON_ERROR_STOP=1 -q >>"$log" 2>&1 <<SQL
+drop database if exists $db with (force);
+select format('create role %I login password %L', '$db', '$db') where not exists (select 1 from pg_roles where rolname = '$db')
+\gexec
+create database $db owner $db;
+SQL
+}
+
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO" "$1"; }
 
 service_ready() {
