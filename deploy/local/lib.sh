@@ -727,6 +727,22 @@ create database $db owner $db;
 SQL
 }
 
+# replace_doc_section DOC NAME FILE: the benchmark results section NAME of DOC (between "<!-- NAME begin" and
+# "<!-- NAME end -->") becomes FILE's text, which carries both markers; appended to DOC when it has no such section
+replace_doc_section() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import re, sys
+doc, name, section = sys.argv[1], sys.argv[2], open(sys.argv[3], encoding="utf-8").read().rstrip("\n")
+text = open(doc, encoding="utf-8").read()
+begin, end = f"<!-- {name} begin", f"<!-- {name} end -->"
+if begin in text:
+    text = re.sub(re.escape(begin) + r".*?" + re.escape(end), lambda m: section, text, flags=re.S)
+else:
+    text = text.rstrip("\n") + "\n\n" + section + "\n"
+open(doc, "w", encoding="utf-8").write(text)
+PY
+}
+
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO" "$1"; }
 
 service_ready() {
