@@ -6,9 +6,10 @@
 #   4. (re)start the five services from the fresh jars, register the reps
 #   5. the browser for the system tests: Debian's chromium (apt-get, if missing) + playwright-core (npm ci)
 #   6. ./mvnw -B verify -pl system-tests -Psystem-tests (black-box tests against the running suite)
-#   7. the benchmarks' smoke runs (benchmarks/pipeline/pipeline.sh --smoke: a few seconds of P1 and P8 on the
-#      running suite, nothing refused or lost; benchmarks/insights/p5.sh --smoke: the harness still runs, every scenario
-#      answers; nothing is measured or written)
+#   7. the benchmarks' smoke runs (benchmarks/pipeline/pipeline.sh --smoke: a few seconds of P1, P8 and P2 on the
+#      running suite and the suite's memory (P6), nothing refused or lost; benchmarks/insights/p5.sh --smoke: the
+#      harness still runs, every scenario answers; benchmarks/capture/p7.sh --smoke: 200 leads each way, every row
+#      stored; nothing is measured or written)
 #   8. on exit, stop whatever this script started that was not running before
 # Exits non-zero when a step fails, naming the step and its log.
 set -euo pipefail
@@ -134,7 +135,8 @@ run_step "system tests (./mvnw -B verify -pl system-tests -Psystem-tests)" "$LOG
   mvnw -B --no-transfer-progress verify -pl system-tests -Psystem-tests
 
 benchmark_smoke_runs() {
-  "$REPO/benchmarks/pipeline/pipeline.sh" --smoke && "$REPO/benchmarks/insights/p5.sh" --smoke
+  "$REPO/benchmarks/pipeline/pipeline.sh" --smoke && "$REPO/benchmarks/insights/p5.sh" --smoke \
+    && "$REPO/benchmarks/capture/p7.sh" --smoke
 }
-run_step "benchmark smoke runs (benchmarks/pipeline/pipeline.sh, benchmarks/insights/p5.sh --smoke)" \
+run_step "benchmark smoke runs (benchmarks/pipeline/pipeline.sh, benchmarks/insights/p5.sh, benchmarks/capture/p7.sh --smoke)" \
   "$LOG_DIR/test-7-benchmarks.log" benchmark_smoke_runs
