@@ -222,7 +222,7 @@ if runs p8; then
     echo "<!-- P8 begin: written by benchmarks/pipeline/pipeline.sh -->"
     echo "### P8 — the pipeline at fixed arrival rates ($(date -u +%Y-%m-%d))"
     echo
-    baseline="$(grep -o '[0-9]* tx/s before, [0-9]* after' "$p1" | awk '{print ($1 + $4) / 2}')"
+    baseline="$(grep -o '[0-9]* tx/s before, [0-9]* after' "$p1" | awk '{print ($1 + $4) / 2}' || true)" # none without P1
     echo "\`benchmarks/pipeline/pipeline.sh\` on $machine. Rates tried in turn, $P8_SECONDS s each, until one was more than the pipeline kept up with (a lead not through 10 s after the last arrival); highest kept up with: **${kept:-none} leads/s** (bar: 500), against the database's own ceiling in the same run, pgbench's ${baseline:-?} lead + outbox transactions/s (P1's baseline): ratio **$(awk -v k="${kept:-0}" -v b="${baseline:-0}" 'BEGIN { if (b > 0) printf "%.3f", k / b; else print "?" }')**."
     echo
     cat "$p8"
@@ -235,7 +235,7 @@ if runs p8; then
     echo
     echo "Ready time at each service's last start (Quarkus' own \"started in\", the five started at once by \`deploy/local/up.sh\` on 2 cores; bar < 5 s): $ready. Resident memory of each service before and under load: the \"RSS MB\" row of each P8 rate above (bar < 300 MB per service)."
     echo
-    echo "The whole local suite (bar < 4 GB), each component with all its processes (PostgreSQL: the postmaster and every backend and worker, the other benchmarks' and tools' connections included; Keycloak: kc.sh and its JVM), sampled once a second by \`benchmarks/pipeline/footprint.py\` from before the first load (idle) until after the last ($FIGURES):"
+    echo "The whole local suite (bar < 4 GB), each component with all its processes (PostgreSQL: the postmaster and every backend and worker, the other benchmarks' and tools' connections included; Keycloak: kc.sh and its JVM), sampled by \`benchmarks/pipeline/footprint.py\` (RSS every second, PSS every fifth) from before the first load (idle) until after the last ($FIGURES):"
     echo
     cat "$p6"
     echo "<!-- P6 end -->"
