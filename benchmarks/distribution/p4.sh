@@ -8,7 +8,7 @@
 #   benchmarks/distribution/p4.sh             10 000 leads, 20 claimers; the results replace the P4 section of docs/benchmarks.md
 #   benchmarks/distribution/p4.sh --smoke     300 leads, nothing written (CI: the harness works, nothing doubled or refused;
 #                                             about 30 s)
-#   options: --leads N  --claimers N  --keep (leave the benchmark database and service up)
+#   options: --leads N  --claimers N  --keep (leave the benchmark database; the service stops before the second baseline)
 #
 # Needs PostgreSQL and Keycloak (deploy/local/up.sh --engines-only, or the whole suite), pgbench, and
 # distribution-service built (deploy/local/up.sh --build, or ./mvnw -pl distribution-service -am package -DskipTests).
