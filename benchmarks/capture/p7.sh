@@ -55,7 +55,7 @@ if ((SMOKE)); then
 fi
 
 doc="$REPO/docs/benchmarks.md"
-machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(awk -F: '/model name/ {gsub(/^ +/, "", $2); print $2; exit}' /proc/cpuinfo); the JVM and the database in the table"
+machine="$(bench_machine); the JVM and the database in the table"
 section="$(mktemp)"
 {
   echo "<!-- P7 begin: written by benchmarks/capture/p7.sh -->"
@@ -66,6 +66,6 @@ section="$(mktemp)"
   cat "$out"
   echo "<!-- P7 end -->"
 } >"$section"
-replace_doc_section "$doc" P7 "$section"
+doc_section P7 "$section"
 rm -f "$section"
 ok "results written to $(rel "$doc")"

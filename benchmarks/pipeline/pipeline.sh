@@ -203,7 +203,7 @@ if ((SMOKE)); then
 fi
 
 doc="$REPO/docs/benchmarks.md"
-machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(awk -F: '/model name/ {gsub(/^ +/, "", $2); print $2; exit}' /proc/cpuinfo), PostgreSQL $(PGPASSWORD=$DB psql -h 127.0.0.1 -p "$PG_PORT" -U $DB -d $DB -Atqc 'show server_version'), $("$JAVA" -version 2>&1 | head -n1); the whole suite, the engines and the load generator on the same machine"
+machine="$(bench_machine), PostgreSQL $(PGPASSWORD=$DB psql -h 127.0.0.1 -p "$PG_PORT" -U $DB -d $DB -Atqc 'show server_version'), $("$JAVA" -version 2>&1 | head -n1); the whole suite, the engines and the load generator on the same machine"
 section="$(mktemp)"
 if runs p1; then
   {
@@ -215,7 +215,7 @@ if runs p1; then
     cat "$p1"
     echo "<!-- P1 end -->"
   } >"$section"
-  replace_doc_section "$doc" P1 "$section"
+  doc_section P1 "$section"
 fi
 if runs p8; then
   {
@@ -228,7 +228,7 @@ if runs p8; then
     cat "$p8"
     echo "<!-- P8 end -->"
   } >"$section"
-  replace_doc_section "$doc" P8 "$section"
+  doc_section P8 "$section"
   {
     echo "<!-- P6 begin: written by benchmarks/pipeline/pipeline.sh -->"
     echo "### P6 — footprint ($(date -u +%Y-%m-%d))"
@@ -240,7 +240,7 @@ if runs p8; then
     cat "$p6"
     echo "<!-- P6 end -->"
   } >"$section"
-  replace_doc_section "$doc" P6 "$section"
+  doc_section P6 "$section"
 fi
 if runs p2; then
   {
@@ -252,6 +252,6 @@ if runs p2; then
     cat "$p2"
     echo "<!-- P2 end -->"
   } >"$section"
-  replace_doc_section "$doc" P2 "$section"
+  doc_section P2 "$section"
 fi
 ok "results written to $(rel "$doc")"

@@ -727,10 +727,16 @@ create database $db owner $db;
 SQL
 }
 
-# replace_doc_section DOC NAME FILE: the benchmark results section NAME of DOC (between "<!-- NAME begin" and
-# "<!-- NAME end -->") becomes FILE's text, which carries both markers; appended to DOC when it has no such section
-replace_doc_section() {
-  python3 - "$1" "$2" "$3" <<'PY'
+# bench_machine: "N cores, M GiB, CPU model" — the machine line of a benchmark's results
+bench_machine() {
+  printf '%s cores, %s, %s' "$(nproc)" "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)" \
+    "$(awk -F: '/model name/ {gsub(/^ +/, "", $2); print $2; exit}' /proc/cpuinfo)"
+}
+
+# doc_section NAME FILE: FILE (which starts with "<!-- NAME begin" and ends with "<!-- NAME end -->") replaces that
+# section of docs/benchmarks.md, or is appended when the document has none yet
+doc_section() {
+  python3 - "$REPO/docs/benchmarks.md" "$1" "$2" <<'PY'
 import re, sys
 doc, name, section = sys.argv[1], sys.argv[2], open(sys.argv[3], encoding="utf-8").read().rstrip("\n")
 text = open(doc, encoding="utf-8").read()
@@ -741,6 +747,30 @@ else:
     text = text.rstrip("\n") + "\n\n" + section + "\n"
 open(doc, "w", encoding="utf-8").write(text)
 PY
+}
+
+# bench_service SERVICE PORT DB LOG [-Dkey=value ...]: starts a second copy of SERVICE from its built jar on PORT against
+# database DB (role = password = DB, as fresh_database makes it; Flyway migrates it), for a benchmark: its Kafka channels
+# point nowhere (it joins no consumer group of the local suite and reads no event; readiness does not ask about them) and
+# its outbox relay is off (what it records stays in its own outbox_event). Sets BENCH_PID; returns once it is ready, fails with LOG's tail otherwise.
+BENCH_PID=""
+bench_service() {
+  local service="$1" port="$2" db="$3" log="$4" i; shift 4
+  "$JAVA" -Xmx256m -Dquarkus.http.port="$port" \
+    -Dquarkus.datasource.username="$db" -Dquarkus.datasource.password="$db" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
+    -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$PG_PORT/$db" \
+    -Dkafka.bootstrap.servers=127.0.0.1:1 -Dleadstream.health.kafka.enabled=false \
+    -Dmp.messaging.connector.smallrye-kafka.health-enabled=false -Dleadstream.outbox.relay-enabled=false \
+    '-Dquarkus.log.category."org.apache.kafka".level=OFF' \
+    "$@" -jar "$(service_jar "$service")" >>"$log" 2>&1 &
+  BENCH_PID=$!
+  for ((i = 0; i < 120; i++)); do
+    [[ "$(http_code "http://127.0.0.1:$port/q/health/ready")" == 200 ]] && return 0
+    kill -0 "$BENCH_PID" 2>/dev/null || fail_with_log "the benchmark's $service stopped" "$log"
+    sleep 1
+  done
+  fail_with_log "the benchmark's $service on :$port was not ready in 120 s" "$log"
 }
 
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO" "$1"; }

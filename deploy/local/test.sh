@@ -8,8 +8,10 @@
 #   6. ./mvnw -B verify -pl system-tests -Psystem-tests (black-box tests against the running suite)
 #   7. the benchmarks' smoke runs (benchmarks/pipeline/pipeline.sh --smoke: a few seconds of P1, P8 and P2 on the
 #      running suite and the suite's memory (P6), nothing refused or lost; benchmarks/insights/p5.sh --smoke: the
-#      harness still runs, every scenario answers; benchmarks/capture/p7.sh --smoke: 200 leads each way, every row
-#      stored; nothing is measured or written)
+#      harness still runs, every scenario answers; benchmarks/capture/p3.sh --smoke: 1 000-row CSV and NDJSON imports
+#      into a capture of its own, every row created once; benchmarks/distribution/p4.sh --smoke: 20 claimers empty a
+#      queue of 300 leads on a distribution of its own, every lead claimed exactly once; benchmarks/capture/p7.sh
+#      --smoke: 200 leads each way, every row stored; nothing is measured or written)
 #   8. on exit, stop whatever this script started that was not running before
 # Exits non-zero when a step fails, naming the step and its log.
 set -euo pipefail
@@ -136,7 +138,8 @@ run_step "system tests (./mvnw -B verify -pl system-tests -Psystem-tests)" "$LOG
 
 benchmark_smoke_runs() {
   "$REPO/benchmarks/pipeline/pipeline.sh" --smoke && "$REPO/benchmarks/insights/p5.sh" --smoke \
+    && "$REPO/benchmarks/capture/p3.sh" --smoke && "$REPO/benchmarks/distribution/p4.sh" --smoke \
     && "$REPO/benchmarks/capture/p7.sh" --smoke
 }
-run_step "benchmark smoke runs (benchmarks/pipeline/pipeline.sh, benchmarks/insights/p5.sh, benchmarks/capture/p7.sh --smoke)" \
+run_step "benchmark smoke runs (benchmarks/pipeline/pipeline.sh, insights/p5.sh, capture/p3.sh, distribution/p4.sh, capture/p7.sh --smoke)" \
   "$LOG_DIR/test-7-benchmarks.log" benchmark_smoke_runs

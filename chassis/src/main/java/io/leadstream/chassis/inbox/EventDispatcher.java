@@ -1,9 +1,12 @@
 package io.leadstream.chassis.inbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +18,7 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -57,8 +61,125 @@ public class EventDispatcher {
         this.registry = registry;
     }
 
-    /** Applies {@code message} with {@code handlers}; completes once the message is acknowledged or nacked. */
+    /**
+     * Applies {@code message} with {@code handlers}; completes once the message is acknowledged or nacked. A batch of
+     * Kafka records (the channel's {@code batch=true}, the chassis' default) is applied as {@link #dispatchAll}.
+     */
     public Uni<Void> dispatch(Message<?> message, EventHandlers handlers) {
+        if (message instanceof KafkaRecordBatch<?, ?> batch) {
+            return dispatchAll(List.copyOf(batch.getRecords()), handlers);
+        }
+        return dispatchOne(message, handlers);
+    }
+
+    /**
+     * Applies {@code messages} (one poll's records, in their order) in transactions of up to
+     * {@code leadstream.events.batch-size} events each instead of one per event: one commit, one session and one
+     * connection for the lot. Each event is still marked in {@code processed_event} and its effects flushed before the
+     * next one runs (the session is cleared in between, so no event reads another's cached state). When a batch's
+     * transaction fails for any reason, nothing of it stays and its events are applied again one at a time as
+     * {@link #dispatch} does for a single message: the transient failure is waited out, the permanent one retried and
+     * dead-lettered alone, the malformed one nacked, and the others applied.
+     */
+    public Uni<Void> dispatchAll(List<? extends Message<?>> messages, EventHandlers handlers) {
+        int size = Math.max(1, config.batchSize());
+        // Hibernate Reactive needs the channel's Vert.x context: every step that may touch the database starts on it
+        // again, since an acknowledgement (or a failure) may complete on another context
+        Context context = Vertx.currentContext();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < messages.size(); from += size) {
+            List<? extends Message<?>> chunk = messages.subList(from, Math.min(messages.size(), from + size));
+            chain = chain.chain(() -> on(context, () -> applyChunk(chunk, handlers, context)));
+        }
+        return chain;
+    }
+
+    /** One transaction for the readable events of {@code chunk}, or, when it fails, each message on its own. */
+    private Uni<Void> applyChunk(List<? extends Message<?>> chunk, EventHandlers handlers, Context context) {
+        if (chunk.size() == 1) {
+            return dispatchOne(chunk.get(0), handlers);
+        }
+        List<Prepared> prepared = new ArrayList<>(chunk.size());
+        for (Message<?> message : chunk) {
+            prepared.add(prepare(message, handlers));
+        }
+        List<Prepared> applicable = prepared.stream().filter(p -> p.effect != null).toList();
+        Uni<Void> applied = applicable.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().deferred(() -> Panache.withTransaction(() -> applyInOrder(applicable, handlers.consumer())));
+        return applied.onItemOrFailure().transformToUni((ignored, failure) -> on(context, () -> {
+            if (failure != null) {
+                count("leadstream.events.batch.fallbacks", handlers.consumer(), "kind", Failures.classify(failure).name());
+                Log.infof("%s: a batch of %d events failed (%s); applying them one at a time", handlers.consumer(),
+                        chunk.size(), Failures.describe(failure));
+                return inOrder(chunk, message -> on(context, () -> dispatchOne(message, handlers)));
+            }
+            // acknowledged in their order; what could not be read or does not fit its record goes its usual way
+            return inOrder(prepared, p -> p.settled ? ack(p.message) : on(context, () -> dispatchOne(p.message, handlers)));
+        }));
+    }
+
+    /** {@code work} started on {@code context} (at once when already on it). */
+    private static <T> Uni<T> on(Context context, Supplier<Uni<T>> work) {
+        if (context == null || Vertx.currentContext() == context) {
+            return Uni.createFrom().<T>deferred(work::get);
+        }
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(
+                ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
+    }
+
+    private Uni<Void> applyInOrder(List<Prepared> applicable, String consumer) {
+        return inOrder(applicable, p -> inbox.applyOnce(consumer, p.event, ignored -> Uni.createFrom().<Void>deferred(p.effect::get))
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.flush().invoke(session::clear))
+                .replaceWithVoid());
+    }
+
+    private static <T> Uni<Void> inOrder(List<? extends T> items, java.util.function.Function<T, Uni<Void>> step) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (T item : items) {
+            chain = chain.chain(() -> step.apply(item));
+        }
+        return chain;
+    }
+
+    /**
+     * A message of a batch, read: {@code effect} is what the transaction applies (null when it needs none);
+     * {@code settled} when a successful batch can simply acknowledge it (false: unreadable, left to
+     * {@link #dispatchOne}).
+     */
+    private record Prepared(Message<?> message, InboundEvent event, Supplier<Uni<Void>> effect, boolean settled) {
+    }
+
+    private Prepared prepare(Message<?> message, EventHandlers handlers) {
+        InboundEvent event;
+        Object data;
+        EventHandlers.Route route;
+        try {
+            event = inbox.read(message);
+            route = handlers.route(event.type());
+            data = route == null ? null : event.dataAs(route.type());
+        } catch (RuntimeException e) {
+            return new Prepared(message, null, null, false);
+        }
+        Supplier<Uni<Void>> effect = effect(route, data, event, handlers.tap());
+        return new Prepared(message, event, effect, true);
+    }
+
+    /** What applying an event does: its handler, then the tap; null when neither applies (ignored, no tap). */
+    private static Supplier<Uni<Void>> effect(EventHandlers.Route route, Object data, InboundEvent event,
+            EventHandlers.Handler<InboundEvent> tap) {
+        if (route == null && tap == null) {
+            return null;
+        }
+        Supplier<Uni<Void>> handle = route == null
+                ? () -> Uni.createFrom().voidItem()
+                : () -> route.handler().handle(data, event);
+        return tap == null ? handle : () -> handle.get().chain(() -> tap.handle(event, event));
+    }
+
+    /** Applies one message: see the class comment. */
+    private Uni<Void> dispatchOne(Message<?> message, EventHandlers handlers) {
         String consumer = handlers.consumer();
         InboundEvent event;
         try {
@@ -82,10 +203,7 @@ public class EventDispatcher {
             return deadLetter(message, consumer, event.type(), e, e.getMessage());
         }
         Attempts attempts = new Attempts(consumer, event, Vertx.currentContext());
-        java.util.function.Supplier<Uni<Void>> handle = route == null
-                ? () -> Uni.createFrom().voidItem()
-                : () -> route.handler().handle(data, event);
-        return attempt(attempts, tap == null ? handle : () -> handle.get().chain(() -> tap.handle(event, event)))
+        return attempt(attempts, effect(route, data, event, tap))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
                         attempts.done();
@@ -102,7 +220,7 @@ public class EventDispatcher {
     }
 
     /** One try in its own transaction; on failure, per its kind, another try after a pause, or the failure. */
-    private Uni<Boolean> attempt(Attempts attempts, java.util.function.Supplier<Uni<Void>> effect) {
+    private Uni<Boolean> attempt(Attempts attempts, Supplier<Uni<Void>> effect) {
         return Uni.createFrom()
                 .deferred(() -> Panache.withTransaction(() -> inbox.applyOnce(attempts.consumer, attempts.event,
                         ignored -> Uni.createFrom().<Void>deferred(effect::get))))

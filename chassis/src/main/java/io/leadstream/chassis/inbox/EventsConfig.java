@@ -35,6 +35,13 @@ public interface EventsConfig {
      */
     Optional<String> deadLetterTopic();
 
+    /**
+     * The most events of one poll applied in one transaction (channels on the Kafka connector receive a poll's records
+     * as one batch). 1 applies each event in a transaction of its own.
+     */
+    @WithDefault("100")
+    int batchSize();
+
     /** How often a consumer still waiting on a transient failure says so in the log. */
     @WithDefault("30s")
     Duration transientLogInterval();

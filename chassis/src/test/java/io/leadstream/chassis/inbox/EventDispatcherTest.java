@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +44,8 @@ class EventDispatcherTest {
     Pool pool;
     @Inject
     MeterRegistry registry;
+    @Inject
+    io.vertx.core.Vertx vertx;
 
     @EventType("thing.happened")
     record Note(String note) {
@@ -201,6 +204,78 @@ class EventDispatcherTest {
     }
 
     @Test
+    void shouldApplyAPollsBatchInOneTransactionAndAcknowledgeEveryMessage() throws Throwable {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String ignored = UUID.randomUUID().toString();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EventHandlers handlers = EventHandlers.consumer("test-batch").on(Note.class, (note, envelope) -> {
+            seen.add(note.note());
+            currentEventId.set(envelope.id());
+            return recordEffect(note);
+        }).ignore("thing.forgotten", "the tests do not care").build();
+
+        List<Outcome> outcomes = deliverAll(List.of(event(first, "{\"note\":\"one\"}"),
+                event(ignored, "leadstream.thing.forgotten.v1", "{}"), event(second, "{\"note\":\"two\"}"),
+                event(first, "{\"note\":\"one\"}")), handlers);
+
+        assertThat(outcomes).allSatisfy(o -> {
+            assertThat(o.acked).isTrue();
+            assertThat(o.nacked).isNull();
+        });
+        assertThat(seen).containsExactly("one", "two"); // the redelivered first event is skipped, in order
+        assertThat(effects(first)).isEqualTo(1);
+        assertThat(effects(second)).isEqualTo(1);
+        // one transaction wrote both marks and both effects: they carry the same transaction id
+        assertThat(count("select count(distinct xmin::text) from processed_event where consumer = 'test-batch' and "
+                + "event_id in ('" + first + "', '" + second + "')")).isEqualTo(1);
+        assertThat(count("select count(distinct xmin::text) from test_effect where event_id in ('" + first + "', '"
+                + second + "')")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldApplyTheRestOfABatchOneAtATimeWhenOneOfItsEventsFails() throws Throwable {
+        String before = UUID.randomUUID().toString();
+        String failing = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        double deadLettered = deadLettered();
+        EventHandlers handlers = EventHandlers.consumer("test-batch-fallback").on(Note.class, (note, envelope) -> {
+            currentEventId.set(envelope.id());
+            return recordEffect(note).chain(() -> note.note().equals("bad")
+                    ? failElsewhere(new IllegalStateException("this event always fails"))
+                    : Uni.createFrom().voidItem());
+        }).build();
+
+        List<Outcome> outcomes = deliverAll(List.of(event(before, "{\"note\":\"good\"}"),
+                event(failing, "{\"note\":\"bad\"}"), Message.of("{}"), event(after, "{\"note\":\"good\"}")),
+                handlers);
+
+        assertThat(outcomes.get(0).acked).isTrue();
+        assertThat(outcomes.get(1).nacked).hasMessageContaining("this event always fails");
+        assertThat(outcomes.get(2).nacked).isInstanceOf(MalformedEventException.class);
+        assertThat(outcomes.get(3).acked).isTrue();
+        assertThat(effects(before)).isEqualTo(1);
+        assertThat(effects(failing)).isZero();
+        assertThat(effects(after)).isEqualTo(1);
+        assertThat(deadLettered()).isEqualTo(deadLettered + 2);
+    }
+
+    @Test
+    void shouldNackWhatCannotBeReadAndApplyTheRestOfTheBatchTogether() throws Throwable {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        List<Outcome> outcomes = deliverAll(List.of(event(first, "{\"note\":\"a\"}"),
+                event(UUID.randomUUID().toString(), "{\"note\":{\"nested\":true}}"),
+                event(second, "{\"note\":\"b\"}")), this::recordEffect);
+
+        assertThat(outcomes.get(0).acked).isTrue();
+        assertThat(outcomes.get(1).nacked).isInstanceOf(MalformedEventException.class).hasMessageContaining("does not fit");
+        assertThat(outcomes.get(2).acked).isTrue();
+        assertThat(count("select count(distinct xmin::text) from test_effect where event_id in ('" + first + "', '"
+                + second + "')")).isEqualTo(1);
+    }
+
+    @Test
     void shouldRefuseATableThatNamesATypeTwiceOrIgnoresWithoutAReason() {
         assertThatThrownBy(() -> EventHandlers.consumer("twice").on(Note.class, note -> Uni.createFrom().voidItem())
                 .ignore("thing.happened", "also ignored")).hasMessageContaining("twice");
@@ -273,6 +348,24 @@ class EventDispatcherTest {
                 .isEqualTo(Failures.Kind.MALFORMED);
     }
 
+    /** Completes with {@code value} on a Vert.x sub-context of its own (not flagged safe). */
+    private CompletableFuture<Void> elsewhere(Void value) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture.runAsync(() -> io.smallrye.common.vertx.VertxContext
+                .createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored -> done.complete(value)));
+        return done;
+    }
+
+    /**
+     * Fails on a Vert.x sub-context of its own (not flagged safe), as a failed transaction may report its failure:
+     * what follows must not run there (Hibernate Reactive Panache refuses such a context).
+     */
+    private Uni<Void> failElsewhere(Throwable failure) {
+        return Uni.createFrom().emitter(emitter -> CompletableFuture.runAsync(
+                () -> io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext())
+                        .runOnContext(ignored -> emitter.fail(failure))));
+    }
+
     private Uni<Void> recordEffect(Note note) {
         return Panache.getSession().chain(s -> s
                 .createNativeQuery("insert into test_effect (event_id, note) values (:id, :note)")
@@ -309,6 +402,32 @@ class EventDispatcherTest {
                 });
         VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatch(tracked, handlers));
         return outcome;
+    }
+
+    private List<Outcome> deliverAll(List<Message<String>> messages, Function<Note, Uni<Void>> handler) throws Throwable {
+        return deliverAll(messages, EventHandlers.consumer("test-consumer").on(Note.class, (note, envelope) -> {
+            currentEventId.set(envelope.id());
+            return handler.apply(note);
+        }).build());
+    }
+
+    private List<Outcome> deliverAll(List<Message<String>> messages, EventHandlers handlers) throws Throwable {
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        List<Message<String>> tracked = new java.util.ArrayList<>();
+        for (Message<String> message : messages) {
+            Outcome outcome = new Outcome();
+            outcomes.add(outcome);
+            tracked.add(message.withAck(() -> {
+                outcome.acked = true;
+                // as the Kafka connector's: the acknowledgement completes later, on another context
+                return elsewhere(null);
+            }).withNack(reason -> {
+                outcome.nacked = reason;
+                return CompletableFuture.completedFuture(null);
+            }));
+        }
+        VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatchAll(tracked, handlers));
+        return outcomes;
     }
 
     private static Message<String> event(String id, String json) {
