@@ -118,8 +118,11 @@ final class P2 {
         md.append(P1.row("`POST /api/leads` p50 / p99", "%.0f / %.0f ms (most in flight at once: %d)".formatted(
                 P1.ms(flow.http, 50), P1.ms(flow.http, 99), flow.maxInFlight.get())));
         md.append(P1.row("201 → `lead.scored` visible, p50 / p99 / p99.9 / max", toScored.text()));
+        // the follower sees every lead's events (other clients' too): count this run's
+        long assignedOurs = created.keySet().stream().filter(assigned::containsKey).count();
+        long decidedOurs = created.keySet().stream().filter(decided::containsKey).count();
         md.append(P1.row("201 → `lead.assigned` visible, p50 / p99 / p99.9 / max", toAssigned.text() + " ("
-                + assigned.size() + " assigned by the cutoff, " + (decided.size() - assigned.size())
+                + assignedOurs + " assigned by the cutoff, " + (decidedOurs - assignedOurs)
                 + " queued or shared, not counted)"));
         md.append(P1.row("figures taken after the last arrival at", "%.1f s (%s)".formatted(followed,
                 notScored + notDecided == 0 ? "every lead through" : "the " + follow + " s cutoff")));
