@@ -101,7 +101,8 @@ final class P8 {
                 P1.ms(flow.http, 50), P1.ms(flow.http, 99), flow.maxInFlight.get())));
         md.append(P1.row("201 → `lead.scored` p50 / p99", since(flow.scored)));
         md.append(P1.row("201 → distribution's decision p50 / p99", since(flow.decided) + " ("
-                + flow.assigned.size() + " assigned, the others queued or shared)"));
+                + flow.created.keySet().stream().filter(flow.assigned::containsKey).count()
+                + " assigned, the others queued or shared)"));
         md.append(P1.row("201 → `lead.stage-changed` `OPEN` (assigned leads) p50 / p99", since(flow.opened)));
         md.append(P1.row("lost: not scored / not decided / assigned, not opened", missingScored + " / "
                 + missingDecided + " / " + missingOpened));
