@@ -126,6 +126,16 @@ final class LeadFlow {
     }
 
     /** 200s: a person capture already had (an earlier run's lead with the same phone number), merged, not followed. */
+    /** The table rows every open-model figure starts with: the arrivals, what capture answered, how fast. */
+    String arrivalRows(double rate, int leads, double arrivalSeconds) {
+        return P1.row("arrival rate asked / achieved", "%.1f / %.1f leads/s over %.0f s".formatted(rate,
+                leads / arrivalSeconds, arrivalSeconds))
+                + P1.row("leads created (201); merged into an earlier lead (200, not followed)", leads + "; " + merged())
+                + P1.row("answers", new java.util.TreeMap<>(outcomes).toString())
+                + P1.row("`POST /api/leads` p50 / p99", "%.0f / %.0f ms (most in flight at once: %d)".formatted(
+                        P1.ms(http, 50), P1.ms(http, 99), maxInFlight.get()));
+    }
+
     long merged() {
         return outcomes.getOrDefault("200", new AtomicLong()).get();
     }

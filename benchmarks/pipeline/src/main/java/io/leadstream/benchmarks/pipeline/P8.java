@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.HdrHistogram.Histogram;
@@ -92,13 +91,7 @@ final class P8 {
 
         StringBuilder md = new StringBuilder();
         md.append("| figure | value |\n|---|---|\n");
-        md.append(P1.row("arrival rate asked / achieved", "%.1f / %.1f leads/s over %.0f s".formatted(rate,
-                leads / arrivalSeconds, arrivalSeconds)));
-        md.append(P1.row("leads created (201); merged into an earlier lead (200, not followed)", leads + "; "
-                + merged));
-        md.append(P1.row("answers", new TreeMap<>(flow.outcomes).toString()));
-        md.append(P1.row("`POST /api/leads` p50 / p99", "%.0f / %.0f ms (most in flight at once: %d)".formatted(
-                P1.ms(flow.http, 50), P1.ms(flow.http, 99), flow.maxInFlight.get())));
+        md.append(flow.arrivalRows(rate, leads, arrivalSeconds));
         md.append(P1.row("201 → `lead.scored` p50 / p99", since(flow.scored)));
         md.append(P1.row("201 → distribution's decision p50 / p99", since(flow.decided) + " ("
                 + flow.created.keySet().stream().filter(flow.assigned::containsKey).count()
