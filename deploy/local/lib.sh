@@ -803,10 +803,11 @@ build_services() {
 }
 
 # The services' JVM on a small machine (P6: < 300 MB resident each under load): the serial collector (no concurrent GC
-# threads on 2 cores; gives memory back), a heap that stays close to what is live, a bounded code cache; and glibc
+# threads on 2 cores; gives memory back), a heap that starts small (the JVM's default initial heap, 1/64 of the
+# machine's memory, committed all of -Xmx at start) and stays close to what is live, a bounded code cache; and glibc
 # limited to 2 malloc arenas (MALLOC_ARENA_MAX, 8 per core by default: resident memory nobody uses). Override with
 # LEADSTREAM_SERVICE_JVM_OPTS (and MALLOC_ARENA_MAX); until issue 13 it was -Xmx256m with the JVM's defaults.
-SERVICE_JVM_OPTS="${LEADSTREAM_SERVICE_JVM_OPTS:--XX:+UseSerialGC -Xmx192m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k}"
+SERVICE_JVM_OPTS="${LEADSTREAM_SERVICE_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmx192m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k}"
 start_service() {
   local s="$1" port="${SERVICE_PORT[$1]}" pid jar
   jar="$(service_jar "$s")"
