@@ -38,33 +38,13 @@ done
 
 DB=capture_bench
 PORT=8096
-JAR="$(service_jar capture-service)"
 mkdir -p "$LOG_DIR"
 BENCH_LOG="$(log_file capture-bench)"
 : >"$BENCH_LOG"
 
 step "P3: bulk import of $ROWS rows (CSV and NDJSON) vs COPY"
-port_open "$PG_PORT" || die "PostgreSQL does not answer on 127.0.0.1:$PG_PORT — run deploy/local/up.sh --engines-only first"
-keycloak_ready || die "Keycloak realm leads does not answer on $KC_REALM_URL — run deploy/local/up.sh --engines-only first"
-[[ -f "$JAR" ]] || die "$(rel "$JAR") missing — run deploy/local/up.sh --build (or ./mvnw -pl capture-service -am package -DskipTests)"
-port_open "$PORT" && die "port $PORT is taken: is a benchmark already running?"
-ensure_java
 
-fresh_database "$DB" "$BENCH_LOG"
-ok "database $DB (fresh)"
-
-cleanup() {
-  if [[ -n "$BENCH_PID" ]] && ((KEEP == 0)); then
-    kill "$BENCH_PID" 2>/dev/null || true
-    wait "$BENCH_PID" 2>/dev/null || true
-  fi
-  if ((KEEP == 0)); then
-    as_postgres psql -p "$PG_PORT" -d postgres -q -c "drop database if exists $DB with (force)" >>"$BENCH_LOG" 2>&1 || true
-  fi
-}
-trap cleanup EXIT
-
-bench_service capture-service "$PORT" "$DB" "$BENCH_LOG"
+bench_copy capture-service "$PORT" "$DB" "$BENCH_LOG"
 ok "capture-service on :$PORT (pid $BENCH_PID), migrated; Kafka nowhere, relay off"
 
 results="$(mktemp)"

@@ -47,34 +47,14 @@ DB=distribution_bench
 PORT=8097
 QUEUE=bench
 REP_IDS=(rep1 rep2 rep3)
-JAR="$(service_jar distribution-service)"
 mkdir -p "$LOG_DIR"
 BENCH_LOG="$(log_file distribution-bench)"
 : >"$BENCH_LOG"
 
 step "P4: $CLAIMERS claimers on a queue of $LEADS leads"
-port_open "$PG_PORT" || die "PostgreSQL does not answer on 127.0.0.1:$PG_PORT — run deploy/local/up.sh --engines-only first"
-keycloak_ready || die "Keycloak realm leads does not answer on $KC_REALM_URL — run deploy/local/up.sh --engines-only first"
-[[ -f "$JAR" ]] || die "$(rel "$JAR") missing — run deploy/local/up.sh --build (or ./mvnw -pl distribution-service -am package -DskipTests)"
 command -v pgbench >/dev/null || die "pgbench missing (PostgreSQL's client package)"
-port_open "$PORT" && die "port $PORT is taken: is a benchmark already running?"
-ensure_java
 
-fresh_database "$DB" "$BENCH_LOG"
-ok "database $DB (fresh)"
-
-cleanup() {
-  if [[ -n "$BENCH_PID" ]] && ((KEEP == 0)); then
-    kill "$BENCH_PID" 2>/dev/null || true
-    wait "$BENCH_PID" 2>/dev/null || true
-  fi
-  if ((KEEP == 0)); then
-    as_postgres psql -p "$PG_PORT" -d postgres -q -c "drop database if exists $DB with (force)" >>"$BENCH_LOG" 2>&1 || true
-  fi
-}
-trap cleanup EXIT
-
-bench_service distribution-service "$PORT" "$DB" "$BENCH_LOG" -Dleadstream.distribution.queue.claims-per-day=1000000000
+bench_copy distribution-service "$PORT" "$DB" "$BENCH_LOG" -Dleadstream.distribution.queue.claims-per-day=1000000000
 ok "distribution-service on :$PORT (pid $BENCH_PID), migrated; Kafka nowhere, relay off"
 
 sql() { PGPASSWORD=$DB psql -h 127.0.0.1 -p "$PG_PORT" -U $DB -d $DB -v ON_ERROR_STOP=1 -Atq "$@"; }

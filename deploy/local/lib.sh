@@ -749,6 +749,33 @@ open(doc, "w", encoding="utf-8").write(text)
 PY
 }
 
+# bench_copy SERVICE PORT DB LOG [-Dkey=value ...]: everything a benchmark on a service copy of its own needs, once:
+# the engines and the jar there, the port free, a fresh database DB, the copy started (bench_service), and on exit the
+# copy stopped and DB dropped, unless the caller set KEEP=1. Sets BENCH_PID.
+bench_copy() {
+  local service="$1" port="$2" db="$3" log="$4" jar; shift 4
+  jar="$(service_jar "$service")"
+  port_open "$PG_PORT" || die "PostgreSQL does not answer on 127.0.0.1:$PG_PORT — run deploy/local/up.sh --engines-only first"
+  keycloak_ready || die "Keycloak realm leads does not answer on $KC_REALM_URL — run deploy/local/up.sh --engines-only first"
+  [[ -f "$jar" ]] || die "$(rel "$jar") missing — run deploy/local/up.sh --build (or ./mvnw -pl $service -am package -DskipTests)"
+  port_open "$port" && die "port $port is taken: is a benchmark already running?"
+  ensure_java
+  fresh_database "$db" "$log"
+  ok "database $db (fresh)"
+  BENCH_COPY_DB="$db" BENCH_COPY_LOG="$log"
+  trap bench_copy_cleanup EXIT
+  bench_service "$service" "$port" "$db" "$log" "$@"
+}
+bench_copy_cleanup() {
+  ((${KEEP:-0} == 0)) || return 0
+  if [[ -n "$BENCH_PID" ]]; then
+    kill "$BENCH_PID" 2>/dev/null || true
+    wait "$BENCH_PID" 2>/dev/null || true
+  fi
+  as_postgres psql -p "$PG_PORT" -d postgres -q -c "drop database if exists $BENCH_COPY_DB with (force)" \
+    >>"$BENCH_COPY_LOG" 2>&1 || true
+}
+
 # bench_service SERVICE PORT DB LOG [-Dkey=value ...]: starts a second copy of SERVICE from its built jar on PORT against
 # database DB (role = password = DB, as fresh_database makes it; Flyway migrates it), for a benchmark: its Kafka channels
 # point nowhere (it joins no consumer group of the local suite and reads no event; readiness does not ask about them) and
