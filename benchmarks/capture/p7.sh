@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # P7 (quality.md, issue 13): what Hibernate Reactive costs on capture's hot path. capture-service's opt-in
-# LeadInsertBenchmark stores the same lead rows, in alternating rounds, through (a) Hibernate Reactive as LeadIntake
-# does (Panache.withTransaction, lead.persist(), Outbox.record: lead + outbox row + notify in one transaction) and
-# (b) the reactive PG client's prepared inserts of the same columns on the same pool (Pool.withTransaction); it prints
-# the inserts/s of each and the ratio a / b (bar >= 0.7; below, the hot path moves to the plain client).
+# LeadInsertBenchmark stores the same lead rows, in rotating rounds, through (a) Hibernate Reactive as LeadIntake
+# did before P7 (Panache.withTransaction, lead.persist(), Outbox.record: lead + outbox row + notify in one
+# transaction), (b) the reactive PG client's prepared inserts of the same columns on the same pool
+# (Pool.withTransaction) and (c) LeadIntake's hot path as built (LeadRowRepository's and the Outbox's prepared inserts
+# on the Panache transaction's connection); it prints the inserts/s of each and the ratios a / b (bar >= 0.7; below,
+# the hot path moves to the plain client) and c / b.
 #
 #   benchmarks/capture/p7.sh            5 000 transactions per round and path, 3 rounds each, 8 in flight; the
 #                                       results replace the P7 section of docs/benchmarks.md
@@ -59,9 +61,9 @@ machine="$(bench_machine); the JVM and the database in the table"
 section="$(mktemp)"
 {
   echo "<!-- P7 begin: written by benchmarks/capture/p7.sh -->"
-  echo "### P7 — Hibernate Reactive persist vs the reactive PG client's prepared insert ($(date -u +%Y-%m-%d))"
+  echo "### P7 — Hibernate Reactive persist vs the reactive PG client's prepared insert, and capture's hot path ($(date -u +%Y-%m-%d))"
   echo
-  echo "\`benchmarks/capture/p7.sh\` (capture-service's \`LeadInsertBenchmark\`) on $machine. Both paths store the same lead rows (every column Hibernate inserts) and the same \`lead.captured\` outbox row and \`notify\`, one transaction per lead, on the same connection pool; de-duplication, validation and HTTP are left out of both."
+  echo "\`benchmarks/capture/p7.sh\` (capture-service's \`LeadInsertBenchmark\`) on $machine. The three paths store the same lead rows (every column Hibernate inserts) and the same \`lead.captured\` outbox row and \`notify\`, one transaction per lead, on the same connection pool; de-duplication, validation and HTTP are left out of all three."
   echo
   cat "$out"
   echo "<!-- P7 end -->"

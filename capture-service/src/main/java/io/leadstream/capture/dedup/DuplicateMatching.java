@@ -98,7 +98,7 @@ public class DuplicateMatching {
     }
 
     /**
-     * Records the suspected duplicates of the new lead {@code lead} (persisted, not necessarily flushed): each of
+     * Records the suspected duplicates of the new lead {@code lead} (its row inserted): each of
      * {@code exact} (leads sharing its email or phone, under the flag policy) and, unless its source's policy is
      * create or fuzzy matching is off, the leads with a similar name at the same company. Answers how many pairs
      * were recorded. Costs nothing for a lead without exact matches and without a company.
@@ -109,7 +109,7 @@ public class DuplicateMatching {
         if (exact.isEmpty() && !fuzzy) {
             return Uni.createFrom().item(0);
         }
-        Uni<Integer> chain = matches.flush().replaceWith(0);
+        Uni<Integer> chain = Uni.createFrom().item(0);
         for (Lead suspect : exact) {
             MatchedOn matchedOn = MatchedOn.of(lead.email, lead.phone, suspect.email, suspect.phone);
             chain = chain.chain(count -> matches.flagExact(lead.id, suspect.id,

@@ -104,11 +104,6 @@ public class MatchRepository {
         return Lead.list("mergedInto = ?1", survivor);
     }
 
-    /** Writes what the session holds (a new lead's row, before pairs reference it). */
-    public Uni<Void> flush() {
-        return Panache.getSession().chain(session -> session.flush());
-    }
-
     /** Records the pair (new lead, suspect) as flagged exactly; answers how many rows (0 when it was known). */
     public Uni<Integer> flagExact(UUID leadId, UUID suspectId, MatchedOn matchedOn, Instant detectedAt) {
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_DUPLICATE)

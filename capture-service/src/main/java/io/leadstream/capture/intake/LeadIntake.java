@@ -38,7 +38,9 @@ import io.smallrye.mutiny.Uni;
  * caller's receipt writes (an {@code Idempotency-Key}'s stored answer, a partner's submission). De-duplication happens
  * in that transaction too: advisory locks on the normalised email and phone, then the lookup, then per the source's
  * policy a merge into the oldest match (lead_merge row and lead.merged instead of a new lead and lead.captured), a
- * flagged new lead, or a plain one.
+ * flagged new lead, or a plain one. A new lead's row and its event are prepared inserts on the transaction's
+ * connection ({@link LeadRowRepository}, the chassis {@link Outbox}), not Hibernate persists: P7 in
+ * docs/benchmarks.md.
  */
 @ApplicationScoped
 public class LeadIntake {
@@ -54,9 +56,12 @@ public class LeadIntake {
     private final DedupConfig dedup;
     private final QualifierCatalogue qualifiers;
     private final LeadAccess leadAccess;
+    private final LeadRowRepository rows;
 
     public LeadIntake(ContactNormaliser normaliser, Outbox outbox, Validator validator, DuplicateMatching matching,
-            MergeAudit audit, DedupConfig dedup, QualifierCatalogue qualifiers, LeadAccess leadAccess) {
+            MergeAudit audit, DedupConfig dedup, QualifierCatalogue qualifiers, LeadAccess leadAccess,
+            LeadRowRepository rows) {
+        this.rows = rows;
         this.qualifiers = qualifiers;
         this.leadAccess = leadAccess;
         this.matching = matching;
@@ -126,7 +131,7 @@ public class LeadIntake {
         lead.createdAt = now;
         lead.updatedAt = now;
         boolean flags = dedup.policyFor(lead.source) == DedupConfig.Policy.FLAG;
-        return lead.<Lead>persist().chain(() -> matching.flag(lead, suspects, now))
+        return rows.insert(lead).chain(() -> matching.flag(lead, suspects, now))
                 .call(() -> qualifiers.eventAttributes(lead, contact.quality())
                         .chain(attributes -> outbox.record(lead.id, LeadCaptured.of(lead, attributes))))
                 .invoke(flagged -> Log.infof("captured lead %s from %s%s", lead.id, lead.source,

@@ -41,6 +41,9 @@ public final class ArchitectureRules {
     /** Panache's query methods that take a query string (find("email = ?1", ...)); findById and friends take none. */
     static final Set<String> QUERY_METHODS = Set.of("find", "list", "stream", "count", "delete", "update", "exists");
 
+    /** Hibernate Reactive's implementation and connection SPI, which only the chassis' TransactionSql touches. */
+    static final String[] HIBERNATE_INTERNALS = { "org.hibernate.reactive.pool..", "org.hibernate.reactive.mutiny.impl.." };
+
     private ArchitectureRules() {
     }
 
@@ -80,9 +83,12 @@ public final class ArchitectureRules {
         rules.add(noClasses().that(notARepository())
                 .should().dependOnClassesThat().resideInAPackage("io.vertx.mutiny.sqlclient..")
                 .orShould().dependOnClassesThat().resideInAPackage("io.vertx.sqlclient..")
+                .orShould().dependOnClassesThat().resideInAPackage(ROOT + ".chassis.sql..")
                 .orShould().callMethodWhere(createsAQuery())
                 .orShould().callMethodWhere(panacheQuery())
                 .because("SQL lives in repositories (*Repository, or an @Entity's own Panache finders)"));
+        rules.add(noClasses().should().dependOnClassesThat().resideInAnyPackage(HIBERNATE_INTERNALS)
+                .because("the transaction's own connection is reached through the chassis' TransactionSql only"));
         rules.add(slices().matching(root + ".(**)").should().beFreeOfCycles()
                 .because("feature packages depend on each other one way only"));
         return rules;
@@ -95,6 +101,9 @@ public final class ArchitectureRules {
         assertAll(classes, List.of(
                 noClasses().should().dependOnClassesThat().resideInAnyPackage(services.toArray(String[]::new))
                         .because("the chassis imports no service"),
+                noClasses().that().resideOutsideOfPackage(ROOT + ".chassis.sql..")
+                        .should().dependOnClassesThat().resideInAnyPackage(HIBERNATE_INTERNALS)
+                        .because("one class reaches into Hibernate Reactive's implementation: TransactionSql"),
                 slices().matching(ROOT + ".chassis.(**)").should().beFreeOfCycles()));
     }
 

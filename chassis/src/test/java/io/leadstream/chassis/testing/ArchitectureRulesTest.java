@@ -35,6 +35,7 @@ class ArchitectureRulesTest {
                 .hasMessageContaining("resources sit in their feature's rest package")
                 .hasMessageContaining("request and response records are the REST edge's")
                 .hasMessageContaining("SQL lives in repositories")
+                .hasMessageContaining("reached through the chassis' TransactionSql only")
                 .hasMessageContaining("feature packages depend on each other one way only");
     }
 }

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class ThingService {
 
     Pool pool;
+    org.hibernate.reactive.pool.ReactiveConnection connection;
 
     public ThingView find(Thing other) {
         return new ThingView(other.name());

@@ -10,4 +10,8 @@ public class ThingRepository {
     Thing find(String name) {
         return new Thing(name);
     }
+
+    io.smallrye.mutiny.Uni<Integer> store(String name) {
+        return io.leadstream.chassis.sql.TransactionSql.update("insert into thing (name) values ($1)", name);
+    }
 }
