@@ -4,10 +4,11 @@
 #
 #   benchmarks/run.sh            brings the suite up if it is not (deploy/local/up.sh, which builds what is missing and
 #                                the load generator), then P7, P3, P4, P5 (each on a service copy or database of its
-#                                own), then P1, P8, P2 and P6 on the running suite; about an hour on 2 cores
+#                                own), then P1, P8, P2 and P6 on the running suite, then the profile (JFR under P8's
+#                                load, benchmarks/pipeline/profile.sh); about an hour on 2 cores
 #   benchmarks/run.sh --smoke    the same in smoke mode: a few seconds each, nothing written
-#   options: --only p3,p4,...    only these (names: p1 p2 p3 p4 p5 p6 p7 p8; p1, p2, p6 and p8 are one run of
-#                                pipeline.sh)
+#   options: --only p3,p4,...    only these (names: p1 p2 p3 p4 p5 p6 p7 p8 profile; p1, p2, p6 and p8 are one run
+#                                of pipeline.sh)
 #            --p3-rows N         P3's rows (100 000)
 #
 # Stops at the first benchmark that fails (something refused, lost or claimed twice) and names its log.
@@ -16,7 +17,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../deploy/local/lib.sh
 source "$HERE/../deploy/local/lib.sh"
 
-SMOKE=() ONLY="p1,p2,p3,p4,p5,p6,p7,p8" P3_ROWS=()
+SMOKE=() ONLY="p1,p2,p3,p4,p5,p6,p7,p8,profile" P3_ROWS=()
 while (($#)); do
   case "$1" in
     --smoke) SMOKE=(--smoke) ;;
@@ -44,4 +45,5 @@ figures=""
 for f in p1 p8 p2; do wants "$f" && figures+="${figures:+,}$f"; done
 if wants p6 && [[ -z "$figures" ]]; then figures=p8; fi
 [[ -n "$figures" ]] && "$HERE/pipeline/pipeline.sh" "${SMOKE[@]}" --figures "$figures"
+wants profile && "$HERE/pipeline/profile.sh" "${SMOKE[@]}"
 ok "every figure asked for was measured${SMOKE[*]:+ (smoke: nothing written)}"

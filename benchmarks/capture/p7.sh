@@ -39,7 +39,7 @@ LOG="$(log_file p7-bench)"
 : >"$LOG"
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
-step "P7: Hibernate Reactive persist vs the reactive PG client's prepared insert ($ROWS per round, $ROUNDS rounds, $CONCURRENCY in flight)"
+step "P7: Hibernate Reactive persist vs the reactive PG client's prepared insert, and capture's hot path ($ROWS per round, $ROUNDS rounds, $CONCURRENCY in flight)"
 # -am: the chassis as this tree has it (installing nothing); surefire runs only the benchmark
 if ! (cd "$REPO" && flock /tmp/leadstream-maven.lock ./mvnw -B -o --no-transfer-progress -pl capture-service -am verify \
     -Dleadstream.benchmark=true -Dtest=LeadInsertBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \

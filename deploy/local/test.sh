@@ -11,7 +11,8 @@
 #      harness still runs, every scenario answers; benchmarks/capture/p3.sh --smoke: 1 000-row CSV and NDJSON imports
 #      into a capture of its own, every row created once; benchmarks/distribution/p4.sh --smoke: 20 claimers empty a
 #      queue of 300 leads on a distribution of its own, every lead claimed exactly once; benchmarks/capture/p7.sh
-#      --smoke: 200 leads each way, every row stored; nothing is measured or written)
+#      --smoke: 200 leads each way, every row stored; benchmarks/pipeline/profile.sh --smoke: a JFR recording of
+#      every service under a few seconds of load, summarised; nothing is measured or written)
 #   8. on exit, stop whatever this script started that was not running before
 # Exits non-zero when a step fails, naming the step and its log.
 set -euo pipefail
@@ -139,7 +140,7 @@ run_step "system tests (./mvnw -B verify -pl system-tests -Psystem-tests)" "$LOG
 benchmark_smoke_runs() {
   "$REPO/benchmarks/pipeline/pipeline.sh" --smoke && "$REPO/benchmarks/insights/p5.sh" --smoke \
     && "$REPO/benchmarks/capture/p3.sh" --smoke && "$REPO/benchmarks/distribution/p4.sh" --smoke \
-    && "$REPO/benchmarks/capture/p7.sh" --smoke
+    && "$REPO/benchmarks/capture/p7.sh" --smoke && "$REPO/benchmarks/pipeline/profile.sh" --smoke
 }
-run_step "benchmark smoke runs (benchmarks/pipeline/pipeline.sh, insights/p5.sh, capture/p3.sh, distribution/p4.sh, capture/p7.sh --smoke)" \
+run_step "benchmark smoke runs (benchmarks/pipeline/pipeline.sh, insights/p5.sh, capture/p3.sh, distribution/p4.sh, capture/p7.sh, pipeline/profile.sh --smoke)" \
   "$LOG_DIR/test-7-benchmarks.log" benchmark_smoke_runs
