@@ -39,6 +39,23 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean listen();
 
+    /**
+     * How many times a row whose own send failed for a reason that will not pass (the broker refused the record: too
+     * large, an unknown topic, a serialisation error) is tried before it is parked: taken out of the relay's claims,
+     * with its error kept, so the rows behind it flow. A failure that will pass (the broker unreachable, a timeout)
+     * never parks a row.
+     */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** How long a published row is kept before the maintenance run deletes it. */
+    @WithDefault("7d")
+    Duration publishedRetention();
+
+    /** How often the maintenance run refreshes the outbox metrics and purges published rows. */
+    @WithDefault("1m")
+    Duration maintenanceInterval();
+
     /** Whether the scheduled relay runs in this process (tests turn it off to drive it by hand). */
     @WithDefault("true")
     boolean relayEnabled();

@@ -3,9 +3,12 @@ package io.leadstream.chassis.outbox;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -14,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.leadstream.chassis.inbox.Failures;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -31,22 +35,42 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Moves committed outbox rows to the broker. Each batch runs in one database transaction: it claims up
  * to {@code batch-size} unpublished rows with {@code FOR UPDATE SKIP LOCKED} (so several relays, in one
  * process or on several replicas, never claim the same row), sends them in order, waits for every
- * acknowledgement, then marks them published and commits. If any send fails or times out, the
- * transaction rolls back, the rows stay unpublished with the attempt and error recorded, and the next
- * run retries them. Delivery is therefore at-least-once; consumers de-duplicate on {@code ce_id}.
- * A run starts when a writing transaction commits (PostgreSQL LISTEN/NOTIFY) and, as a fallback, every
- * {@code leadstream.outbox.poll-interval}.
+ * acknowledgement, then marks them published and commits. Delivery is therefore at-least-once; consumers
+ * de-duplicate on {@code ce_id}. A run starts when a writing transaction commits (PostgreSQL
+ * LISTEN/NOTIFY) and, as a fallback, every {@code leadstream.outbox.poll-interval}.
+ * <p>
+ * If any send of a batch fails or times out, the transaction rolls back and the batch's rows are sent again
+ * one at a time, in order, each in a transaction of its own, so that one bad row cannot hold back the
+ * others. A row whose own send fails has the attempt and error recorded; a failure that will pass (the
+ * broker unreachable, a timeout: {@link Failures}) ends the run, to be retried on the next; one that will
+ * not (the broker refused the record) lets the run go on with the other leads' rows, and after
+ * {@code leadstream.outbox.max-attempts} such attempts the row is parked ({@code parked_at}): no longer
+ * claimed, its error kept, logged at WARN and counted ({@link OutboxMaintenance}). A lead's later rows wait
+ * behind its failed or parked row (in the run, and in every claim while the row is parked), so a lead's
+ * events are never published out of order; an operator un-parks a row by setting {@code parked_at} back to
+ * null once the cause is fixed.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "leadstream.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxRelay {
 
+    /** The oldest rows that are neither published nor parked, nor held back by a parked row of their lead. */
     static final String CLAIM = "select id, aggregate_id, event_type, payload::text as payload, occurred_at "
-            + "from outbox_event where published_at is null order by occurred_at, id limit $1 for update skip locked";
+            + "from outbox_event o where published_at is null and parked_at is null and not exists (select 1 "
+            + "from outbox_event p where p.aggregate_id = o.aggregate_id and p.parked_at is not null "
+            + "and p.published_at is null) order by occurred_at, id limit $1 for update skip locked";
+    /** One row of a failed batch, again, unless another relay took it meanwhile. */
+    static final String CLAIM_ONE = "select id, aggregate_id, event_type, payload::text as payload, occurred_at "
+            + "from outbox_event where id = $1 and published_at is null and parked_at is null for update skip locked";
     static final String MARK_PUBLISHED = "update outbox_event set published_at = now(), attempts = attempts + 1 "
             + "where id = any($1)";
-    static final String MARK_FAILED = "update outbox_event set attempts = attempts + 1, last_error = $2 "
+    /** A batch's failed send that will pass (the broker away): every row keeps waiting, with the attempt recorded. */
+    static final String MARK_FAILED_ALL = "update outbox_event set attempts = attempts + 1, last_error = $2 "
             + "where id = any($1) and published_at is null";
+    /** A row's own failed send; parked ($3) when it will not pass and this was its last allowed attempt ($4). */
+    static final String MARK_FAILED = "update outbox_event set attempts = attempts + 1, last_error = $2, "
+            + "parked_at = case when $3 and attempts + 1 >= $4 then now() end "
+            + "where id = $1 and published_at is null returning parked_at is not null as parked, attempts";
 
     private final Pool pool;
     private final OutboxSender sender;
@@ -127,19 +151,62 @@ public class OutboxRelay {
         return relayBatch().chain(n -> n < config.batchSize() ? Uni.createFrom().item(soFar + n) : relayPending(soFar + n));
     }
 
-    /** Claims, sends and marks one batch; returns how many rows it published (0 when none was free). */
+    /**
+     * Claims, sends and marks one batch; returns how many rows it published (0 when none was free). When the
+     * batch fails for a reason that will pass (the broker away: {@link Failures}) every row keeps waiting with
+     * the attempt recorded and the failure is passed on (the next run retries); for any other reason its rows are
+     * sent one at a time ({@link #oneByOne}) and the count is theirs.
+     */
     public Uni<Integer> relayBatch() {
-        List<UUID> claimed = new ArrayList<>();
-        return pool.withTransaction(conn -> claim(conn)
-                .invoke(events -> events.forEach(e -> claimed.add(e.id())))
+        List<PendingEvent> claimed = new ArrayList<>();
+        return pool.withTransaction(conn -> claim(conn, CLAIM, Tuple.of(config.batchSize()))
+                .invoke(claimed::addAll)
                 .chain(events -> events.isEmpty()
                         ? Uni.createFrom().item(0)
                         : sendAll(events).chain(() -> markPublished(conn, events)).replaceWith(events.size())))
-                .onFailure().call(e -> recordFailure(claimed, e));
+                .onFailure(e -> !claimed.isEmpty()).recoverWithUni(e -> {
+                    if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
+                        // the broker is away or slow: no row is to blame, all of them wait for the next run
+                        return recordFailure(claimed, e).chain(() -> Uni.createFrom().failure(e));
+                    }
+                    Log.infof("outbox relay: a batch of %d failed (%s); sending its rows one at a time", claimed.size(),
+                            Failures.describe(e));
+                    return oneByOne(claimed, 0, new HashSet<>(), 0);
+                });
     }
 
-    private Uni<List<PendingEvent>> claim(SqlConnection conn) {
-        return conn.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize())).map(rows -> {
+    /**
+     * Sends {@code rows} from {@code index} on, each in its own transaction, skipping the rows of a lead whose
+     * earlier row failed in this run; stops at a failure that will pass (failing with it). Answers how many rows
+     * were published.
+     */
+    private Uni<Integer> oneByOne(List<PendingEvent> rows, int index, Set<String> failedLeads, int published) {
+        if (index == rows.size()) {
+            return Uni.createFrom().item(published);
+        }
+        PendingEvent row = rows.get(index);
+        if (failedLeads.contains(row.aggregateId())) {
+            return oneByOne(rows, index + 1, failedLeads, published);
+        }
+        return pool.withTransaction(conn -> claim(conn, CLAIM_ONE, Tuple.of(row.id()))
+                .chain(events -> events.isEmpty()
+                        ? Uni.createFrom().item(0) // published or claimed by another relay meanwhile
+                        : sendAll(events).chain(() -> markPublished(conn, events)).replaceWith(1)))
+                .onItem().transformToUni(n -> oneByOne(rows, index + 1, failedLeads, published + n))
+                .onFailure().recoverWithUni(e -> {
+                    boolean passes = Failures.classify(e) == Failures.Kind.TRANSIENT;
+                    return recordFailure(row, e, !passes).chain(() -> {
+                        if (passes) {
+                            return Uni.createFrom().failure(e);
+                        }
+                        failedLeads.add(row.aggregateId());
+                        return oneByOne(rows, index + 1, failedLeads, published);
+                    });
+                });
+    }
+
+    private Uni<List<PendingEvent>> claim(SqlConnection conn, String sql, Tuple params) {
+        return conn.preparedQuery(sql).execute(params).map(rows -> {
             List<PendingEvent> events = new ArrayList<>();
             for (Row row : rows) {
                 OffsetDateTime occurred = row.getOffsetDateTime("occurred_at");
@@ -156,7 +223,7 @@ public class OutboxRelay {
         List<Uni<Void>> sends = events.stream().map(sender::send).toList();
         return Uni.join().all(sends).andFailFast()
                 .ifNoItem().after(config.sendTimeout())
-                .failWith(() -> new IllegalStateException("the broker did not acknowledge " + events.size()
+                .failWith(() -> new TimeoutException("the broker did not acknowledge " + events.size()
                         + " outbox events within " + config.sendTimeout()))
                 .replaceWithVoid();
     }
@@ -166,13 +233,32 @@ public class OutboxRelay {
         return conn.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(ids)).replaceWithVoid();
     }
 
-    private Uni<Void> recordFailure(List<UUID> ids, Throwable error) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        String message = String.valueOf(error.getMessage());
-        String reason = error.getClass().getSimpleName() + ": " + message.substring(0, Math.min(500, message.length()));
-        return pool.preparedQuery(MARK_FAILED).execute(Tuple.of(ids.toArray(UUID[]::new), reason))
+    private Uni<Void> recordFailure(List<PendingEvent> rows, Throwable error) {
+        String described = Failures.describe(error);
+        UUID[] ids = rows.stream().map(PendingEvent::id).toArray(UUID[]::new);
+        return pool.preparedQuery(MARK_FAILED_ALL).execute(Tuple.of(ids, described.substring(0, Math.min(1000, described.length()))))
+                .onFailure().invoke(e -> Log.warnf("could not record outbox failure: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Records the row's failed send; {@code mayPark}: the failure will not pass, so the row's last attempt parks it. */
+    private Uni<Void> recordFailure(PendingEvent row, Throwable error, boolean mayPark) {
+        String described = Failures.describe(error);
+        String reason = described.substring(0, Math.min(1000, described.length()));
+        return pool.preparedQuery(MARK_FAILED).execute(Tuple.of(row.id(), reason, mayPark, config.maxAttempts()))
+                .invoke(rows -> {
+                    for (Row r : rows) {
+                        if (r.getBoolean("parked")) {
+                            Log.warnf("outbox row %s (%s of %s) parked after %d attempts: %s — the lead's later events "
+                                    + "wait behind it; set parked_at to null once the cause is fixed", row.id(),
+                                    row.ceType(), row.aggregateId(), r.getInteger("attempts"), reason);
+                        } else {
+                            Log.infof("outbox row %s (%s of %s) not sent, attempt %d: %s", row.id(), row.ceType(),
+                                    row.aggregateId(), r.getInteger("attempts"), reason);
+                        }
+                    }
+                })
                 .onFailure().invoke(e -> Log.warnf("could not record outbox failure: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

@@ -56,6 +56,10 @@ class OutboxTest {
     OutboxConfig config;
     @Inject
     Pool pool;
+    @Inject
+    OutboxMaintenance maintenance;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     KafkaCompanion kafka;
 
@@ -136,7 +140,7 @@ class OutboxTest {
         // test sink does not, which is why services' tests may see "Insufficient downstream requests")
         int rows = 300;
         Set<String> aggregates = insertEvents(rows);
-        OutboxRelay large = new OutboxRelay(pool, sender, withBatchSize(config, rows));
+        OutboxRelay large = new OutboxRelay(pool, sender, with(config, rows, config.maxAttempts()));
 
         assertThat(large.relayPending().await().atMost(WAIT)).isEqualTo(rows);
 
@@ -144,7 +148,7 @@ class OutboxTest {
         assertThat(recordsFor(aggregates, rows)).hasSize(rows);
     }
 
-    private static OutboxConfig withBatchSize(OutboxConfig config, int batchSize) {
+    private static OutboxConfig with(OutboxConfig config, int batchSize, int maxAttempts) {
         return new OutboxConfig() {
             @Override
             public boolean enabled() {
@@ -180,26 +184,135 @@ class OutboxTest {
             public boolean relayEnabled() {
                 return config.relayEnabled();
             }
+
+            @Override
+            public int maxAttempts() {
+                return maxAttempts;
+            }
+
+            @Override
+            public Duration publishedRetention() {
+                return config.publishedRetention();
+            }
+
+            @Override
+            public Duration maintenanceInterval() {
+                return config.maintenanceInterval();
+            }
         };
     }
 
     @Test
-    void shouldKeepRowsPendingAndRecordTheErrorWhenTheBrokerRefuses() {
+    void shouldKeepEveryRowPendingWhileTheBrokerIsAway() {
         Set<String> aggregates = insertEvents(3);
-        OutboxSender refusing = event -> Uni.createFrom().failure(new IllegalStateException("broker unavailable"));
-        OutboxRelay failing = new OutboxRelay(pool, refusing, config);
+        OutboxSender away = event -> Uni.createFrom().failure(
+                new org.apache.kafka.common.errors.TimeoutException("broker unavailable"));
+        OutboxRelay failing = new OutboxRelay(pool, away, config);
 
         assertThatThrownBy(() -> failing.relayPending().await().atMost(WAIT)).hasMessageContaining("broker unavailable");
 
-        List<Row> pending = query("select attempts, last_error from outbox_event where published_at is null");
+        List<Row> pending = query("select attempts, last_error, parked_at from outbox_event where published_at is null");
         assertThat(pending).hasSize(3);
         assertThat(pending).allSatisfy(row -> {
             assertThat(row.getInteger("attempts")).isEqualTo(1);
             assertThat(row.getString("last_error")).contains("broker unavailable");
+            assertThat(row.getValue("parked_at")).as("a failure that will pass never parks").isNull();
         });
 
         assertThat(relay.relayPending().await().atMost(WAIT)).isEqualTo(3);
         assertThat(recordsFor(aggregates, 3)).hasSize(3);
+    }
+
+    @Test
+    void shouldParkARowTheBrokerKeepsRefusingAndLetOtherLeadsFlowWhileItsLeadWaits() {
+        String leadA = "lead-a-" + UUID.randomUUID();
+        String leadB = "lead-b-" + UUID.randomUUID();
+        UUID[] ids = new UUID[3];
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                    () -> outbox.record(leadA, new ItemCreated("a1", 1)).invoke(id -> ids[0] = id)
+                            .chain(() -> outbox.record(leadA, new ItemCreated("a2", 2))).invoke(id -> ids[1] = id)
+                            .chain(() -> outbox.record(leadB, new ItemCreated("b1", 3))).invoke(id -> ids[2] = id)));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+        List<UUID> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OutboxSender refusingA1 = event -> {
+            if (event.id().equals(ids[0])) {
+                return Uni.createFrom().failure(new org.apache.kafka.common.errors.RecordTooLargeException(
+                        "the record is too large"));
+            }
+            sent.add(event.id());
+            return Uni.createFrom().voidItem();
+        };
+        OutboxRelay refusing = new OutboxRelay(pool, refusingA1, with(config, config.batchSize(), 2));
+        try {
+            // 1st run: the batch fails, its rows go one by one: a1 refused (attempt 1), a2 waits behind it, b1 flows
+            assertThat(refusing.relayPending().await().atMost(WAIT)).isEqualTo(1);
+            assertThat(published(ids)).containsExactly(false, false, true);
+            assertThat(sent).as("sent one by one after the batch: b1, not a2").endsWith(ids[2]);
+            // 2nd run: a1 refused again, its last allowed attempt: parked; a2 still waits
+            assertThat(refusing.relayPending().await().atMost(WAIT)).isZero();
+            Row a1 = query("select attempts, last_error, parked_at from outbox_event where id = '" + ids[0] + "'").get(0);
+            assertThat(a1.getInteger("attempts")).isEqualTo(2);
+            assertThat(a1.getString("last_error")).contains("RecordTooLargeException", "the record is too large");
+            assertThat(a1.getValue("parked_at")).isNotNull();
+            // parked: claimed no more, and its lead's later row is held back with it
+            assertThat(refusing.relayPending().await().atMost(WAIT)).isZero();
+            assertThat(relay.relayPending().await().atMost(WAIT)).isZero();
+            assertThat(count("select count(*) from outbox_event where id = '" + ids[1] + "' and published_at is null "
+                    + "and parked_at is null")).isOne();
+
+            maintenance.refresh().await().atMost(WAIT);
+            assertThat(registry.get("leadstream.outbox.parked").gauge().value()).isEqualTo(1.0);
+            assertThat(registry.get("leadstream.outbox.pending").gauge().value()).isEqualTo(1.0); // a2
+            assertThat(registry.get("leadstream.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(0.0);
+
+            // the operator fixes the cause and un-parks it: the lead's events leave in order
+            pool.query("update outbox_event set parked_at = null where id = '" + ids[0] + "'").execute()
+                    .await().atMost(WAIT);
+            sent.clear();
+            OutboxRelay fixed = new OutboxRelay(pool, event -> {
+                sent.add(event.id());
+                return Uni.createFrom().voidItem();
+            }, config);
+            assertThat(fixed.relayPending().await().atMost(WAIT)).isEqualTo(2);
+            assertThat(sent).containsExactly(ids[0], ids[1]);
+            maintenance.refresh().await().atMost(WAIT);
+            assertThat(registry.get("leadstream.outbox.parked").gauge().value()).isZero();
+            assertThat(registry.get("leadstream.outbox.pending").gauge().value()).isZero();
+        } finally {
+            pool.query("delete from outbox_event where aggregate_id in ('" + leadA + "', '" + leadB + "')").execute()
+                    .await().atMost(WAIT);
+        }
+    }
+
+    private List<Boolean> published(UUID[] ids) {
+        List<Boolean> published = new java.util.ArrayList<>();
+        for (UUID id : ids) {
+            published.add(count("select count(*) from outbox_event where id = '" + id + "' and published_at is not null") == 1);
+        }
+        return published;
+    }
+
+    @Test
+    void shouldPurgeRowsPublishedBeforeTheRetention() {
+        Set<String> old = insertEvents(3);
+        Set<String> recent = insertEvents(2);
+        assertThat(relay.relayPending().await().atMost(WAIT)).isEqualTo(5);
+        pool.query("update outbox_event set published_at = now() - interval '8 days' where aggregate_id in ("
+                + old.stream().map(a -> "'" + a + "'").collect(Collectors.joining(", ")) + ")").execute()
+                .await().atMost(WAIT);
+        Set<String> pending = insertEvents(1); // never published: never purged, however old
+
+        assertThat(maintenance.purge().await().atMost(WAIT)).isEqualTo(3L);
+
+        assertThat(count("select count(*) from outbox_event where aggregate_id in ("
+                + old.stream().map(a -> "'" + a + "'").collect(Collectors.joining(", ")) + ")")).isZero();
+        assertThat(count("select count(*) from outbox_event where aggregate_id in ("
+                + java.util.stream.Stream.concat(recent.stream(), pending.stream()).map(a -> "'" + a + "'")
+                        .collect(Collectors.joining(", ")) + ")")).isEqualTo(3);
+        relay.relayPending().await().atMost(WAIT);
     }
 
     @Test
