@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.leadstream.chassis.inbox.Failures;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -35,9 +36,13 @@ import io.quarkus.security.UnauthorizedException;
  * bean-validation failures (field paths in {@code errors[]}), unreadable JSON, the framework's
  * 400/404/405/406/415 and the security layer's 401/403 (services run with
  * {@code quarkus.http.auth.proactive=false} so that authentication failures reach these mappers).
- * Anything unexpected is a 500 with a reference to the log line, never a stack trace.
+ * Anything unexpected is a 503 with {@code Retry-After} when it will pass (the database unreachable), else a
+ * 500 with a reference to the log line, never a stack trace.
  */
 public class ProblemMappers {
+
+    /** What a 503 asks the client to wait before trying again. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
@@ -136,8 +141,20 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /**
+     * Anything unexpected: a 503 with {@code Retry-After} when it will pass (the database or broker unreachable, a
+     * timeout, a lock or serialization conflict: {@link Failures}), so clients and load balancers retry instead of
+     * reporting a bug; else a 500 with a log reference.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
+            Log.warnf("503 on %s: %s", uri == null ? "?" : uri.getPath(), Failures.describe(e));
+            return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service Unavailable",
+                    "something this request needs (the database or the broker) is not reachable right now; "
+                            + "nothing was changed, retry in a few seconds"), uri))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         String reference = UUID.randomUUID().toString();
         Log.errorf(e, "unexpected error %s on %s", reference, uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "internal", "Internal Server Error",

@@ -48,6 +48,18 @@ class ReadinessTest {
     }
 
     @Test
+    @io.quarkus.test.security.TestSecurity(user = "writer", roles = "writer")
+    void shouldAnswer503WithRetryAfterWhenTheDatabaseIsUnreachable() {
+        given().get("/test/items/" + java.util.UUID.randomUUID())
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", containsString("unavailable"))
+                .body("status", equalTo(503))
+                .body("detail", containsString("retry"));
+    }
+
+    @Test
     void shouldStayLiveAndServeMetrics() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
