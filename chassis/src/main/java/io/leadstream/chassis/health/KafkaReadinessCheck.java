@@ -19,9 +19,13 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness of the Kafka broker, answered within {@code leadstream.health.kafka.timeout} (Quarkus' own
- * check waits for the admin client's default timeout, a minute, when the broker is gone). Turned off
- * with {@code leadstream.health.kafka.enabled=false} (the service tests, which use in-memory channels).
+ * What readiness says about the Kafka broker, answered within {@code leadstream.health.kafka.timeout} (Quarkus' own
+ * check waits for the admin client's default timeout, a minute, when the broker is gone). A broker that cannot be
+ * reached is reported ({@code reachable: false} and the reason) but does not take the service out of rotation: its
+ * API keeps answering, what it writes waits in its outbox (the gauges {@code leadstream.outbox.pending} and
+ * {@code leadstream.outbox.oldest.age} show how much and for how long) and its consumers pause, until the broker is
+ * back. The database, which the API cannot do without, is what makes readiness DOWN. Turned off with
+ * {@code leadstream.health.kafka.enabled=false} (the service tests, which use in-memory channels).
  */
 @Readiness
 @ApplicationScoped
@@ -51,7 +55,7 @@ public class KafkaReadinessCheck implements HealthCheck {
         try {
             Collection<Node> nodes = admin().describeCluster(new DescribeClusterOptions()
                     .timeoutMs((int) timeout.toMillis())).nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
-            return HealthCheckResponse.named(NAME).up()
+            return HealthCheckResponse.named(NAME).up().withData("reachable", true)
                     .withData("nodes", nodes.stream().map(n -> n.host() + ":" + n.port()).collect(Collectors.joining(",")))
                     .build();
         } catch (InterruptedException e) {
@@ -64,8 +68,9 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     private HealthCheckResponse down(Exception e) {
         String reason = e.getCause() != null ? e.getCause().toString() : e.toString();
-        return HealthCheckResponse.named(NAME).down().withData("bootstrap.servers", bootstrapServers)
-                .withData("reason", reason).build();
+        return HealthCheckResponse.named(NAME).up().withData("reachable", false)
+                .withData("bootstrap.servers", bootstrapServers).withData("reason", reason)
+                .withData("meanwhile", "the API answers; events wait in the outbox; consumers pause").build();
     }
 
     private Admin admin() {
