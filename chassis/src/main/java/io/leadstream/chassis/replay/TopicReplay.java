@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -62,6 +63,16 @@ public final class TopicReplay implements AutoCloseable {
      */
     public static TopicReplay open(Map<String, Object> kafkaConfig, String groupId, Collection<String> topics,
             Duration timeout) {
+        return open(kafkaConfig, groupId, topics, timeout, false);
+    }
+
+    /**
+     * As {@link #open(Map, String, Collection, Duration)}; {@code fromCommitted}: each partition starts where the
+     * group last {@link #commit committed} (its beginning when it never did), so that a reader run again goes on
+     * where the last one stopped (the dead-letter replay).
+     */
+    public static TopicReplay open(Map<String, Object> kafkaConfig, String groupId, Collection<String> topics,
+            Duration timeout, boolean fromCommitted) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
@@ -73,14 +84,14 @@ public final class TopicReplay implements AutoCloseable {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config);
         try {
-            return new TopicReplay(consumer, topics, timeout);
+            return new TopicReplay(consumer, topics, timeout, fromCommitted);
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             throw e;
         }
     }
 
-    TopicReplay(Consumer<String, String> consumer, Collection<String> topics, Duration timeout) {
+    TopicReplay(Consumer<String, String> consumer, Collection<String> topics, Duration timeout, boolean fromCommitted) {
         this.consumer = consumer;
         this.timeout = timeout;
         List<TopicPartition> found = new ArrayList<>();
@@ -95,6 +106,14 @@ public final class TopicReplay implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         this.starts = new HashMap<>(consumer.beginningOffsets(partitions, timeout));
+        if (fromCommitted && !partitions.isEmpty()) {
+            consumer.committed(Set.copyOf(partitions), timeout).forEach((tp, committed) -> {
+                if (committed != null) {
+                    consumer.seek(tp, committed.offset());
+                    starts.put(tp, Math.max(starts.getOrDefault(tp, 0L), committed.offset()));
+                }
+            });
+        }
         this.ends = new HashMap<>(consumer.endOffsets(partitions, timeout));
     }
 

@@ -34,7 +34,7 @@ class TopicReplayTest {
     @Test
     void shouldReadEveryPartitionFromItsBeginningUntilItsEnd() {
         MockConsumer<String, String> consumer = consumerWithTwoPartitions();
-        TopicReplay replay = new TopicReplay(consumer, List.of("leads.capture", "leads.missing"), TIMEOUT);
+        TopicReplay replay = new TopicReplay(consumer, List.of("leads.capture", "leads.missing"), TIMEOUT, false);
         consumer.addRecord(new ConsumerRecord<>("leads.capture", 0, 5, "a", "{}"));
         consumer.addRecord(new ConsumerRecord<>("leads.capture", 0, 6, "a", "{}"));
         consumer.addRecord(new ConsumerRecord<>("leads.capture", 1, 0, "b", "{}"));
@@ -54,7 +54,7 @@ class TopicReplayTest {
     @Test
     void shouldTakeWhatWasWrittenSinceAsTheNewEnd() {
         MockConsumer<String, String> consumer = consumerWithTwoPartitions();
-        TopicReplay replay = new TopicReplay(consumer, List.of("leads.capture"), TIMEOUT);
+        TopicReplay replay = new TopicReplay(consumer, List.of("leads.capture"), TIMEOUT, false);
         consumer.addRecord(new ConsumerRecord<>("leads.capture", 0, 5, "a", "{}"));
         consumer.addRecord(new ConsumerRecord<>("leads.capture", 0, 6, "a", "{}"));
         consumer.addRecord(new ConsumerRecord<>("leads.capture", 1, 0, "b", "{}"));
@@ -70,7 +70,7 @@ class TopicReplayTest {
 
     @Test
     void shouldHaveNothingToReadWhenNoTopicExists() {
-        TopicReplay replay = new TopicReplay(consumerWithTwoPartitions(), List.of("leads.missing"), TIMEOUT);
+        TopicReplay replay = new TopicReplay(consumerWithTwoPartitions(), List.of("leads.missing"), TIMEOUT, false);
 
         assertThat(replay.poll(TIMEOUT)).isEmpty();
         assertThat(replay.caughtUp()).isTrue();

@@ -1,0 +1,154 @@
+package io.leadstream.chassis.replay;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Replays a service's dead-letter topic once the cause is fixed: every record dead-lettered since the last replay is
+ * published again to the topic it came from (its {@code dead-letter-topic} header), with its key, value and original
+ * headers ({@code ce_id} included) and without the {@code dead-letter-*} ones. Every consumer of that topic receives
+ * it again: those that applied it skip it (their inbox knows its {@code ce_id}); the one that dead-lettered it applies
+ * it now, or dead-letters it again if the cause is still there. Where the replay stopped is the consumer group
+ * {@code <dead-letter topic>.replay}'s committed offset, written after the broker acknowledged the records, so a second
+ * replay publishes only what was dead-lettered since (and a replay that failed half-way goes on from where it
+ * stopped; a record may then be published twice, which the consumers' inboxes absorb).
+ * <p>
+ * Run as a command with the service's own jars: {@code deploy/local/dlq.sh <service> [--dry-run]}, or
+ *
+ * <pre>
+ * java -cp 'capture-service/target/quarkus-app/lib/main/*' io.leadstream.chassis.replay.DeadLetterReplay \
+ *     --bootstrap 127.0.0.1:9092 --topic leads.dlq.capture [--dry-run]
+ * </pre>
+ *
+ * {@code --dry-run} lists what would be replayed (type, key, original topic, reason) and changes nothing.
+ */
+public final class DeadLetterReplay {
+
+    static final String ORIGIN = "dead-letter-topic";
+    static final String REASON = "dead-letter-reason";
+    static final String DEAD_LETTER_PREFIX = "dead-letter-";
+
+    /** What a replay did: records read, published again per origin topic, and skipped (no origin header). */
+    public record Result(int read, Map<String, Integer> replayed, int skipped, List<String> lines) {
+
+        public int replayedTotal() {
+            return replayed.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    private DeadLetterReplay() {
+    }
+
+    /**
+     * Replays {@code deadLetterTopic} from where the last replay stopped up to its end as it is now.
+     * {@code kafkaConfig}: the Kafka client settings (bootstrap servers, security). {@code dryRun}: read and list,
+     * publish and commit nothing.
+     */
+    public static Result replay(Map<String, Object> kafkaConfig, String deadLetterTopic, boolean dryRun, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        int read = 0;
+        int skipped = 0;
+        Map<String, Integer> replayed = new TreeMap<>();
+        List<String> lines = new ArrayList<>();
+        try (TopicReplay dlq = TopicReplay.open(kafkaConfig, deadLetterTopic + ".replay", List.of(deadLetterTopic),
+                timeout, true);
+                KafkaProducer<String, String> producer = dryRun ? null : producer(kafkaConfig)) {
+            while (!dlq.caughtUp()) {
+                List<ConsumerRecord<String, String>> records = dlq.poll(Duration.ofMillis(500));
+                List<Future<RecordMetadata>> sends = new ArrayList<>();
+                for (ConsumerRecord<String, String> record : records) {
+                    read++;
+                    String origin = header(record, ORIGIN);
+                    String line = "%s %s key=%s from %s: %s".formatted(dryRun ? "would replay" : "replaying",
+                            header(record, "ce_type"), record.key(), origin, header(record, REASON));
+                    if (origin == null || origin.isBlank()) {
+                        skipped++;
+                        lines.add("skipped (no " + ORIGIN + " header) offset " + record.offset() + " key=" + record.key());
+                        continue;
+                    }
+                    lines.add(line);
+                    replayed.merge(origin, 1, Integer::sum);
+                    if (!dryRun) {
+                        sends.add(producer.send(new ProducerRecord<>(origin, null, record.key(), record.value(),
+                                withoutDeadLetterHeaders(record))));
+                    }
+                }
+                for (Future<RecordMetadata> send : sends) {
+                    send.get(timeout.toMillis(), TimeUnit.MILLISECONDS); // acknowledged before the offset moves on
+                }
+                if (!dryRun && !records.isEmpty()) {
+                    dlq.commit();
+                }
+            }
+        }
+        return new Result(read, replayed, skipped, lines);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = "127.0.0.1:9092";
+        String topic = null;
+        boolean dryRun = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--bootstrap" -> bootstrap = args[++i];
+                case "--topic" -> topic = args[++i];
+                case "--dry-run" -> dryRun = true;
+                default -> {
+                    System.err.println("usage: DeadLetterReplay --topic leads.dlq.<service> [--bootstrap host:port] [--dry-run]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (topic == null) {
+            System.err.println("usage: DeadLetterReplay --topic leads.dlq.<service> [--bootstrap host:port] [--dry-run]");
+            System.exit(2);
+        }
+        Result result = replay(Map.of("bootstrap.servers", bootstrap), topic, dryRun, Duration.ofSeconds(30));
+        result.lines().forEach(System.out::println);
+        System.out.printf("%s: %d dead-lettered records read, %d %s (%s), %d skipped%n", topic, result.read(),
+                result.replayedTotal(), dryRun ? "would be replayed" : "replayed", result.replayed(), result.skipped());
+    }
+
+    private static KafkaProducer<String, String> producer(Map<String, Object> kafkaConfig) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letter-replay");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(config);
+    }
+
+    private static RecordHeaders withoutDeadLetterHeaders(ConsumerRecord<String, String> record) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : record.headers()) {
+            if (!header.key().startsWith(DEAD_LETTER_PREFIX)) {
+                headers.add(header);
+            }
+        }
+        return headers;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

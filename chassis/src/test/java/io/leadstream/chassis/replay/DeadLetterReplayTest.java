@@ -1,0 +1,112 @@
+package io.leadstream.chassis.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.leadstream.chassis.testing.KafkaResource;
+import io.leadstream.chassis.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/** The dead-letter replay against a real broker: what it republishes, where, with which headers, and only once. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+class DeadLetterReplayTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    KafkaCompanion kafka;
+    String bootstrap;
+    String origin;
+    String dlq;
+
+    @BeforeEach
+    void setUp() {
+        bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        kafka = new KafkaCompanion(bootstrap);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        origin = "chassis.replay.origin-" + run;
+        dlq = "chassis.replay.dlq-" + run;
+        kafka.topics().createAndWait(dlq, 1);
+        kafka.topics().createAndWait(origin, 3);
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    @Test
+    void shouldPublishEachDeadLetterAgainToItsTopicOnceWithItsOriginalHeaders() throws Exception {
+        deadLetter("lead-1", "event-1", origin);
+        deadLetter("lead-2", "event-2", origin);
+        deadLetter("lead-3", "event-3", null); // not written by a dead-letter channel: nowhere to send it
+
+        DeadLetterReplay.Result dry = DeadLetterReplay.replay(config(), dlq, true, WAIT);
+        assertThat(dry.read()).isEqualTo(3);
+        assertThat(dry.replayed()).isEqualTo(Map.of(origin, 2));
+        assertThat(dry.skipped()).isEqualTo(1);
+        assertThat(dry.lines()).anyMatch(line -> line.startsWith("would replay leadstream.thing.happened.v1 key=lead-1"));
+        assertThat(kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics(origin, Duration.ofSeconds(3)).awaitCompletion(WAIT).getRecords())
+                .as("a dry run publishes nothing").isEmpty();
+
+        DeadLetterReplay.Result result = DeadLetterReplay.replay(config(), dlq, false, WAIT);
+        assertThat(result.replayed()).isEqualTo(Map.of(origin, 2));
+        assertThat(result.skipped()).isEqualTo(1);
+        List<ConsumerRecord<String, String>> replayed = kafka.consumeStrings()
+                .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(origin, 2).awaitCompletion(WAIT).getRecords();
+        assertThat(replayed).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("lead-1", "lead-2");
+        assertThat(replayed).allSatisfy(record -> {
+            assertThat(record.value()).isEqualTo("{\"leadId\":\"" + record.key() + "\"}");
+            assertThat(header(record, "ce_id")).isEqualTo("event-" + record.key().substring(5));
+            assertThat(header(record, "ce_type")).isEqualTo("leadstream.thing.happened.v1");
+            assertThat(record.headers()).noneMatch(h -> h.key().startsWith("dead-letter-"));
+        });
+
+        // what was replayed is not replayed again; what was dead-lettered since is
+        deadLetter("lead-4", "event-4", origin);
+        DeadLetterReplay.Result again = DeadLetterReplay.replay(config(), dlq, false, WAIT);
+        assertThat(again.read()).isEqualTo(1);
+        assertThat(again.replayed()).isEqualTo(Map.of(origin, 1));
+        assertThat(DeadLetterReplay.replay(config(), dlq, false, WAIT).read()).isZero();
+    }
+
+    private Map<String, Object> config() {
+        return Map.of("bootstrap.servers", bootstrap);
+    }
+
+    /** A record as SmallRye's dead-letter strategy writes it: the original's key, value and headers, and its own. */
+    private void deadLetter(String key, String ceId, String originTopic) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_id", ceId.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", "leadstream.thing.happened.v1".getBytes(StandardCharsets.UTF_8));
+        if (originTopic != null) {
+            headers.add("dead-letter-topic", originTopic.getBytes(StandardCharsets.UTF_8));
+        }
+        headers.add("dead-letter-reason", "the handler failed".getBytes(StandardCharsets.UTF_8));
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(dlq, null, key, "{\"leadId\":\"" + key + "\"}", headers))
+                .awaitCompletion(WAIT);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
