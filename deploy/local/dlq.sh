@@ -30,5 +30,6 @@ lib="$REPO/$service-service/target/quarkus-app/lib/main"
 port_open "$KAFKA_PORT" || die "Kafka does not answer on 127.0.0.1:$KAFKA_PORT — run deploy/local/up.sh first"
 ensure_java
 step "dead letters of $service-service (leads.dlq.$service)${1:+: dry run}"
+# (the service's logging backend is not on this class path: slf4j's note about it is left out)
 "$JAVA" -cp "$lib/*" io.leadstream.chassis.replay.DeadLetterReplay --bootstrap "127.0.0.1:$KAFKA_PORT" \
-  --topic "leads.dlq.$service" "$@"
+  --topic "leads.dlq.$service" "$@" 2> >(grep -v -e '^SLF4J' -e '^org.slf4j.spi.SLF4JServiceProvider' >&2)
