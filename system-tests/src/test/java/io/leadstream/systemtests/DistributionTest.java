@@ -38,14 +38,14 @@ class DistributionTest {
         String rule = "systest-" + unique;
         DayOfWeek today = LocalDate.now(ZoneOffset.UTC).getDayOfWeek();
 
-        JsonPath before = rulesInForce(admin);
+        JsonPath before = Suite.rulesInForce(admin);
         try {
             given().auth().oauth2(admin).contentType("application/json").body(Map.of("displayName", "Heat pumps"))
                     .put(Suite.DISTRIBUTION + "/api/teams/" + team).then().statusCode(201);
             putRep(admin, "rep1", "Rep One", Map.of("teamId", team, "workingHours", hours(today, "00:00", "24:00")));
             putRep(admin, "rep2", "Rep Two", Map.of("teamId", team, "workingHours",
                     hours(today.plus(1), "09:00", "17:00"))); // works tomorrow only: off duty now
-            putRulesFirst(admin, before, Map.of("name", rule, "when", Map.of("products", List.of(product)),
+            Suite.putRulesFirst(admin, before, Map.of("name", rule, "when", Map.of("products", List.of(product)),
                     "target", Map.of("type", "TEAM", "id", team), "strategy", "ROUND_ROBIN", "onlyWorkingHours", true));
 
             String location = given().auth().oauth2(Suite.crmApp()).contentType("application/json").body("""
@@ -80,7 +80,7 @@ class DistributionTest {
             given().auth().oauth2(Suite.userToken("rep1")).get(Suite.DISTRIBUTION + "/api/assignments/" + leadId)
                     .then().statusCode(404);
         } finally {
-            putRules(admin, before.getList("rules"), before);
+            Suite.putRules(admin, before.getList("rules"), before);
             putRep(admin, "rep1", "Rep One", Map.of());
             putRep(admin, "rep2", "Rep Two", Map.of());
         }
@@ -94,9 +94,9 @@ class DistributionTest {
         String product = "solar-" + unique;
         String queue = "pull-" + unique;
 
-        JsonPath before = rulesInForce(admin);
+        JsonPath before = Suite.rulesInForce(admin);
         try {
-            putRulesFirst(admin, before, Map.of("name", queue, "when", Map.of("products", List.of(product)),
+            Suite.putRulesFirst(admin, before, Map.of("name", queue, "when", Map.of("products", List.of(product)),
                     "target", Map.of("type", "QUEUE", "id", queue)));
 
             String location = given().auth().oauth2(Suite.crmApp()).contentType("application/json").body("""
@@ -120,7 +120,7 @@ class DistributionTest {
             given().auth().oauth2(rep3).get(Suite.DISTRIBUTION + "/api/assignments/" + leadId).then().statusCode(200)
                     .body("history.kind", contains("QUEUED", "CLAIMED"));
         } finally {
-            putRules(admin, before.getList("rules"), before);
+            Suite.putRules(admin, before.getList("rules"), before);
         }
     }
 
@@ -138,7 +138,7 @@ class DistributionTest {
         String team = "sla-" + unique;
         String rule = "sla-" + unique;
 
-        JsonPath before = rulesInForce(admin);
+        JsonPath before = Suite.rulesInForce(admin);
         Map<String, Object> slasBefore = given().auth().oauth2(admin).get(Suite.DISTRIBUTION + "/api/sla").then()
                 .statusCode(200).extract().jsonPath().getMap("");
         try {
@@ -147,7 +147,7 @@ class DistributionTest {
                     .put(Suite.DISTRIBUTION + "/api/teams/" + team).then().statusCode(201);
             putRep(admin, "rep1", "Rep One", Map.of("teamId", team, "workingHours", aroundTheClock()));
             putRep(admin, "rep2", "Rep Two", Map.of("teamId", team, "workingHours", aroundTheClock()));
-            putRulesFirst(admin, before, Map.of("name", rule, "when", Map.of("products", List.of(product)),
+            Suite.putRulesFirst(admin, before, Map.of("name", rule, "when", Map.of("products", List.of(product)),
                     "target", Map.of("type", "TEAM", "id", team), "strategy", "ROUND_ROBIN"));
             Map<String, Object> slas = new java.util.HashMap<>(slasBefore);
             slas.put("rules", Map.of(rule, Map.of("firstTouch", "1m", "nextTouch", "8h", "reassignAfter", "1m")));
@@ -188,7 +188,7 @@ class DistributionTest {
         } finally {
             given().auth().oauth2(admin).contentType("application/json").body(slasBefore)
                     .put(Suite.DISTRIBUTION + "/api/sla").then().statusCode(200);
-            putRules(admin, before.getList("rules"), before);
+            Suite.putRules(admin, before.getList("rules"), before);
             putRep(admin, "rep1", "Rep One", Map.of());
             putRep(admin, "rep2", "Rep Two", Map.of());
         }
@@ -200,25 +200,6 @@ class DistributionTest {
             week.put(day.name(), List.of(Map.of("from", "00:00", "to", "24:00")));
         }
         return Map.of("timeZone", "UTC", "week", week);
-    }
-
-    private static JsonPath rulesInForce(String admin) {
-        return given().auth().oauth2(admin).get(Suite.DISTRIBUTION + "/api/assignment/rules")
-                .then().statusCode(200).extract().jsonPath();
-    }
-
-    /** The rules in force {@code before}, with {@code rule} put in front of them. */
-    private static void putRulesFirst(String admin, JsonPath before, Map<String, Object> rule) {
-        List<Object> rules = new ArrayList<>();
-        rules.add(rule);
-        rules.addAll(before.getList("rules"));
-        putRules(admin, rules, before);
-    }
-
-    private static void putRules(String admin, List<Object> rules, JsonPath before) {
-        given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("rules", rules, "fallback", before.getMap("fallback")))
-                .put(Suite.DISTRIBUTION + "/api/assignment/rules").then().statusCode(200);
     }
 
     private static Map<String, Object> hours(DayOfWeek day, String from, String to) {

@@ -3,8 +3,12 @@ package io.leadstream.systemtests;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.restassured.path.json.JsonPath;
 
 /**
  * Where the running suite is (deploy/local/up.sh defaults; override with -Dleadstream.<name>=url) and
@@ -112,5 +116,25 @@ final class Suite {
 
     static String crmApp() {
         return clientToken("crm-app", "crm-app-secret");
+    }
+
+    /** distribution's assignment rules in force (read with an admin token). */
+    static JsonPath rulesInForce(String admin) {
+        return given().auth().oauth2(admin).get(DISTRIBUTION + "/api/assignment/rules")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The rules in force {@code before}, with {@code rule} put in front of them. */
+    static void putRulesFirst(String admin, JsonPath before, Map<String, Object> rule) {
+        List<Object> rules = new ArrayList<>();
+        rules.add(rule);
+        rules.addAll(before.getList("rules"));
+        putRules(admin, rules, before);
+    }
+
+    static void putRules(String admin, List<Object> rules, JsonPath before) {
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("rules", rules, "fallback", before.getMap("fallback")))
+                .put(DISTRIBUTION + "/api/assignment/rules").then().statusCode(200);
     }
 }

@@ -1,0 +1,192 @@
+package io.leadstream.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.restassured.response.Response;
+
+/**
+ * The fault suite's recording client (issue 14): every request a scenario sends, with its response, and every
+ * {@code lead.captured} read back from Kafka for the leads the responses name; then the invariants over that record
+ * as one table per scenario (requests sent, acknowledged, leads found, events found, duplicates, losses), printed and
+ * written to {@code target/fault-reports/<scenario>.md} for {@code system-tests/faults.sh} to collect into
+ * docs/reliability.md. Reads {@code leads.capture} from its end as it was when the record started, so only this
+ * scenario's events are counted.
+ */
+final class FaultRecord implements AutoCloseable {
+
+    /** One request and what came back: the lead it names (a 2xx's {@code id}), if any. */
+    record Exchange(String request, int status, String body, String leadId, Map<String, String> headers) {
+
+        boolean acknowledged() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** The invariants' figures of one scenario. */
+    record Report(String scenario, String what, int sent, int acknowledged, int leadsFound, int eventsFound,
+            int duplicates, int losses) {
+
+        String table() {
+            return """
+                    | %s: %s | |
+                    |---|---:|
+                    | requests sent | %d |
+                    | acknowledged (2xx) | %d |
+                    | leads found | %d |
+                    | lead.captured events found | %d |
+                    | **duplicates** | **%d** |
+                    | **losses** | **%d** |
+                    """.formatted(scenario, what, sent, acknowledged, leadsFound, eventsFound, duplicates, losses);
+        }
+    }
+
+    private final String scenario;
+    private final KafkaConsumer<String, String> events;
+    private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+
+    private FaultRecord(String scenario) {
+        this.scenario = scenario;
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        events = new KafkaConsumer<>(config);
+        List<TopicPartition> partitions = events.partitionsFor("leads.capture", Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        events.assign(partitions);
+        events.seekToEnd(partitions);
+        partitions.forEach(events::position); // the ends resolved before the scenario sends anything
+    }
+
+    /** Starts recording scenario {@code scenario} (R1, R2, …). */
+    static FaultRecord start(String scenario) {
+        return new FaultRecord(scenario);
+    }
+
+    /** Sends (and records) a {@code POST /api/leads} with {@code token}, {@code body} and {@code idempotencyKey}. */
+    Exchange createLead(String token, String body, String idempotencyKey) {
+        return post("POST /api/leads" + (idempotencyKey == null ? "" : " key " + idempotencyKey), token,
+                Suite.CAPTURE + "/api/leads", body, idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    /**
+     * Sends (and records) a {@code POST} of {@code body} (none when null) to {@code url}; the lead a 2xx names is its
+     * {@code leadId}, else its {@code id}.
+     */
+    Exchange post(String label, String token, String url, String body, Map<String, String> headers) {
+        var request = given().auth().oauth2(token).headers(headers);
+        if (body != null) {
+            request = request.contentType("application/json").body(body);
+        }
+        Response response = request.post(url);
+        Map<String, String> received = new HashMap<>();
+        response.headers().forEach(h -> received.put(h.getName().toLowerCase(), h.getValue()));
+        String leadId = null;
+        if (response.statusCode() / 100 == 2 && !response.asString().isBlank()) {
+            leadId = response.path("leadId") != null ? response.path("leadId") : response.path("id");
+        }
+        Exchange exchange = new Exchange(label, response.statusCode(), response.asString(), leadId, received);
+        exchanges.add(exchange);
+        return exchange;
+    }
+
+    List<Exchange> exchanges() {
+        synchronized (exchanges) {
+            return List.copyOf(exchanges);
+        }
+    }
+
+    /**
+     * Reads {@code lead.captured} from Kafka until every acknowledged lead has one, or {@code within} has passed, and
+     * a further {@code linger} for any second copy; answers the events per lead.
+     */
+    Map<String, Integer> capturedEvents(Duration within, Duration linger) {
+        Set<String> expected = acknowledgedLeads();
+        Map<String, Integer> found = new HashMap<>();
+        Instant deadline = Instant.now().plus(within);
+        Instant stop = null;
+        while (stop == null || Instant.now().isBefore(stop)) {
+            for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(300))) {
+                var type = record.headers().lastHeader("ce_type");
+                if (expected.contains(record.key()) && type != null
+                        && new String(type.value(), java.nio.charset.StandardCharsets.UTF_8).equals("leadstream.lead.captured.v1")) {
+                    found.merge(record.key(), 1, Integer::sum);
+                }
+            }
+            if (stop == null && (found.keySet().containsAll(expected) || Instant.now().isAfter(deadline))) {
+                stop = Instant.now().plus(linger);
+            }
+        }
+        return found;
+    }
+
+    /** The distinct leads the 2xx answers to {@code POST /api/leads} named. */
+    Set<String> acknowledgedLeads() {
+        Set<String> leads = new LinkedHashSet<>();
+        exchanges().stream().filter(e -> e.acknowledged() && e.request().startsWith("POST /api/leads"))
+                .map(Exchange::leadId).forEach(leads::add);
+        return leads;
+    }
+
+    /**
+     * The report: {@code leadsFound} from the caller (read from the service), events from {@link #capturedEvents};
+     * duplicates: events beyond one per lead, plus leads beyond what the scenario meant to create
+     * ({@code leadsMeant}); losses: acknowledged leads with no lead found or no event.
+     */
+    Report report(String what, int leadsMeant, Set<String> leadsFound, Map<String, Integer> eventsPerLead) {
+        Set<String> acknowledged = acknowledgedLeads();
+        int events = eventsPerLead.values().stream().mapToInt(Integer::intValue).sum();
+        int duplicates = eventsPerLead.values().stream().mapToInt(n -> Math.max(0, n - 1)).sum()
+                + Math.max(0, acknowledged.size() - leadsMeant);
+        int losses = (int) acknowledged.stream().filter(id -> !leadsFound.contains(id) || !eventsPerLead.containsKey(id))
+                .count();
+        return report(what, leadsFound.size(), events, duplicates, losses);
+    }
+
+    /** A report whose figures the scenario counted itself (requests sent and acknowledged from the record). */
+    Report report(String what, int leadsFound, int eventsFound, int duplicates, int losses) {
+        List<Exchange> all = exchanges();
+        Report report = new Report(scenario, what, all.size(), (int) all.stream().filter(Exchange::acknowledged).count(),
+                leadsFound, eventsFound, duplicates, losses);
+        write(report);
+        return report;
+    }
+
+    private void write(Report report) {
+        System.out.printf("%n%s%n", report.table());
+        Path dir = Path.of("target", "fault-reports");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(scenario + ".md"), report.table());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        events.close();
+    }
+}
