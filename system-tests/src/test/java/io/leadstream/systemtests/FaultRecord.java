@@ -30,8 +30,8 @@ import io.restassured.response.Response;
  * {@code lead.captured} read back from Kafka for the leads the responses name; then the invariants over that record
  * as one table per scenario (requests sent, acknowledged, leads found, events found, duplicates, losses), printed and
  * written to {@code target/fault-reports/<scenario>.md} for {@code system-tests/faults.sh} to collect into
- * docs/reliability.md. Reads {@code leads.capture} from its end as it was when the record started, so only this
- * scenario's events are counted.
+ * docs/reliability.md. Reads the lead topics ({@code leads.capture}, {@code leads.scoring}, {@code leads.distribution})
+ * from their ends as they were when the record started, so only this scenario's events are counted.
  */
 final class FaultRecord implements AutoCloseable {
 
@@ -44,8 +44,8 @@ final class FaultRecord implements AutoCloseable {
     }
 
     /** The invariants' figures of one scenario. */
-    record Report(String scenario, String what, int sent, int acknowledged, int leadsFound, int eventsFound,
-            int duplicates, int losses) {
+    record Report(String scenario, String what, String events, int sent, int acknowledged, int leadsFound,
+            int eventsFound, int duplicates, int losses) {
 
         String table() {
             return """
@@ -54,16 +54,20 @@ final class FaultRecord implements AutoCloseable {
                     | requests sent | %d |
                     | acknowledged (2xx) | %d |
                     | leads found | %d |
-                    | lead.captured events found | %d |
+                    | events found (%s) | %d |
                     | **duplicates** | **%d** |
                     | **losses** | **%d** |
-                    """.formatted(scenario, what, sent, acknowledged, leadsFound, eventsFound, duplicates, losses);
+                    """.formatted(scenario, what, sent, acknowledged, leadsFound, events, eventsFound, duplicates, losses);
         }
     }
+
+    static final List<String> TOPICS = List.of("leads.capture", "leads.scoring", "leads.distribution");
 
     private final String scenario;
     private final KafkaConsumer<String, String> events;
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+    /** ce_type → lead → how many, of everything read so far. */
+    private final Map<String, Map<String, Integer>> seen = new HashMap<>();
 
     private FaultRecord(String scenario) {
         this.scenario = scenario;
@@ -73,7 +77,8 @@ final class FaultRecord implements AutoCloseable {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         events = new KafkaConsumer<>(config);
-        List<TopicPartition> partitions = events.partitionsFor("leads.capture", Duration.ofSeconds(10)).stream()
+        List<TopicPartition> partitions = TOPICS.stream()
+                .flatMap(t -> events.partitionsFor(t, Duration.ofSeconds(10)).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         events.assign(partitions);
         events.seekToEnd(partitions);
@@ -123,23 +128,41 @@ final class FaultRecord implements AutoCloseable {
      * a further {@code linger} for any second copy; answers the events per lead.
      */
     Map<String, Integer> capturedEvents(Duration within, Duration linger) {
+        return events("leadstream.lead.captured.v1", within, linger);
+    }
+
+    /**
+     * Reads the lead topics until every acknowledged lead has an event of {@code ceType} (e.g.
+     * {@code leadstream.lead.scored.v1}), or {@code within} has passed, and a further {@code linger} for any second
+     * copy; answers the events of that type per acknowledged lead.
+     */
+    Map<String, Integer> events(String ceType, Duration within, Duration linger) {
         Set<String> expected = acknowledgedLeads();
-        Map<String, Integer> found = new HashMap<>();
         Instant deadline = Instant.now().plus(within);
         Instant stop = null;
         while (stop == null || Instant.now().isBefore(stop)) {
             for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(300))) {
                 var type = record.headers().lastHeader("ce_type");
-                if (expected.contains(record.key()) && type != null
-                        && new String(type.value(), java.nio.charset.StandardCharsets.UTF_8).equals("leadstream.lead.captured.v1")) {
-                    found.merge(record.key(), 1, Integer::sum);
+                if (type != null && record.key() != null) {
+                    seen.computeIfAbsent(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8),
+                            t -> new HashMap<>()).merge(record.key(), 1, Integer::sum);
                 }
             }
-            if (stop == null && (found.keySet().containsAll(expected) || Instant.now().isAfter(deadline))) {
+            Map<String, Integer> ofType = seen.getOrDefault(ceType, Map.of());
+            if (stop == null && (ofType.keySet().containsAll(expected) || Instant.now().isAfter(deadline))) {
                 stop = Instant.now().plus(linger);
             }
         }
+        Map<String, Integer> found = new HashMap<>(seen.getOrDefault(ceType, Map.of()));
+        found.keySet().retainAll(expected);
         return found;
+    }
+
+    /** The end offset of {@code topic} now, summed over its partitions (a dead-letter topic's size, say). */
+    long endOffset(String topic) {
+        List<TopicPartition> partitions = events.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        return events.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The distinct leads the 2xx answers to {@code POST /api/leads} named. */
@@ -162,13 +185,13 @@ final class FaultRecord implements AutoCloseable {
                 + Math.max(0, acknowledged.size() - leadsMeant);
         int losses = (int) acknowledged.stream().filter(id -> !leadsFound.contains(id) || !eventsPerLead.containsKey(id))
                 .count();
-        return report(what, leadsFound.size(), events, duplicates, losses);
+        return report(what, "lead.captured", leadsFound.size(), events, duplicates, losses);
     }
 
     /** A report whose figures the scenario counted itself (requests sent and acknowledged from the record). */
-    Report report(String what, int leadsFound, int eventsFound, int duplicates, int losses) {
+    Report report(String what, String events, int leadsFound, int eventsFound, int duplicates, int losses) {
         List<Exchange> all = exchanges();
-        Report report = new Report(scenario, what, all.size(), (int) all.stream().filter(Exchange::acknowledged).count(),
+        Report report = new Report(scenario, what, events, all.size(), (int) all.stream().filter(Exchange::acknowledged).count(),
                 leadsFound, eventsFound, duplicates, losses);
         write(report);
         return report;

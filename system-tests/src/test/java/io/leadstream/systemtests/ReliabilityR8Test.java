@@ -132,8 +132,8 @@ class ReliabilityR8Test {
             int unclaimed = (int) record.acknowledgedLeads().stream().filter(id -> !claimedTimes.containsKey(id)).count();
             int noWinner = (int) races.stream().filter(r -> r[0] == 0).count();
             FaultRecord.Report report = record.report("%d leads claimed by %d clients at once, then %d reassignment races "
-                    .formatted(LEADS, REPS.size() * CLIENTS_PER_REP, RACES) + "of two managers",
-                    claimedTimes.size(), events.values().stream().mapToInt(Integer::intValue).sum(),
+                    .formatted(LEADS, REPS.size() * CLIENTS_PER_REP, RACES) + "of two managers; leads found = claimed",
+                    "lead.captured", claimedTimes.size(), events.values().stream().mapToInt(Integer::intValue).sum(),
                     doubleClaims + doubleWins, unclaimed + noWinner);
 
             assertThat(claimedTimes).as("leads claimed, each once").hasSize(LEADS).allSatisfy((id, n) -> assertThat(n).isOne());
