@@ -38,15 +38,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *     --bootstrap 127.0.0.1:9092 --topic leads.dlq.capture [--dry-run]
  * </pre>
  *
- * {@code --dry-run} lists what would be replayed (type, key, original topic, reason) and changes nothing.
+ * {@code --dry-run} lists what would be replayed (type, key, original topic, reason) and changes nothing. A record
+ * dead-lettered as malformed (no {@code ce_id}, data that fits no record: {@code MalformedEventException}) is skipped
+ * and listed: nothing fixed on the consumer's side would apply it, and sent back it would only be dead-lettered again
+ * by every consumer of its topic.
  */
 public final class DeadLetterReplay {
 
     static final String ORIGIN = "dead-letter-topic";
     static final String REASON = "dead-letter-reason";
+    static final String EXCEPTION = "dead-letter-exception-class-name";
     static final String DEAD_LETTER_PREFIX = "dead-letter-";
 
-    /** What a replay did: records read, published again per origin topic, and skipped (no origin header). */
+    /** What a replay did: records read, published again per origin topic, and skipped (no origin, or malformed). */
     public record Result(int read, Map<String, Integer> replayed, int skipped, List<String> lines) {
 
         public int replayedTotal() {
@@ -82,6 +86,12 @@ public final class DeadLetterReplay {
                     if (origin == null || origin.isBlank()) {
                         skipped++;
                         lines.add("skipped (no " + ORIGIN + " header) offset " + record.offset() + " key=" + record.key());
+                        continue;
+                    }
+                    if (String.valueOf(header(record, EXCEPTION)).endsWith(".MalformedEventException")) {
+                        skipped++; // no ce_id, or data that fits no record: no fix on the consumer's side applies it
+                        lines.add("skipped (malformed, can never be applied) offset " + record.offset() + " key="
+                                + record.key() + " from " + origin + ": " + header(record, REASON));
                         continue;
                     }
                     lines.add(line);

@@ -57,11 +57,14 @@ class DeadLetterReplayTest {
         deadLetter("lead-1", "event-1", origin);
         deadLetter("lead-2", "event-2", origin);
         deadLetter("lead-3", "event-3", null); // not written by a dead-letter channel: nowhere to send it
+        deadLetter("lead-5", null, origin); // malformed (no ce_id): nothing would ever apply it
 
         DeadLetterReplay.Result dry = DeadLetterReplay.replay(config(), dlq, true, WAIT);
-        assertThat(dry.read()).isEqualTo(3);
+        assertThat(dry.read()).isEqualTo(4);
         assertThat(dry.replayed()).isEqualTo(Map.of(origin, 2));
-        assertThat(dry.skipped()).isEqualTo(1);
+        assertThat(dry.skipped()).isEqualTo(2);
+        assertThat(dry.lines()).anyMatch(line -> line.startsWith("skipped (malformed, can never be applied)")
+                && line.contains("key=lead-5"));
         assertThat(dry.lines()).anyMatch(line -> line.startsWith("would replay leadstream.thing.happened.v1 key=lead-1"));
         assertThat(kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
                 .fromTopics(origin, Duration.ofSeconds(3)).awaitCompletion(WAIT).getRecords())
@@ -69,7 +72,7 @@ class DeadLetterReplayTest {
 
         DeadLetterReplay.Result result = DeadLetterReplay.replay(config(), dlq, false, WAIT);
         assertThat(result.replayed()).isEqualTo(Map.of(origin, 2));
-        assertThat(result.skipped()).isEqualTo(1);
+        assertThat(result.skipped()).isEqualTo(2);
         List<ConsumerRecord<String, String>> replayed = kafka.consumeStrings()
                 .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(origin, 2).awaitCompletion(WAIT).getRecords();
         assertThat(replayed).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("lead-1", "lead-2");
@@ -95,7 +98,12 @@ class DeadLetterReplayTest {
     /** A record as SmallRye's dead-letter strategy writes it: the original's key, value and headers, and its own. */
     private void deadLetter(String key, String ceId, String originTopic) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_id", ceId.getBytes(StandardCharsets.UTF_8));
+        if (ceId != null) {
+            headers.add("ce_id", ceId.getBytes(StandardCharsets.UTF_8));
+        } else {
+            headers.add("dead-letter-exception-class-name",
+                    "io.leadstream.chassis.inbox.MalformedEventException".getBytes(StandardCharsets.UTF_8));
+        }
         headers.add("ce_type", "leadstream.thing.happened.v1".getBytes(StandardCharsets.UTF_8));
         if (originTopic != null) {
             headers.add("dead-letter-topic", originTopic.getBytes(StandardCharsets.UTF_8));
