@@ -71,18 +71,23 @@ final class FaultRecord implements AutoCloseable {
 
     private FaultRecord(String scenario) {
         this.scenario = scenario;
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        events = new KafkaConsumer<>(config);
+        events = consumer();
         List<TopicPartition> partitions = TOPICS.stream()
                 .flatMap(t -> events.partitionsFor(t, Duration.ofSeconds(10)).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         events.assign(partitions);
         events.seekToEnd(partitions);
         partitions.forEach(events::position); // the ends resolved before the scenario sends anything
+    }
+
+    /** A consumer of the suite's broker that commits nothing (assign and seek it). */
+    static KafkaConsumer<String, String> consumer() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(config);
     }
 
     /** Starts recording scenario {@code scenario} (R1, R2, …). */
@@ -156,6 +161,24 @@ final class FaultRecord implements AutoCloseable {
         Map<String, Integer> found = new HashMap<>(seen.getOrDefault(ceType, Map.of()));
         found.keySet().retainAll(expected);
         return found;
+    }
+
+    /**
+     * Waits (up to {@code within}) until every acknowledged lead has been captured, scored and assigned, then reports:
+     * leads found = those with all three events; events found = the three kinds' events; duplicates = events beyond
+     * one per lead and kind; losses = leads missing one of them, plus {@code otherLosses} (what the scenario counted
+     * itself, such as dead letters).
+     */
+    Report pipelineReport(String what, Duration within, int otherLosses) {
+        Map<String, Integer> assigned = events("leadstream.lead.assigned.v1", within, Duration.ofSeconds(1));
+        List<Map<String, Integer>> kinds = List.of(events("leadstream.lead.captured.v1", Duration.ZERO, Duration.ZERO),
+                events("leadstream.lead.scored.v1", Duration.ZERO, Duration.ZERO), assigned);
+        Set<String> acknowledged = acknowledgedLeads();
+        int complete = (int) acknowledged.stream().filter(id -> kinds.stream().allMatch(k -> k.containsKey(id))).count();
+        int events = kinds.stream().mapToInt(k -> k.values().stream().mapToInt(Integer::intValue).sum()).sum();
+        int duplicates = kinds.stream().mapToInt(k -> k.values().stream().mapToInt(n -> n - 1).sum()).sum();
+        return report(what, "lead.captured, lead.scored, lead.assigned", complete, events, duplicates,
+                acknowledged.size() - complete + otherLosses);
     }
 
     /** The end offset of {@code topic} now, summed over its partitions (a dead-letter topic's size, say). */

@@ -8,11 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -48,25 +45,13 @@ class ReliabilityR5Test {
                         {"firstName":"Margaret","lastName":"Hamilton%d","email":"mh%d.%s@apollo.example",
                          "company":"Apollo %d %s","source":"api"}""".formatted(i, i, unique, i, unique), null);
             }
-            Map<String, Integer> assigned = record.events("leadstream.lead.assigned.v1", Suite.JOURNEY.multipliedBy(2),
-                    Duration.ofSeconds(1));
-            Map<String, Integer> scored = record.events("leadstream.lead.scored.v1", Duration.ZERO, Duration.ZERO);
-            Map<String, Integer> captured = record.capturedEvents(Duration.ZERO, Duration.ZERO);
             List<ConsumerRecord<String, String>> deadLetters = deadLetters("leads.dlq.scoring", deadLettersBefore,
                     unique, partitions, Suite.JOURNEY);
             String replay = dryRunReplay("scoring");
-
-            int lost = (int) record.acknowledgedLeads().stream()
-                    .filter(id -> !scored.containsKey(id) || !assigned.containsKey(id)).count();
-            int duplicates = List.of(captured, scored, assigned).stream()
-                    .mapToInt(m -> m.values().stream().mapToInt(n -> n - 1).sum()).sum();
-            FaultRecord.Report report = record.report(("%d poison records (no ce_id, data not JSON), one per partition of "
-                    + "leads.capture, then %d leads; leads found = scored and assigned; losses include poison records "
-                    + "not dead-lettered").formatted(partitions, LEADS), "lead.captured, lead.scored, lead.assigned",
-                    LEADS - lost, captured.values().stream().mapToInt(Integer::intValue).sum()
-                            + scored.values().stream().mapToInt(Integer::intValue).sum()
-                            + assigned.values().stream().mapToInt(Integer::intValue).sum(),
-                    duplicates, lost + Math.max(0, partitions - deadLetters.size()));
+            FaultRecord.Report report = record.pipelineReport(("%d poison records (no ce_id, data not JSON), one per "
+                    + "partition of leads.capture, then %d leads; leads found = scored and assigned; losses include "
+                    + "poison records not dead-lettered").formatted(partitions, LEADS), Suite.JOURNEY.multipliedBy(2),
+                    Math.max(0, partitions - deadLetters.size()));
 
             assertThat(deadLetters).as("poison records dead-lettered by scoring").hasSize(partitions);
             assertThat(deadLetters).allSatisfy(dead -> {
@@ -104,13 +89,8 @@ class ReliabilityR5Test {
     /** The records of the one-partition {@code topic} from {@code from} on whose key names this run, up to {@code n}. */
     private static List<ConsumerRecord<String, String>> deadLetters(String topic, long from, String unique, int n,
             Duration within) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, String> consumer = FaultRecord.consumer()) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seek(partition, from);
