@@ -192,17 +192,18 @@ public class OutboxRelay {
                 .chain(events -> events.isEmpty()
                         ? Uni.createFrom().item(0) // published or claimed by another relay meanwhile
                         : sendAll(events).chain(() -> markPublished(conn, events)).replaceWith(1)))
-                .onItem().transformToUni(n -> oneByOne(rows, index + 1, failedLeads, published + n))
+                // this row's failure only: the rows after it are sent by the chain below, outside this recovery
                 .onFailure().recoverWithUni(e -> {
                     boolean passes = Failures.classify(e) == Failures.Kind.TRANSIENT;
                     return recordFailure(row, e, !passes).chain(() -> {
                         if (passes) {
-                            return Uni.createFrom().failure(e);
+                            return Uni.createFrom().<Integer>failure(e);
                         }
                         failedLeads.add(row.aggregateId());
-                        return oneByOne(rows, index + 1, failedLeads, published);
+                        return Uni.createFrom().item(0);
                     });
-                });
+                })
+                .chain(n -> oneByOne(rows, index + 1, failedLeads, published + n));
     }
 
     private Uni<List<PendingEvent>> claim(SqlConnection conn, String sql, Tuple params) {

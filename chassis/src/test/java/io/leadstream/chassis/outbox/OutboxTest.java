@@ -287,6 +287,38 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void shouldStopSendingOneByOneAtAFailureThatWillPass() {
+        UUID[] ids = new UUID[3];
+        String[] leads = { "lead-x-" + UUID.randomUUID(), "lead-y-" + UUID.randomUUID(), "lead-z-" + UUID.randomUUID() };
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                    () -> outbox.record(leads[0], new ItemCreated("x", 1)).invoke(id -> ids[0] = id)
+                            .chain(() -> outbox.record(leads[1], new ItemCreated("y", 2))).invoke(id -> ids[1] = id)
+                            .chain(() -> outbox.record(leads[2], new ItemCreated("z", 3))).invoke(id -> ids[2] = id)));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+        OutboxSender sender = event -> event.id().equals(ids[0])
+                ? Uni.createFrom().failure(new org.apache.kafka.common.errors.RecordTooLargeException("too large"))
+                : event.id().equals(ids[1])
+                        ? Uni.createFrom().failure(new org.apache.kafka.common.errors.TimeoutException("broker gone"))
+                        : Uni.createFrom().voidItem();
+        try {
+            // the batch fails on x (refused), so its rows go one by one: x refused, y finds the broker gone: the run
+            // stops there, z is left for the next run
+            assertThatThrownBy(() -> new OutboxRelay(pool, sender, config).relayPending().await().atMost(WAIT))
+                    .hasMessageContaining("broker gone");
+            assertThat(published(ids)).containsExactly(false, false, false);
+            assertThat(query("select attempts from outbox_event where id in ('" + ids[0] + "', '" + ids[1] + "', '"
+                    + ids[2] + "') order by occurred_at, id")).extracting(row -> row.getInteger("attempts"))
+                    .containsExactly(1, 1, 0);
+        } finally {
+            pool.query("delete from outbox_event where aggregate_id in ('" + String.join("', '", leads) + "')")
+                    .execute().await().atMost(WAIT);
+        }
+    }
+
     private List<Boolean> published(UUID[] ids) {
         List<Boolean> published = new java.util.ArrayList<>();
         for (UUID id : ids) {
