@@ -14,14 +14,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.restassured.response.Response;
 
@@ -71,23 +68,13 @@ final class FaultRecord implements AutoCloseable {
 
     private FaultRecord(String scenario) {
         this.scenario = scenario;
-        events = consumer();
+        events = Suite.consumer();
         List<TopicPartition> partitions = TOPICS.stream()
                 .flatMap(t -> events.partitionsFor(t, Duration.ofSeconds(10)).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         events.assign(partitions);
         events.seekToEnd(partitions);
         partitions.forEach(events::position); // the ends resolved before the scenario sends anything
-    }
-
-    /** A consumer of the suite's broker that commits nothing (assign and seek it). */
-    static KafkaConsumer<String, String> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new KafkaConsumer<>(config);
     }
 
     /** Starts recording scenario {@code scenario} (R1, R2, …). */

@@ -8,17 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,11 +65,7 @@ class ReliabilityR5Test {
 
     /** One poison record per partition of {@code topic}, keyed {@code r5-<unique>-<partition>}; answers how many. */
     private static int poison(String topic, String unique) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+        try (KafkaProducer<String, String> producer = Suite.producer()) {
             int partitions = producer.partitionsFor(topic).size();
             for (int p = 0; p < partitions; p++) {
                 RecordHeaders headers = new RecordHeaders();
@@ -90,7 +83,7 @@ class ReliabilityR5Test {
     private static List<ConsumerRecord<String, String>> deadLetters(String topic, long from, String unique, int n,
             Duration within) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = FaultRecord.consumer()) {
+        try (KafkaConsumer<String, String> consumer = Suite.consumer()) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seek(partition, from);

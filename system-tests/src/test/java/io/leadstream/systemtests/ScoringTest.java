@@ -8,13 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
@@ -139,7 +136,7 @@ class ScoringTest {
                      "qualifiers":{"products":["garden-gnomes"]}}""".formatted(unique)));
         }
         awaitScore(lost.get(lost.size() - 1), s -> true);
-        try (KafkaProducer<String, String> nurture = producer()) {
+        try (KafkaProducer<String, String> nurture = Suite.producer()) {
             won.forEach(id -> nurture.send(stageChanged(id, "CUSTOMER")));
             lost.forEach(id -> nurture.send(stageChanged(id, "UNQUALIFIED")));
         }
@@ -168,15 +165,6 @@ class ScoringTest {
                 {"firstName":"Kim","lastName":"Jones","email":"kim.%s@gmail.com","phone":"%s","country":"US",
                  "source":"import","qualifiers":{"products":["garden-gnomes"]}}""".formatted(unique, Suite.uniquePhone()));
         assertThat(awaitScore(unlikely, s -> true).getInt("model")).isNegative();
-    }
-
-    static KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(config);
     }
 
     static ProducerRecord<String, String> stageChanged(String leadId, String to) {

@@ -235,9 +235,8 @@ public class OutboxRelay {
     }
 
     private Uni<Void> recordFailure(List<PendingEvent> rows, Throwable error) {
-        String described = Failures.describe(error);
         UUID[] ids = rows.stream().map(PendingEvent::id).toArray(UUID[]::new);
-        return pool.preparedQuery(MARK_FAILED_ALL).execute(Tuple.of(ids, described.substring(0, Math.min(1000, described.length()))))
+        return pool.preparedQuery(MARK_FAILED_ALL).execute(Tuple.of(ids, reason(error)))
                 .onFailure().invoke(e -> Log.warnf("could not record outbox failure: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -245,8 +244,7 @@ public class OutboxRelay {
 
     /** Records the row's failed send; {@code mayPark}: the failure will not pass, so the row's last attempt parks it. */
     private Uni<Void> recordFailure(PendingEvent row, Throwable error, boolean mayPark) {
-        String described = Failures.describe(error);
-        String reason = described.substring(0, Math.min(1000, described.length()));
+        String reason = reason(error);
         return pool.preparedQuery(MARK_FAILED).execute(Tuple.of(row.id(), reason, mayPark, config.maxAttempts()))
                 .invoke(rows -> {
                     for (Row r : rows) {
@@ -263,6 +261,12 @@ public class OutboxRelay {
                 .onFailure().invoke(e -> Log.warnf("could not record outbox failure: %s", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /** The failure as last_error keeps it: its description, at most 1 000 characters. */
+    private static String reason(Throwable error) {
+        String described = Failures.describe(error);
+        return described.substring(0, Math.min(1000, described.length()));
     }
 
     /** Skips the scheduled run when {@code leadstream.outbox.relay-enabled=false}. */
