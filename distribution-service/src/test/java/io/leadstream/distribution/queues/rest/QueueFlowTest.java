@@ -169,7 +169,7 @@ class QueueFlowTest {
     }
 
     @Test
-    void shouldGiveARepOnlyLeadsTheyCoverAndRefuseOneAtCapacity() throws Throwable {
+    void shouldGiveARepOnlyLeadsTheyCoverAndRefuseOneAtCapacityOrItsDailyClaims() throws Throwable {
         String queue = "cover-" + unique();
         queueRule(queue);
         String german = queuedLead(queue, 80); // country DE
@@ -187,6 +187,21 @@ class QueueFlowTest {
                 + "'C', now())");
         assertThatConflict(() -> claims.claim(queue, fullRep), "at-capacity");
         assertThatConflict(() -> claims.claim(queue, "nobody-" + queue.substring(6)), "not-an-active-rep");
+
+        // leadstream.distribution.queue.claims-per-day (50): the 51st claim of a day is refused, yesterday's don't count
+        String busyRep = "busy-" + queue.substring(6);
+        activeRep(busyRep);
+        sql("insert into assignment_history (lead_id, kind, rep_id, strategy, reason, candidates, at) "
+                + "select gen_random_uuid(), 'CLAIMED', '" + busyRep + "', 'QUEUE', 'claimed', '{\"items\":[]}', "
+                + "now() - interval '1 day' from generate_series(1, 60)");
+        sql("insert into assignment_history (lead_id, kind, rep_id, strategy, reason, candidates, at) "
+                + "select gen_random_uuid(), 'CLAIMED', '" + busyRep + "', 'QUEUE', 'claimed', '{\"items\":[]}', "
+                + "now() from generate_series(1, 49)");
+        sql("update rep set territories = '{FR}' where rep_id = '" + busyRep + "'"); // the 50th claim finds nothing
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> claims.claim(queue, busyRep))).isEmpty();
+        sql("insert into assignment_history (lead_id, kind, rep_id, strategy, reason, candidates, at) values ("
+                + "gen_random_uuid(), 'CLAIMED', '" + busyRep + "', 'QUEUE', 'claimed', '{\"items\":[]}', now())");
+        assertThatConflict(() -> claims.claim(queue, busyRep), "claim-limit");
 
         // the lead still waits, and the waiting-leads pass leaves queued leads to the claimers
         VertxContextSupport.subscribeAndAwait(() -> waitingLeads.retry());
