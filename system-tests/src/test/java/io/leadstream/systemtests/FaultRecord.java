@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ import io.restassured.response.Response;
  */
 final class FaultRecord implements AutoCloseable {
 
-    /** One request and what came back: the lead it names (a 2xx's {@code id}), if any. */
+    /** One request and what came back (status 0: no answer at all); the lead it names (a 2xx's {@code id}), if any. */
     record Exchange(String request, int status, String body, String leadId, Map<String, String> headers) {
 
         boolean acknowledged() {
@@ -42,7 +44,7 @@ final class FaultRecord implements AutoCloseable {
 
     /** The invariants' figures of one scenario. */
     record Report(String scenario, String what, String events, int sent, int acknowledged, int leadsFound,
-            int eventsFound, int duplicates, int losses) {
+            int eventsFound, int redelivered, int duplicates, int losses) {
 
         String table() {
             return """
@@ -52,9 +54,11 @@ final class FaultRecord implements AutoCloseable {
                     | acknowledged (2xx) | %d |
                     | leads found | %d |
                     | events found (%s) | %d |
+                    | copies of one event published again (same ce_id; consumers skip them) | %d |
                     | **duplicates** | **%d** |
                     | **losses** | **%d** |
-                    """.formatted(scenario, what, sent, acknowledged, leadsFound, events, eventsFound, duplicates, losses);
+                    """.formatted(scenario, what, sent, acknowledged, leadsFound, events, eventsFound, redelivered,
+                    duplicates, losses);
         }
     }
 
@@ -63,8 +67,10 @@ final class FaultRecord implements AutoCloseable {
     private final String scenario;
     private final KafkaConsumer<String, String> events;
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
-    /** ce_type → lead → how many, of everything read so far. */
-    private final Map<String, Map<String, Integer>> seen = new HashMap<>();
+    /** ce_type → lead → the distinct events (ce_id) read so far. */
+    private final Map<String, Map<String, Set<String>>> seen = new HashMap<>();
+    /** Records read again with a ce_id already seen: at-least-once delivery's second copies, which consumers skip. */
+    private int copies;
 
     private FaultRecord(String scenario) {
         this.scenario = scenario;
@@ -97,7 +103,17 @@ final class FaultRecord implements AutoCloseable {
         if (body != null) {
             request = request.contentType("application/json").body(body);
         }
-        Response response = request.post(url);
+        Response response;
+        try {
+            response = request.post(url);
+        } catch (Exception e) { // nothing answered (refused, reset: the service is down): recorded as status 0
+            if (!(e instanceof IOException) && !(e.getCause() instanceof IOException)) {
+                throw e;
+            }
+            Exchange none = new Exchange(label, 0, String.valueOf(e), null, Map.of());
+            exchanges.add(none);
+            return none;
+        }
         Map<String, String> received = new HashMap<>();
         response.headers().forEach(h -> received.put(h.getName().toLowerCase(), h.getValue()));
         String leadId = null;
@@ -117,7 +133,7 @@ final class FaultRecord implements AutoCloseable {
 
     /**
      * Reads {@code lead.captured} from Kafka until every acknowledged lead has one, or {@code within} has passed, and
-     * a further {@code linger} for any second copy; answers the events per lead.
+     * a further {@code linger} for any second event; answers the distinct events (ce_id) per lead.
      */
     Map<String, Integer> capturedEvents(Duration within, Duration linger) {
         return events("leadstream.lead.captured.v1", within, linger);
@@ -126,7 +142,8 @@ final class FaultRecord implements AutoCloseable {
     /**
      * Reads the lead topics until every acknowledged lead has an event of {@code ceType} (e.g.
      * {@code leadstream.lead.scored.v1}), or {@code within} has passed, and a further {@code linger} for any second
-     * copy; answers the events of that type per acknowledged lead.
+     * event; answers the distinct events (ce_id) of that type per acknowledged lead (a second copy of one event, as
+     * at-least-once delivery may publish after a crash or an outage, is counted in {@link Report#redelivered}).
      */
     Map<String, Integer> events(String ceType, Duration within, Duration linger) {
         Set<String> expected = acknowledgedLeads();
@@ -135,35 +152,43 @@ final class FaultRecord implements AutoCloseable {
         while (stop == null || Instant.now().isBefore(stop)) {
             for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(300))) {
                 var type = record.headers().lastHeader("ce_type");
-                if (type != null && record.key() != null) {
-                    seen.computeIfAbsent(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8),
-                            t -> new HashMap<>()).merge(record.key(), 1, Integer::sum);
+                var id = record.headers().lastHeader("ce_id");
+                if (type != null && id != null && record.key() != null) {
+                    boolean added = seen.computeIfAbsent(new String(type.value(), StandardCharsets.UTF_8),
+                            t -> new HashMap<>()).computeIfAbsent(record.key(), k -> new HashSet<>())
+                            .add(new String(id.value(), StandardCharsets.UTF_8));
+                    copies += added ? 0 : 1;
                 }
             }
-            Map<String, Integer> ofType = seen.getOrDefault(ceType, Map.of());
+            Map<String, Set<String>> ofType = seen.getOrDefault(ceType, Map.of());
             if (stop == null && (ofType.keySet().containsAll(expected) || Instant.now().isAfter(deadline))) {
                 stop = Instant.now().plus(linger);
             }
         }
-        Map<String, Integer> found = new HashMap<>(seen.getOrDefault(ceType, Map.of()));
-        found.keySet().retainAll(expected);
+        Map<String, Integer> found = new HashMap<>();
+        seen.getOrDefault(ceType, Map.of()).forEach((lead, ids) -> {
+            if (expected.contains(lead)) {
+                found.put(lead, ids.size());
+            }
+        });
         return found;
     }
 
     /**
      * Waits (up to {@code within}) until every acknowledged lead has been captured, scored and assigned, then reports:
      * leads found = those with all three events; events found = the three kinds' events; duplicates = events beyond
-     * one per lead and kind; losses = leads missing one of them, plus {@code otherLosses} (what the scenario counted
-     * itself, such as dead letters).
+     * one per lead and kind, plus {@code otherDuplicates}; losses = leads missing one of them, plus {@code otherLosses}
+     * (what the scenario counted itself, such as dead letters, or effects in other services).
      */
-    Report pipelineReport(String what, Duration within, int otherLosses) {
+    Report pipelineReport(String what, Duration within, int otherDuplicates, int otherLosses) {
         Map<String, Integer> assigned = events("leadstream.lead.assigned.v1", within, Duration.ofSeconds(1));
         List<Map<String, Integer>> kinds = List.of(events("leadstream.lead.captured.v1", Duration.ZERO, Duration.ZERO),
                 events("leadstream.lead.scored.v1", Duration.ZERO, Duration.ZERO), assigned);
         Set<String> acknowledged = acknowledgedLeads();
         int complete = (int) acknowledged.stream().filter(id -> kinds.stream().allMatch(k -> k.containsKey(id))).count();
         int events = kinds.stream().mapToInt(k -> k.values().stream().mapToInt(Integer::intValue).sum()).sum();
-        int duplicates = kinds.stream().mapToInt(k -> k.values().stream().mapToInt(n -> n - 1).sum()).sum();
+        int duplicates = kinds.stream().mapToInt(k -> k.values().stream().mapToInt(n -> n - 1).sum()).sum()
+                + otherDuplicates;
         return report(what, "lead.captured, lead.scored, lead.assigned", complete, events, duplicates,
                 acknowledged.size() - complete + otherLosses);
     }
@@ -201,8 +226,9 @@ final class FaultRecord implements AutoCloseable {
     /** A report whose figures the scenario counted itself (requests sent and acknowledged from the record). */
     Report report(String what, String events, int leadsFound, int eventsFound, int duplicates, int losses) {
         List<Exchange> all = exchanges();
-        Report report = new Report(scenario, what, events, all.size(), (int) all.stream().filter(Exchange::acknowledged).count(),
-                leadsFound, eventsFound, duplicates, losses);
+        Report report = new Report(scenario, what, events, all.size(),
+                (int) all.stream().filter(Exchange::acknowledged).count(), leadsFound, eventsFound, copies, duplicates,
+                losses);
         write(report);
         return report;
     }

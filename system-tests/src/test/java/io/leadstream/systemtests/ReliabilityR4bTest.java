@@ -53,7 +53,7 @@ class ReliabilityR4bTest {
             long deadLettered = record.endOffset("leads.dlq.scoring") - deadLettersBefore;
             FaultRecord.Report report = record.pipelineReport("scoring's database refusing connections for %d s while "
                     .formatted(OUTAGE.toSeconds()) + "%d leads come in; leads found = scored and assigned; losses "
-                    .formatted(LEADS) + "include dead letters", RECOVERY, (int) deadLettered);
+                    .formatted(LEADS) + "include dead letters", RECOVERY, 0, (int) deadLettered);
 
             assertThat(record.exchanges()).extracting(FaultRecord.Exchange::status).containsOnly(201);
             assertThat(scoredDuringOutage).as("scored while its database refused connections").isEmpty();

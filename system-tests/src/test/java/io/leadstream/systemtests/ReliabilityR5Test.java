@@ -48,7 +48,7 @@ class ReliabilityR5Test {
             FaultRecord.Report report = record.pipelineReport(("%d poison records (no ce_id, data not JSON), one per "
                     + "partition of leads.capture, then %d leads; leads found = scored and assigned; losses include "
                     + "poison records not dead-lettered").formatted(partitions, LEADS), Suite.JOURNEY.multipliedBy(2),
-                    Math.max(0, partitions - deadLetters.size()));
+                    0, Math.max(0, partitions - deadLetters.size()));
 
             assertThat(deadLetters).as("poison records dead-lettered by scoring").hasSize(partitions);
             assertThat(deadLetters).allSatisfy(dead -> {

@@ -138,6 +138,28 @@ final class Suite {
                 .put(DISTRIBUTION + "/api/assignment/rules").then().statusCode(200);
     }
 
+    /**
+     * Stops ({@code stop}), kills ({@code kill}) or starts ({@code start}, returning once it is ready) one part of the
+     * running local suite, through {@code deploy/local/component.sh}: a service, {@code kafka} or {@code postgresql}.
+     */
+    static void component(String action, String name) {
+        java.nio.file.Path script = java.nio.file.Path.of(System.getProperty("leadstream.component-script",
+                "../deploy/local/component.sh"));
+        try {
+            Process process = new ProcessBuilder(script.toString(), action, name).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            System.out.print(output);
+            if (process.waitFor() != 0) {
+                throw new AssertionError(script + " " + action + " " + name + " failed:\n" + output);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A producer on the suite's broker (String keys and values, acks from every replica). */
     static org.apache.kafka.clients.producer.KafkaProducer<String, String> producer() {
         java.util.Properties config = new java.util.Properties();
