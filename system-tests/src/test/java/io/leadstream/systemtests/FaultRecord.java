@@ -25,12 +25,13 @@ import org.apache.kafka.common.TopicPartition;
 import io.restassured.response.Response;
 
 /**
- * The fault suite's recording client (issue 14): every request a scenario sends, with its response, and every
- * {@code lead.captured} read back from Kafka for the leads the responses name; then the invariants over that record
- * as one table per scenario (requests sent, acknowledged, leads found, events found, duplicates, losses), printed and
- * written to {@code target/fault-reports/<scenario>.md} for {@code system-tests/faults.sh} to collect into
- * docs/reliability.md. Reads the lead topics ({@code leads.capture}, {@code leads.scoring}, {@code leads.distribution})
- * from their ends as they were when the record started, so only this scenario's events are counted.
+ * The fault suite's recording client (issue 14): every request a scenario sends, with its response, and every event
+ * read back from Kafka about the leads the responses name; then the invariants over that record as one table per
+ * scenario (requests sent, acknowledged, leads found, events found, copies of an event published again, duplicates,
+ * losses), printed and written to {@code target/fault-reports/<scenario>.md} for {@code system-tests/faults.sh} to
+ * collect into docs/reliability.md. Reads the lead topics ({@code leads.capture}, {@code leads.scoring},
+ * {@code leads.distribution}, {@code leads.nurture}) from their ends as they were when the record started, so only
+ * this scenario's events are counted.
  */
 final class FaultRecord implements AutoCloseable {
 
@@ -62,13 +63,15 @@ final class FaultRecord implements AutoCloseable {
         }
     }
 
-    static final List<String> TOPICS = List.of("leads.capture", "leads.scoring", "leads.distribution");
+    static final List<String> TOPICS = List.of("leads.capture", "leads.scoring", "leads.distribution", "leads.nurture");
 
     private final String scenario;
     private final KafkaConsumer<String, String> events;
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     /** ce_type → lead → the distinct events (ce_id) read so far. */
     private final Map<String, Map<String, Set<String>>> seen = new HashMap<>();
+    /** lead → every record about it read so far: its ce_type on the first line, its headers, then its data. */
+    private final Map<String, List<String>> texts = new HashMap<>();
     /** Records read again with a ce_id already seen: at-least-once delivery's second copies, which consumers skip. */
     private int copies;
 
@@ -150,16 +153,7 @@ final class FaultRecord implements AutoCloseable {
         Instant deadline = Instant.now().plus(within);
         Instant stop = null;
         while (stop == null || Instant.now().isBefore(stop)) {
-            for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(300))) {
-                var type = record.headers().lastHeader("ce_type");
-                var id = record.headers().lastHeader("ce_id");
-                if (type != null && id != null && record.key() != null) {
-                    boolean added = seen.computeIfAbsent(new String(type.value(), StandardCharsets.UTF_8),
-                            t -> new HashMap<>()).computeIfAbsent(record.key(), k -> new HashSet<>())
-                            .add(new String(id.value(), StandardCharsets.UTF_8));
-                    copies += added ? 0 : 1;
-                }
-            }
+            poll();
             Map<String, Set<String>> ofType = seen.getOrDefault(ceType, Map.of());
             if (stop == null && (ofType.keySet().containsAll(expected) || Instant.now().isAfter(deadline))) {
                 stop = Instant.now().plus(linger);
@@ -191,6 +185,50 @@ final class FaultRecord implements AutoCloseable {
                 + otherDuplicates;
         return report(what, "lead.captured, lead.scored, lead.assigned", complete, events, duplicates,
                 acknowledged.size() - complete + otherLosses);
+    }
+
+    /**
+     * Reads the lead topics for {@code linger}, then answers the events about {@code lead} (keyed by it) whose headers
+     * or data hold any of {@code values} (ignoring case), as "ce_type: value".
+     */
+    List<String> leadEventsMentioning(String lead, java.util.Collection<String> values, Duration linger) {
+        Instant stop = Instant.now().plus(linger);
+        while (Instant.now().isBefore(stop)) {
+            poll();
+        }
+        List<String> mentioning = new ArrayList<>();
+        for (String text : texts.getOrDefault(lead, List.of())) {
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            values.stream().filter(v -> lower.contains(v.toLowerCase(java.util.Locale.ROOT)))
+                    .forEach(v -> mentioning.add(text.substring(0, text.indexOf('\n')) + ": " + v));
+        }
+        return mentioning;
+    }
+
+    /** How many records about {@code lead} have been read so far. */
+    int leadEventCount(String lead) {
+        return texts.getOrDefault(lead, List.of()).size();
+    }
+
+    private void poll() {
+        for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(300))) {
+            var type = record.headers().lastHeader("ce_type");
+            var id = record.headers().lastHeader("ce_id");
+            if (record.key() == null) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder(type == null ? "?" : new String(type.value(), StandardCharsets.UTF_8))
+                    .append('\n');
+            record.headers().forEach(h -> text.append(h.key()).append(": ")
+                    .append(new String(h.value(), StandardCharsets.UTF_8)).append('\n'));
+            texts.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(text.append(record.value()).toString());
+            if (type != null && id != null) {
+                boolean added = seen.computeIfAbsent(new String(type.value(), StandardCharsets.UTF_8),
+                        t -> new HashMap<>()).computeIfAbsent(record.key(), k -> new HashSet<>())
+                        .add(new String(id.value(), StandardCharsets.UTF_8));
+                copies += added ? 0 : 1;
+            }
+        }
     }
 
     /** The end offset of {@code topic} now, summed over its partitions (a dead-letter topic's size, say). */

@@ -2,8 +2,6 @@ package io.leadstream.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -64,14 +62,7 @@ class ReliabilityR4bTest {
         }
     }
 
-    /** Runs {@code sql} as the service's own role, connected to the {@code postgres} database (psql, as deploy/local). */
-    private static void database(String service, String sql) throws IOException, InterruptedException {
-        ProcessBuilder psql = new ProcessBuilder("psql", "-h", System.getProperty("leadstream.pg-host", "127.0.0.1"),
-                "-p", System.getProperty("leadstream.pg-port", "5432"), "-U", service, "-d", "postgres", "-Atc", sql)
-                .redirectErrorStream(true);
-        psql.environment().put("PGPASSWORD", service);
-        Process process = psql.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("psql %s: %s", sql, output).isZero();
+    private static void database(String service, String sql) {
+        Suite.psql(service, "postgres", sql + ";\n");
     }
 }

@@ -160,6 +160,34 @@ final class Suite {
         }
     }
 
+    /**
+     * Runs the psql {@code script} (from standard input, so meta-commands such as {@code \gexec} work) as the
+     * service's own role (password = name, as deploy/local makes it) on {@code database}; answers psql's output
+     * (unaligned, tuples only), and fails on any error.
+     */
+    static String psql(String role, String database, String script) {
+        ProcessBuilder psql = new ProcessBuilder("psql", "-h", System.getProperty("leadstream.pg-host", "127.0.0.1"),
+                "-p", System.getProperty("leadstream.pg-port", "5432"), "-U", role, "-d", database, "-At",
+                "-v", "ON_ERROR_STOP=1").redirectErrorStream(true);
+        psql.environment().put("PGPASSWORD", role);
+        try {
+            Process process = psql.start();
+            try (var in = process.getOutputStream()) {
+                in.write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new AssertionError("psql on " + database + " failed: " + output + "\n" + script);
+            }
+            return output;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A producer on the suite's broker (String keys and values, acks from every replica). */
     static org.apache.kafka.clients.producer.KafkaProducer<String, String> producer() {
         java.util.Properties config = new java.util.Properties();
