@@ -52,7 +52,7 @@ doc="$REPO/docs/reliability.md"
   echo "system tests."
   echo
   for t in "${tables[@]}"; do cat "$t"; echo; done
-  echo "Not built yet (issue 14): R5's event whose handling always throws on the live suite, and its replay once"
-  echo "fixed (the chassis shows both: \`EventDispatcherTest\`, \`DeadLetterReplayTest\`), and the network faults."
+  echo "Not built yet (issue 14): the network faults (latency, resets, a black hole between a service and PostgreSQL"
+  echo "or Kafka)."
 } >"$doc"
 ok "written to $(rel "$doc")"

@@ -231,6 +231,11 @@ final class FaultRecord implements AutoCloseable {
         }
     }
 
+    /** How many partitions {@code topic} has. */
+    int partitions(String topic) {
+        return events.partitionsFor(topic, Duration.ofSeconds(10)).size();
+    }
+
     /** The end offset of {@code topic} now, summed over its partitions (a dead-letter topic's size, say). */
     long endOffset(String topic) {
         List<TopicPartition> partitions = events.partitionsFor(topic, Duration.ofSeconds(10)).stream()

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,8 +24,7 @@ import org.junit.jupiter.api.Test;
  * its data not JSON) on every partition of {@code leads.capture} of the running suite, then real leads on the same
  * partitions: scoring dead-letters each poison record with its reason and origin, every real lead after them is
  * scored and assigned, and the dead-letter replay (deploy/local/dlq.sh) would skip them as malformed rather than send
- * them round again. (An event whose handling always throws, and its replay once fixed: {@code EventDispatcherTest}
- * and {@code DeadLetterReplayTest} in the chassis; not yet on the running suite.)
+ * them round again. The second test is the other half: an event scoring cannot apply, and its replay once fixed.
  */
 class ReliabilityR5Test {
 
@@ -43,8 +43,8 @@ class ReliabilityR5Test {
                          "company":"Apollo %d %s","source":"api"}""".formatted(i, i, unique, i, unique), null);
             }
             List<ConsumerRecord<String, String>> deadLetters = deadLetters("leads.dlq.scoring", deadLettersBefore,
-                    unique, partitions, Suite.JOURNEY);
-            String replay = dryRunReplay("scoring");
+                    "r5-" + unique, partitions, Suite.JOURNEY);
+            String replay = dlq("scoring", "--dry-run");
             FaultRecord.Report report = record.pipelineReport(("%d poison records (no ce_id, data not JSON), one per "
                     + "partition of leads.capture, then %d leads; leads found = scored and assigned; losses include "
                     + "poison records not dead-lettered").formatted(partitions, LEADS), Suite.JOURNEY.multipliedBy(2),
@@ -63,6 +63,70 @@ class ReliabilityR5Test {
         }
     }
 
+    /**
+     * The other half of R5: scoring cannot apply a lead's {@code lead.captured} (its role has lost the right to write
+     * score_history: permission denied, a failure that will not pass by waiting), retries it a few times and
+     * dead-letters it with the reason; once the right is back, a later lead on the same partition is scored, and the
+     * replay (deploy/local/dlq.sh scoring) sends the dead letter round again: the lead is then scored and assigned, once.
+     */
+    @Test
+    void shouldDeadLetterAnEventItCannotApplyAndApplyItOnceReplayed() throws Exception {
+        String crm = Suite.crmApp();
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        try (FaultRecord record = FaultRecord.start("R5-replay")) {
+            long deadLettersBefore = record.endOffset("leads.dlq.scoring");
+            String blocked;
+            List<ConsumerRecord<String, String>> deadLetters;
+            try {
+                Suite.psql("scoring", "scoring", "revoke insert on score_history from scoring;\n");
+                blocked = record.createLead(crm, lead(unique, 0), null).leadId();
+                deadLetters = deadLetters("leads.dlq.scoring", deadLettersBefore, blocked, 1, Duration.ofSeconds(60));
+            } finally {
+                Suite.psql("scoring", "scoring", "grant insert on score_history to scoring;\n");
+            }
+            int partitions = record.partitions("leads.capture");
+            int partition = partition(blocked, partitions);
+            String later = null;
+            for (int i = 1; i <= 40 && later == null; i++) { // leads until one lands on the dead letter's partition
+                String id = record.createLead(crm, lead(unique, i), null).leadId();
+                later = partition(id, partitions) == partition ? id : null;
+            }
+            assertThat(later).as("a later lead on partition %d", partition).isNotNull();
+            String laterLead = later;
+            Map<String, Integer> scoredBeforeReplay = record.events("leadstream.lead.scored.v1", Suite.JOURNEY,
+                    Duration.ofSeconds(1));
+            String replay = dlq("scoring");
+            FaultRecord.Report report = record.pipelineReport(("lead.captured of one lead dead-lettered by scoring "
+                    + "(permission denied on score_history), %d later leads until one on its partition, the right "
+                    + "given back, then deploy/local/dlq.sh scoring; leads found = captured, scored and assigned")
+                    .formatted(record.acknowledgedLeads().size() - 1), Suite.JOURNEY.multipliedBy(2), 0, 0);
+
+            assertThat(deadLetters).singleElement().satisfies(dead -> {
+                assertThat(header(dead, "dead-letter-topic")).isEqualTo("leads.capture");
+                assertThat(header(dead, "dead-letter-reason")).contains("permission denied");
+                assertThat(header(dead, "ce_type")).isEqualTo("leadstream.lead.captured.v1");
+            });
+            assertThat(scoredBeforeReplay).as("scored before the replay").containsKey(laterLead)
+                    .doesNotContainKey(blocked);
+            assertThat(replay).contains("replaying leadstream.lead.captured.v1 key=" + blocked + " from leads.capture");
+            assertThat(report.leadsFound()).isEqualTo(record.acknowledgedLeads().size());
+            assertThat(report.duplicates()).isZero();
+            assertThat(report.losses()).isZero();
+        }
+    }
+
+    private static String lead(String unique, int i) {
+        return """
+                {"firstName":"Frances","lastName":"Spence%d","email":"fs%d.%s@eniac.example","company":"ENIAC %d %s",
+                 "source":"api"}""".formatted(i, i, unique, i, unique);
+    }
+
+    /** The partition Kafka's default partitioner gives {@code key}: murmur2 of its bytes, as the producers use. */
+    private static int partition(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
     /** One poison record per partition of {@code topic}, keyed {@code r5-<unique>-<partition>}; answers how many. */
     private static int poison(String topic, String unique) {
         try (KafkaProducer<String, String> producer = Suite.producer()) {
@@ -79,8 +143,8 @@ class ReliabilityR5Test {
         }
     }
 
-    /** The records of the one-partition {@code topic} from {@code from} on whose key names this run, up to {@code n}. */
-    private static List<ConsumerRecord<String, String>> deadLetters(String topic, long from, String unique, int n,
+    /** The records of the one-partition {@code topic} from {@code from} on whose key starts with {@code key}, up to {@code n}. */
+    private static List<ConsumerRecord<String, String>> deadLetters(String topic, long from, String key, int n,
             Duration within) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = Suite.consumer()) {
@@ -90,7 +154,7 @@ class ReliabilityR5Test {
             Instant deadline = Instant.now().plus(within);
             while (found.size() < n && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
-                    if (r.key() != null && r.key().startsWith("r5-" + unique)) {
+                    if (r.key() != null && r.key().startsWith(key)) {
                         found.add(r);
                     }
                 }
@@ -99,12 +163,13 @@ class ReliabilityR5Test {
         return found;
     }
 
-    /** What deploy/local/dlq.sh lists for the service's dead letters, changing nothing. */
-    private static String dryRunReplay(String service) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("../deploy/local/dlq.sh", service, "--dry-run").redirectErrorStream(true)
-                .start();
+    /** What deploy/local/dlq.sh prints replaying the service's dead letters (listing them only with --dry-run). */
+    private static String dlq(String service, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("../deploy/local/dlq.sh", service));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("dlq.sh %s --dry-run: %s", service, output).isZero();
+        assertThat(process.waitFor()).as("%s: %s", command, output).isZero();
         return output;
     }
 
