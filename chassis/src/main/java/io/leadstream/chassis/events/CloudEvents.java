@@ -6,6 +6,12 @@ import java.util.regex.Pattern;
 /** Naming rules for Leadstream's CloudEvents (architecture.md, "Events"). */
 public final class CloudEvents {
 
+    /**
+     * The CloudEvents extension attribute (Kafka header {@code ce_sequence}) that numbers a publishing service's
+     * events per lead: 1, 2, … in the order they committed (docs/events.md, "Order").
+     */
+    public static final String SEQUENCE = "sequence";
+
     private static final Pattern EVENT_NAME = Pattern.compile("[a-z]+(-[a-z]+)*(\\.[a-z]+(-[a-z]+)*)+");
 
     private CloudEvents() {

@@ -37,6 +37,11 @@ import io.vertx.core.Vertx;
  * dead-letter topic; the partition flows on;</li>
  * <li>a <b>malformed</b> event (no {@code ce_id}, data that does not fit the record) is nacked at once.</li>
  * </ul>
+ * Order: an event its publisher numbered for its lead ({@code ce_sequence}) is applied only after the lead's earlier
+ * ones from that publisher ({@link EventInbox}: {@code inbox_lead}). One that comes behind them (a copy read again
+ * after a rewind) is skipped; once an event of a lead is dead-lettered for a permanent failure, the lead's later events
+ * are dead-lettered after it at once ({@link HeldEventException}), so that a replay of the dead-letter topic applies
+ * them in their order.
  * Metrics: {@code leadstream.events.dead.lettered} (alert on any increase), {@code leadstream.events.retries} by
  * kind, and {@code leadstream.events.waiting} (1 while a consumer is holding its partition on a transient failure).
  *
@@ -215,7 +220,16 @@ public class EventDispatcher {
                     String reason = attempts.permanent > 0
                             ? "failed " + (attempts.permanent) + " times, last: " + Failures.describe(failure)
                             : Failures.describe(failure);
-                    return deadLetter(message, consumer, event.type(), failure, reason);
+                    if (Failures.classify(failure) != Failures.Kind.PERMANENT) {
+                        return deadLetter(message, consumer, event.type(), failure, reason);
+                    }
+                    // the lead's later events wait behind this one (dead-lettered after it) until a replay applies it
+                    return on(attempts.context, () -> inbox.hold(consumer, event))
+                            .onFailure().invoke(e -> Log.warnf("%s: could not hold lead %s behind event %s (%s): its "
+                                    + "later events will be applied before it is replayed", consumer, event.subject(),
+                                    event.id(), Failures.describe(e)))
+                            .onFailure().recoverWithNull()
+                            .chain(() -> deadLetter(message, consumer, event.type(), failure, reason));
                 });
     }
 
@@ -226,7 +240,7 @@ public class EventDispatcher {
                         ignored -> Uni.createFrom().<Void>deferred(effect::get))))
                 .onFailure().recoverWithUni(failure -> {
                     Failures.Kind kind = Failures.classify(failure);
-                    if (kind == Failures.Kind.MALFORMED) {
+                    if (kind == Failures.Kind.MALFORMED || kind == Failures.Kind.HELD) {
                         return Uni.createFrom().failure(failure);
                     }
                     if (kind == Failures.Kind.TRANSIENT) {

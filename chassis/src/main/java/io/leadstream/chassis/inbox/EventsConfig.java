@@ -42,6 +42,17 @@ public interface EventsConfig {
     @WithDefault("100")
     int batchSize();
 
+    /**
+     * How long a numbered event's {@code processed_event} row is kept. A copy read again later (a rewound consumer
+     * group) comes behind its lead's last applied event and is skipped without it; rows of unnumbered events are kept.
+     */
+    @WithDefault("14d")
+    Duration processedRetention();
+
+    /** How often {@link InboxMaintenance} purges and refreshes its gauge. */
+    @WithDefault("1m")
+    Duration maintenanceInterval();
+
     /** How often a consumer still waiting on a transient failure says so in the log. */
     @WithDefault("30s")
     Duration transientLogInterval();

@@ -34,7 +34,12 @@ public final class Failures {
         /** May be a fluke, probably not: a few retries, then the dead-letter topic. */
         PERMANENT,
         /** Can never succeed (no ce_id, data that does not fit the record): straight to the dead-letter topic. */
-        MALFORMED
+        MALFORMED,
+        /**
+         * Must not be applied yet: its lead's earlier event was dead-lettered ({@link HeldEventException}); straight to
+         * the dead-letter topic after it, to be replayed with it.
+         */
+        HELD
     }
 
     /**
@@ -54,6 +59,9 @@ public final class Failures {
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
             if (t instanceof MalformedEventException) {
                 return Kind.MALFORMED;
+            }
+            if (t instanceof HeldEventException) {
+                return Kind.HELD;
             }
             if (isTransient(t)) {
                 kind = Kind.TRANSIENT;

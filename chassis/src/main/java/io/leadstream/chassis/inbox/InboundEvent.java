@@ -8,11 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadstream.chassis.events.CloudEvents;
 
 /**
- * An event as a consumer sees it: its CloudEvents attributes and its JSON data. Consumers read the data
+ * An event as a consumer sees it: its CloudEvents attributes (with {@code sequence}, the publisher's number for it
+ * among the lead's events, when it has one) and its JSON data. Consumers read the data
  * into their own record types ({@link #dataAs}); unknown fields are ignored (tolerant reader).
  */
-public record InboundEvent(String id, String type, String source, String subject, Instant time, JsonNode data,
-        ObjectMapper mapper) {
+public record InboundEvent(String id, String type, String source, String subject, Instant time, Long sequence,
+        JsonNode data, ObjectMapper mapper) {
+
+    /**
+     * Whether the publisher numbered it for its lead ({@code ce_sequence}, with the source and the lead as subject):
+     * the consumer then applies the lead's events from that source in order (docs/events.md, "Order").
+     */
+    public boolean ordered() {
+        return sequence != null && source != null && subject != null;
+    }
 
     /** {@code leadstream.lead.captured.v1} → {@code lead.captured}. */
     public String name() {

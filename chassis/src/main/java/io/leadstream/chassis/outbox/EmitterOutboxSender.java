@@ -10,6 +10,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.leadstream.chassis.events.CloudEvents;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -19,7 +20,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 /**
  * Sends outbox rows through the {@code outbox} channel. With the Kafka connector the message becomes a
  * record keyed by the lead id, with the CloudEvents attributes as binary-mode headers ({@code ce_id},
- * {@code ce_type}, {@code ce_source}, {@code ce_subject}, {@code ce_time}); the returned Uni completes
+ * {@code ce_type}, {@code ce_source}, {@code ce_subject}, {@code ce_time}, and {@code ce_sequence}: the lead's number
+ * for the event, see {@link Outbox}); the returned Uni completes
  * when the broker acknowledges it. Services that publish nothing set
  * {@code leadstream.outbox.enabled=false} at build time and get no channel.
  */
@@ -40,13 +42,16 @@ public class EmitterOutboxSender implements OutboxSender {
 
     @Override
     public Uni<Void> send(PendingEvent event) {
-        OutgoingCloudEventMetadata<String> ce = OutgoingCloudEventMetadata.<String>builder()
+        var builder = OutgoingCloudEventMetadata.<String>builder()
                 .withId(event.id().toString())
                 .withType(event.ceType())
                 .withSource(source)
                 .withSubject(event.aggregateId())
-                .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
-                .build();
+                .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC));
+        if (event.sequence() != null) {
+            builder.withExtension(CloudEvents.SEQUENCE, event.sequence().toString());
+        }
+        OutgoingCloudEventMetadata<String> ce = builder.build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateId())
                 // the payload is already JSON text: declare it here rather than in the CloudEvent

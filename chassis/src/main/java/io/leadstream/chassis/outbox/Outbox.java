@@ -22,12 +22,26 @@ import io.smallrye.mutiny.Uni;
  * on the transaction's own connection ({@link TransactionSql}: about half the cost of a native query
  * through the session), after the session is flushed, so that what the transaction changed through
  * Hibernate is written, and fails, before its event is.
+ * <p>
+ * Each event is numbered per lead ({@code sequence}, 1, 2, …, published as the CloudEvents extension
+ * {@code sequence}); numbering locks the lead's counter until the transaction ends, so one lead's events are recorded,
+ * committed and published in one order, which consumers check ({@link io.leadstream.chassis.inbox.EventDispatcher}).
+ * Two transactions that record events for the same two leads in opposite orders can deadlock; PostgreSQL ends one
+ * of them (a failure that will pass: retried by a consumer, 503 with {@code Retry-After} to an API client).
  */
 @ApplicationScoped
 public class Outbox {
 
-    static final String INSERT = "insert into outbox_event (id, aggregate_id, event_type, payload, occurred_at) "
-            + "values ($1, $2, $3, cast(cast($4 as text) as jsonb), $5)";
+    /**
+     * The row, numbered: the lead's next sequence from {@code outbox_sequence}, whose row stays locked until the
+     * transaction ends, so another transaction recording for the same lead waits here until this one has committed
+     * (or rolled back) and its row comes after this one's, in {@code position} and in sequence.
+     */
+    static final String INSERT = "with next as (insert into outbox_sequence (aggregate_id, last_sequence) values ($2, 1) "
+            + "on conflict (aggregate_id) do update set last_sequence = outbox_sequence.last_sequence + 1 "
+            + "returning last_sequence) "
+            + "insert into outbox_event (id, aggregate_id, event_type, payload, occurred_at, sequence) "
+            + "select $1, $2, $3, cast(cast($4 as text) as jsonb), $5, last_sequence from next";
 
     /** PostgreSQL channel the relay listens on; a NOTIFY is delivered only when the transaction commits. */
     public static final String NOTIFY_CHANNEL = "outbox_event";

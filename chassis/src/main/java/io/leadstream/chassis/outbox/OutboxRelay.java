@@ -32,10 +32,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Moves committed outbox rows to the broker. Each batch runs in one database transaction: it claims up
- * to {@code batch-size} unpublished rows with {@code FOR UPDATE SKIP LOCKED} (so several relays, in one
- * process or on several replicas, never claim the same row), sends them in order, waits for every
- * acknowledgement, then marks them published and commits. Delivery is therefore at-least-once; consumers
+ * Moves committed outbox rows to the broker. Each batch runs in one database transaction: it takes the relay's turn
+ * (a transaction-scoped advisory lock: on several replicas one relay sends at a time, the others skip their run),
+ * claims up to {@code batch-size} unpublished rows in the order they were inserted with {@code FOR UPDATE SKIP LOCKED}
+ * (so no two relays ever claim the same row), sends them in order, waits for every acknowledgement, then marks them
+ * published and commits. A lead's rows are inserted in the order their transactions commit ({@link Outbox}), so they
+ * leave in that order, each with the lead's sequence number. Delivery is therefore at-least-once; consumers
  * de-duplicate on {@code ce_id}. A run starts when a writing transaction commits (PostgreSQL
  * LISTEN/NOTIFY) and, as a fallback, every {@code leadstream.outbox.poll-interval}.
  * <p>
@@ -54,14 +56,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @IfBuildProperty(name = "leadstream.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxRelay {
 
-    /** The oldest rows that are neither published nor parked, nor held back by a parked row of their lead. */
-    static final String CLAIM = "select id, aggregate_id, event_type, payload::text as payload, occurred_at "
+    /**
+     * One relay at a time per database: every relay transaction first takes this transaction-scoped advisory lock, or
+     * gives up its turn when another replica's relay holds it (several relays sending at once could publish one lead's
+     * rows out of order).
+     */
+    static final String TURN = "select pg_try_advisory_xact_lock(hashtext('leadstream.outbox.relay')) as mine";
+    /** The first rows in insertion order that are neither published nor parked, nor held back by a parked row. */
+    static final String CLAIM = "select id, aggregate_id, event_type, payload::text as payload, occurred_at, sequence "
             + "from outbox_event o where published_at is null and parked_at is null and not exists (select 1 "
             + "from outbox_event p where p.aggregate_id = o.aggregate_id and p.parked_at is not null "
-            + "and p.published_at is null) order by occurred_at, id limit $1 for update skip locked";
+            + "and p.published_at is null) order by position limit $1 for update skip locked";
     /** One row of a failed batch, again, unless another relay took it meanwhile. */
-    static final String CLAIM_ONE = "select id, aggregate_id, event_type, payload::text as payload, occurred_at "
-            + "from outbox_event where id = $1 and published_at is null and parked_at is null for update skip locked";
+    static final String CLAIM_ONE = "select id, aggregate_id, event_type, payload::text as payload, occurred_at, "
+            + "sequence from outbox_event where id = $1 and published_at is null and parked_at is null "
+            + "for update skip locked";
     static final String MARK_PUBLISHED = "update outbox_event set published_at = now(), attempts = attempts + 1 "
             + "where id = any($1)";
     /** A batch's failed send that will pass (the broker away): every row keeps waiting, with the attempt recorded. */
@@ -189,9 +198,15 @@ public class OutboxRelay {
             return oneByOne(rows, index + 1, failedLeads, published);
         }
         return pool.withTransaction(conn -> claim(conn, CLAIM_ONE, Tuple.of(row.id()))
-                .chain(events -> events.isEmpty()
-                        ? Uni.createFrom().item(0) // published or claimed by another relay meanwhile
-                        : sendAll(events).chain(() -> markPublished(conn, events)).replaceWith(1)))
+                .chain(events -> {
+                    if (events.isEmpty()) {
+                        // published, claimed or parked meanwhile, or another relay has the turn: the lead's later
+                        // rows wait for the next run, which claims them behind this one
+                        failedLeads.add(row.aggregateId());
+                        return Uni.createFrom().item(0);
+                    }
+                    return sendAll(events).chain(() -> markPublished(conn, events)).replaceWith(1);
+                }))
                 // this row's failure only: the rows after it are sent by the chain below, outside this recovery
                 .onFailure().recoverWithUni(e -> {
                     boolean passes = Failures.classify(e) == Failures.Kind.TRANSIENT;
@@ -206,14 +221,21 @@ public class OutboxRelay {
                 .chain(n -> oneByOne(rows, index + 1, failedLeads, published + n));
     }
 
+    /** The rows {@code sql} claims, when this relay has the turn ({@link #TURN}); none when another relay has it. */
     private Uni<List<PendingEvent>> claim(SqlConnection conn, String sql, Tuple params) {
+        return conn.query(TURN).execute().chain(turn -> turn.iterator().next().getBoolean("mine")
+                ? claimRows(conn, sql, params)
+                : Uni.createFrom().item(List.<PendingEvent>of()));
+    }
+
+    private Uni<List<PendingEvent>> claimRows(SqlConnection conn, String sql, Tuple params) {
         return conn.preparedQuery(sql).execute(params).map(rows -> {
             List<PendingEvent> events = new ArrayList<>();
             for (Row row : rows) {
                 OffsetDateTime occurred = row.getOffsetDateTime("occurred_at");
                 events.add(new PendingEvent(row.getUUID("id"), row.getString("aggregate_id"),
                         row.getString("event_type"), row.getString("payload"),
-                        occurred == null ? Instant.now() : occurred.toInstant()));
+                        occurred == null ? Instant.now() : occurred.toInstant(), row.getLong("sequence")));
             }
             return events;
         });

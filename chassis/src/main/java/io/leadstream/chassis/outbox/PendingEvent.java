@@ -3,6 +3,10 @@ package io.leadstream.chassis.outbox;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An outbox row claimed by the relay, ready to be sent. {@code ceType} is e.g. {@code leadstream.lead.captured.v1}. */
-public record PendingEvent(UUID id, String aggregateId, String ceType, String payload, Instant occurredAt) {
+/**
+ * An outbox row claimed by the relay, ready to be sent. {@code ceType} is e.g. {@code leadstream.lead.captured.v1};
+ * {@code sequence} the lead's number for it (null on rows recorded before events were numbered).
+ */
+public record PendingEvent(UUID id, String aggregateId, String ceType, String payload, Instant occurredAt,
+        Long sequence) {
 }

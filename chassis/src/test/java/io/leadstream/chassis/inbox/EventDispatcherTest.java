@@ -346,6 +346,119 @@ class EventDispatcherTest {
         assertThat(Failures.classify(new IllegalStateException("a bug"))).isEqualTo(Failures.Kind.PERMANENT);
         assertThat(Failures.classify(new RuntimeException(new MalformedEventException("no ce_id"))))
                 .isEqualTo(Failures.Kind.MALFORMED);
+        assertThat(Failures.classify(new RuntimeException(new HeldEventException("behind #2"))))
+                .isEqualTo(Failures.Kind.HELD);
+    }
+
+    @Test
+    void shouldSkipANumberedEventThatComesBehindWhatItsLeadHasApplied() throws Throwable {
+        String lead = "lead-" + UUID.randomUUID();
+        Message<String> two = numbered(lead, 2, "{\"note\":\"two\"}");
+
+        assertThat(deliver(numbered(lead, 1, "{\"note\":\"one\"}"), this::recordEffect).acked).isTrue();
+        assertThat(deliver(two, this::recordEffect).acked).isTrue();
+        // a copy of #1 under another id: behind the lead's last applied event, skipped
+        assertThat(deliver(numbered(lead, 1, "{\"note\":\"one again\"}"), this::recordEffect).acked).isTrue();
+        // #2 read again once its processed_event row is gone (purged): skipped all the same
+        pool.query("delete from processed_event where event_id = '" + idOf(two) + "'").execute()
+                .await().atMost(Duration.ofSeconds(10));
+        assertThat(deliver(numbered(idOf(two), lead, 2, "{\"note\":\"two again\"}"), this::recordEffect).acked)
+                .isTrue();
+        assertThat(deliver(numbered(lead, 3, "{\"note\":\"three\"}"), this::recordEffect).acked).isTrue();
+
+        assertThat(appliedFor(lead)).containsExactly("one", "two", "three");
+        assertThat(count("select last_sequence from inbox_lead where consumer = 'test-consumer' and aggregate_id = '"
+                + lead + "'")).isEqualTo(3);
+    }
+
+    @Test
+    void shouldHoldALeadsLaterEventsBehindADeadLetterUntilAReplayAppliesThemInOrder() throws Throwable {
+        String lead = "lead-" + UUID.randomUUID();
+        String other = "lead-" + UUID.randomUUID();
+        AtomicReference<Boolean> broken = new AtomicReference<>(true);
+        Function<Note, Uni<Void>> handler = note -> broken.get() && note.note().equals("two")
+                ? Uni.createFrom().failure(new IllegalStateException("cannot apply two"))
+                : recordEffect(note);
+        Message<String> one = numbered(lead, 1, "{\"note\":\"one\"}");
+        Message<String> two = numbered(lead, 2, "{\"note\":\"two\"}");
+        Message<String> three = numbered(lead, 3, "{\"note\":\"three\"}");
+        Message<String> elsewhere = numbered(other, 1, "{\"note\":\"other lead\"}");
+
+        // #2 fails for good and is dead-lettered; #3 of the same lead is dead-lettered after it, held; another lead flows
+        List<Outcome> first = deliverAll(List.of(one, two, three, elsewhere), handler);
+        assertThat(first.get(0).acked).isTrue();
+        assertThat(first.get(1).nacked).hasMessageContaining("cannot apply two");
+        assertThat(first.get(2).nacked).hasRootCauseInstanceOf(HeldEventException.class)
+                .hasMessageContaining("behind its event #2");
+        assertThat(first.get(3).acked).isTrue();
+        assertThat(appliedFor(lead)).containsExactly("one");
+        assertThat(appliedFor(other)).containsExactly("other lead");
+        assertThat(count("select held_from from inbox_lead where consumer = 'test-consumer' and aggregate_id = '"
+                + lead + "'")).isEqualTo(2);
+        InboxMaintenance maintenance = io.quarkus.arc.Arc.container().instance(InboxMaintenance.class).get();
+        maintenance.refresh().await().atMost(Duration.ofSeconds(10));
+        assertThat(registry.get("leadstream.events.held.leads").gauge().value()).isGreaterThanOrEqualTo(1.0);
+
+        // the cause fixed, the dead-letter topic replayed in its order: #2, then #3
+        broken.set(false);
+        List<Outcome> replayed = deliverAll(List.of(numbered(idOf(two), lead, 2, "{\"note\":\"two\"}"),
+                numbered(idOf(three), lead, 3, "{\"note\":\"three\"}")), handler);
+        assertThat(replayed).allSatisfy(o -> assertThat(o.acked).isTrue());
+        assertThat(appliedFor(lead)).containsExactly("one", "two", "three");
+        assertThat(count("select count(*) from inbox_lead where consumer = 'test-consumer' and aggregate_id = '"
+                + lead + "' and held_from is null and last_sequence = 3")).isOne();
+    }
+
+    @Test
+    void shouldPurgeOnlyOldProcessedRowsOfNumberedEvents() throws Throwable {
+        String lead = "lead-" + UUID.randomUUID();
+        String numberedId = UUID.randomUUID().toString();
+        String plainId = UUID.randomUUID().toString();
+        deliver(numbered(numberedId, lead, 1, "{\"note\":\"old\"}"), this::recordEffect);
+        deliver(event(plainId, "{\"note\":\"old, unnumbered\"}"), this::recordEffect);
+        pool.query("update processed_event set processed_at = now() - interval '15 days' where event_id in ('"
+                + numberedId + "', '" + plainId + "')").execute().await().atMost(Duration.ofSeconds(10));
+        InboxMaintenance maintenance = io.quarkus.arc.Arc.container().instance(InboxMaintenance.class).get();
+
+        assertThat(maintenance.purge().await().atMost(Duration.ofSeconds(10))).isPositive();
+
+        assertThat(count("select count(*) from processed_event where event_id = '" + numberedId + "'")).isZero();
+        assertThat(count("select count(*) from processed_event where event_id = '" + plainId + "'")).isOne();
+        // read again without its row: behind its lead, still applied once
+        deliver(numbered(numberedId, lead, 1, "{\"note\":\"old\"}"), this::recordEffect);
+        assertThat(effects(numberedId)).isOne();
+    }
+
+    private static Message<String> numbered(String lead, long sequence, String json) {
+        return numbered(UUID.randomUUID().toString(), lead, sequence, json);
+    }
+
+    /** The ids of the numbered events made for each lead. */
+    private static final java.util.Map<String, List<String>> EVENTS_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Message<String> numbered(String id, String lead, long sequence, String json) {
+        EVENTS_OF.computeIfAbsent(lead, l -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(id);
+        return Message.of(json).addMetadata(OutgoingCloudEventMetadata.builder()
+                .withId(id)
+                .withType(HAPPENED)
+                .withSource(URI.create("/test"))
+                .withSubject(lead)
+                .withTimestamp(ZonedDateTime.now())
+                .withExtension("sequence", String.valueOf(sequence))
+                .build());
+    }
+
+    /** The notes applied for {@code lead}'s events (test_effect), in the order they were applied. */
+    private List<String> appliedFor(String lead) {
+        List<String> notes = new java.util.ArrayList<>();
+        pool.preparedQuery("select note from test_effect where event_id = any($1) order by id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(EVENTS_OF.getOrDefault(lead, List.of()).toArray(String[]::new)))
+                .await().atMost(Duration.ofSeconds(10)).forEach(row -> notes.add(row.getString(0)));
+        return notes;
+    }
+
+    private static String idOf(Message<?> message) {
+        return message.getMetadata(io.smallrye.reactive.messaging.ce.CloudEventMetadata.class).orElseThrow().getId();
     }
 
     /** Completes with {@code value} on a Vert.x sub-context of its own (not flagged safe). */

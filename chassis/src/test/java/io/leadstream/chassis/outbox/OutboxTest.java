@@ -134,6 +134,60 @@ class OutboxTest {
         assertThat(perId.values()).allMatch(n -> n == 1);
     }
 
+    /**
+     * Per-lead order: a second transaction recording an event for a lead while a first one that recorded for it is
+     * still open waits for the first to commit; the lead's events are then numbered, positioned and published in
+     * commit order (without the wait, the second would commit first and be published first).
+     */
+    @Test
+    void shouldNumberALeadsEventsAndPublishThemInTheOrderTheirTransactionsCommitted() {
+        String lead = "lead-seq-" + UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        List<String> commits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> firstRecorded = new java.util.concurrent.CompletableFuture<>();
+
+        Uni<Void> slow = pool.withTransaction(conn -> insert(conn, first, lead)
+                .invoke(() -> firstRecorded.complete(null))
+                .onItem().delayIt().by(Duration.ofMillis(1500)))
+                .invoke(() -> commits.add("first"));
+        Uni<Void> quick = Uni.createFrom().completionStage(firstRecorded)
+                .chain(() -> pool.withTransaction(conn -> insert(conn, second, lead)))
+                .invoke(() -> commits.add("second"));
+        Uni.combine().all().unis(slow, quick).discardItems().await().atMost(WAIT);
+
+        assertThat(commits).containsExactly("first", "second");
+        List<Row> rows = query("select id, sequence from outbox_event where aggregate_id = '" + lead + "' order by position");
+        assertThat(rows).extracting(r -> r.getUUID("id")).containsExactly(first, second);
+        assertThat(rows).extracting(r -> r.getLong("sequence")).containsExactly(1L, 2L);
+
+        assertThat(relay.relayPending().await().atMost(WAIT)).isEqualTo(2);
+        List<ConsumerRecord<String, String>> records = recordsFor(Set.of(lead), 2).stream()
+                .sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset)).toList();
+        assertThat(records).extracting(r -> header(r, "ce_id")).containsExactly(first.toString(), second.toString());
+        assertThat(records).extracting(r -> header(r, "ce_sequence")).containsExactly("1", "2");
+    }
+
+    /** Outbox.record's statement, on a connection of the test's own. */
+    private static Uni<Void> insert(io.vertx.mutiny.sqlclient.SqlConnection conn, UUID id, String lead) {
+        return conn.preparedQuery(Outbox.INSERT).execute(io.vertx.mutiny.sqlclient.Tuple.of(id, lead,
+                "leadstream.item.created.v1", "{\"itemId\":\"" + lead + "\"}",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))).replaceWithVoid();
+    }
+
+    @Test
+    void shouldGiveTheTurnToOneRelayAtATime() {
+        Set<String> aggregates = insertEvents(3);
+        // another replica's relay holds the turn: this one claims nothing and publishes nothing meanwhile
+        int whileHeld = pool.withTransaction(conn -> conn.query(OutboxRelay.TURN).execute()
+                .invoke(turn -> assertThat(turn.iterator().next().getBoolean("mine")).isTrue())
+                .chain(() -> relay.relayBatch())).await().atMost(WAIT);
+
+        assertThat(whileHeld).isZero();
+        assertThat(relay.relayPending().await().atMost(WAIT)).isEqualTo(3);
+        assertThat(recordsFor(aggregates, 3)).hasSize(3);
+    }
+
     @Test
     void shouldPublishABatchLargerThanTheEmittersBufferInOnePass() {
         // the emitter buffers 128 sends and the production batch is 200: the Kafka sink must keep up (an in-memory
