@@ -1,6 +1,8 @@
 package io.leadstream.systemtests;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +68,9 @@ class ReliabilityR5Test {
     /**
      * The other half of R5: scoring cannot apply a lead's {@code lead.captured} (its role has lost the right to write
      * score_history: permission denied, a failure that will not pass by waiting), retries it a few times and
-     * dead-letters it with the reason; once the right is back, a later lead on the same partition is scored, and the
-     * replay (deploy/local/dlq.sh scoring) sends the dead letter round again: the lead is then scored and assigned, once.
+     * dead-letters it with the reason; once the right is back, a later lead on the same partition is scored, the lead's
+     * own next event (a lead.updated) is dead-lettered behind the first, held, and the replay (deploy/local/dlq.sh
+     * scoring) sends both round again in their order: the lead is then scored and assigned, once, and released.
      */
     @Test
     void shouldDeadLetterAnEventItCannotApplyAndApplyItOnceReplayed() throws Exception {
@@ -93,12 +96,18 @@ class ReliabilityR5Test {
             }
             assertThat(later).as("a later lead on partition %d", partition).isNotNull();
             String laterLead = later;
+            // the blocked lead changes: its lead.updated (#2) is held behind the dead-lettered lead.captured (#1)
+            given().auth().oauth2(crm).contentType("application/merge-patch+json").body("{\"jobTitle\":\"Programmer\"}")
+                    .patch(Suite.CAPTURE + "/api/leads/" + blocked).then().statusCode(200);
+            List<ConsumerRecord<String, String>> held = deadLetters("leads.dlq.scoring", deadLettersBefore, blocked, 2,
+                    Duration.ofSeconds(30));
             Map<String, Integer> scoredBeforeReplay = record.events("leadstream.lead.scored.v1", Suite.JOURNEY,
                     Duration.ofSeconds(1));
             String replay = dlq("scoring");
             FaultRecord.Report report = record.pipelineReport(("lead.captured of one lead dead-lettered by scoring "
                     + "(permission denied on score_history), %d later leads until one on its partition, the right "
-                    + "given back, then deploy/local/dlq.sh scoring; leads found = captured, scored and assigned")
+                    + "given back, the lead patched (its lead.updated held behind), "
+                    + "then deploy/local/dlq.sh scoring; leads found = captured, scored and assigned")
                     .formatted(record.acknowledgedLeads().size() - 1), Suite.JOURNEY.multipliedBy(2), 0, 0);
 
             assertThat(deadLetters).singleElement().satisfies(dead -> {
@@ -106,9 +115,21 @@ class ReliabilityR5Test {
                 assertThat(header(dead, "dead-letter-reason")).contains("permission denied");
                 assertThat(header(dead, "ce_type")).isEqualTo("leadstream.lead.captured.v1");
             });
+            assertThat(held).hasSize(2).last().satisfies(dead -> {
+                assertThat(header(dead, "ce_type")).isEqualTo("leadstream.lead.updated.v1");
+                assertThat(header(dead, "ce_sequence")).isEqualTo("2");
+                assertThat(header(dead, "dead-letter-reason")).contains("behind its event #1");
+            });
             assertThat(scoredBeforeReplay).as("scored before the replay").containsKey(laterLead)
                     .doesNotContainKey(blocked);
-            assertThat(replay).contains("replaying leadstream.lead.captured.v1 key=" + blocked + " from leads.capture");
+            // replayed in their order: #1 scores the lead, then #2 is applied and the lead released (applied the other
+            // way round, #1 would be skipped as behind the lead, and the lead never scored: the report's losses)
+            assertThat(replay).containsSubsequence("replaying leadstream.lead.captured.v1 key=" + blocked,
+                    "replaying leadstream.lead.updated.v1 key=" + blocked);
+            await().atMost(Suite.JOURNEY).untilAsserted(() -> assertThat(Suite.psql("scoring", "scoring", """
+                    select last_sequence || ' ' || coalesce(cast(held_from as text), 'released') from inbox_lead
+                    where consumer = 'scoring.capture-events' and aggregate_id = '%s';
+                    """.formatted(blocked)).strip()).isEqualTo("2 released"));
             assertThat(report.leadsFound()).isEqualTo(record.acknowledgedLeads().size());
             assertThat(report.duplicates()).isZero();
             assertThat(report.losses()).isZero();
