@@ -13,43 +13,58 @@ import io.leadstream.chassis.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Documents the 401 and 403 problem answers once for every operation under {@code /api/} (all of which
- * need a bearer token, api.md), so the resources do not each repeat them. Runs at build time.
+ * Documents the problem answers every operation shares once, so the resources do not each repeat them: 401 and 403
+ * on every operation under {@code /api/} (all of which need a bearer token, api.md), and on every operation the 503
+ * with {@code Retry-After} that a request gets while the service cannot reach its database (the chassis'
+ * {@code ProblemMappers}: a failure that will pass). Runs at build time.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class SecuredOperationsFilter implements OASFilter {
+public class CommonProblemsFilter implements OASFilter {
 
     static final String SECURED_PREFIX = "/api/";
+    static final String UNAVAILABLE = "the service cannot reach its database (or another part that will be back) right "
+            + "now; nothing was changed: send the request again after Retry-After seconds";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        boolean secured = false;
+        boolean documented = false;
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            if (!path.getKey().startsWith(SECURED_PREFIX) || path.getValue().getOperations() == null) {
+            if (path.getKey().startsWith("/q/") || path.getValue().getOperations() == null) {
                 continue;
             }
             for (Operation operation : path.getValue().getOperations().values()) {
-                problem(operation, "401", "no valid bearer token");
-                problem(operation, "403", "the token's roles do not allow this");
-                secured = true;
+                if (path.getKey().startsWith(SECURED_PREFIX)) {
+                    problem(operation, "401", "no valid bearer token", false);
+                    problem(operation, "403", "the token's roles do not allow this", false);
+                }
+                problem(operation, "503", UNAVAILABLE, true);
+                documented = true;
             }
         }
-        if (secured) {
+        if (documented) {
             ensureProblemSchema(openAPI);
         }
     }
 
-    private static void problem(Operation operation, String status, String description) {
+    private static void problem(Operation operation, String status, String description, boolean retryAfter) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
-        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse()
+        if (retryAfter && operation.getResponses().hasAPIResponse(status)) {
+            return; // the resource says more about its 503 (401 and 403 replace the generated "Not Authorized" ones)
+        }
+        var response = OASFactory.createAPIResponse()
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+        if (retryAfter) {
+            response.addHeader("Retry-After", OASFactory.createHeader().description("seconds to wait before trying again")
+                    .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER))));
+        }
+        operation.getResponses().addAPIResponse(status, response);
     }
 
     /** Problem (and FieldError) exist in components even where no resource references them itself. */
