@@ -854,8 +854,11 @@ start_service() {
   # distribution's and nurture's client-credentials secrets, nurture's Keycloak URL and SMTP server)
   local config=()
   [[ -f "$REPO/deploy/local/$s.properties" ]] && config=("-Dquarkus.config.locations=file:$REPO/deploy/local/$s.properties")
+  # LEADSTREAM_SERVICE_EXTRA_OPTS: system properties for this one start (the fault suite points a service's database at
+  # its fault proxy this way: deploy/local/component.sh start <service>)
   # shellcheck disable=SC2086 # the JVM options are words on purpose
-  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" start_bg "$s" "$REPO" "$JAVA" $SERVICE_JVM_OPTS "${config[@]}" -jar "$jar"
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" start_bg "$s" "$REPO" "$JAVA" $SERVICE_JVM_OPTS ${LEADSTREAM_SERVICE_EXTRA_OPTS:-} \
+    "${config[@]}" -jar "$jar"
   wait_until "$s" "$SERVICE_READY_TIMEOUT" "$s ready on http://127.0.0.1:$port" service_ready "$s"
 }
 

@@ -143,10 +143,20 @@ final class Suite {
      * running local suite, through {@code deploy/local/component.sh}: a service, {@code kafka} or {@code postgresql}.
      */
     static void component(String action, String name) {
+        component(action, name, "");
+    }
+
+    /**
+     * As {@link #component(String, String)}; a service started this way gets {@code systemProperties} ("-Dname=value
+     * …") for this run only (deploy/local's {@code LEADSTREAM_SERVICE_EXTRA_OPTS}).
+     */
+    static void component(String action, String name, String systemProperties) {
         java.nio.file.Path script = java.nio.file.Path.of(System.getProperty("leadstream.component-script",
                 "../deploy/local/component.sh"));
         try {
-            Process process = new ProcessBuilder(script.toString(), action, name).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(script.toString(), action, name).redirectErrorStream(true);
+            builder.environment().put("LEADSTREAM_SERVICE_EXTRA_OPTS", systemProperties);
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             System.out.print(output);
             if (process.waitFor() != 0) {
