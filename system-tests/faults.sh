@@ -2,7 +2,8 @@
 # The fault suite (issue 14, quality.md R1–R8): scenarios that drive the running suite with a recording client
 # (system-tests' FaultRecord: every request, its response, and the lead events read back from Kafka), inject their
 # fault (deploy/local/component.sh kills, stops and starts a service, Kafka or PostgreSQL; psql takes a database away;
-# a TCP fault proxy in the test puts latency, resets and a black hole between a service and its database),
+# a TCP fault proxy in the test puts latency, resets and a black hole between scoring and PostgreSQL, and between capture
+# and Kafka through the broker's FAULTS listener),
 # and check the invariants over the record. Each scenario prints one table (requests sent, acknowledged, leads found,
 # events found, copies of an event published again, duplicates, losses); this script collects them into
 # docs/reliability.md with the command, the date and the machine. The whole run takes about 6 minutes.
@@ -53,8 +54,6 @@ doc="$REPO/docs/reliability.md"
   echo "system tests."
   echo
   for t in "${tables[@]}"; do cat "$t"; echo; done
-  echo "Not built yet (issue 14): network faults between a service and Kafka (the broker's clients connect to the"
-  echo "address it advertises, so a proxy in between needs a listener of its own); the ones to PostgreSQL are above."
   echo "Also shown by the system tests, outside this table: \`GracefulShutdownTest\` (a service stopped with an import in"
   echo "flight finishes it first)."
 } >"$doc"

@@ -23,6 +23,10 @@ KAFKA_LIBS="$TOOLS_DIR/kafka/libs"
 KAFKA_BOOTSTRAP="127.0.0.1:9092"
 KAFKA_PORT=9092
 KAFKA_CONTROLLER_PORT=9093
+# a second listener for the fault suite's network faults: it advertises the port of a TCP fault proxy in front of it, so
+# a client that bootstraps through the proxy keeps talking through it (ReliabilityNetworkTest)
+KAFKA_FAULTS_PORT=19092
+KAFKA_FAULTS_PROXY_PORT=19093
 KAFKA_TOPICS_3=(leads.capture leads.scoring leads.distribution leads.nurture)
 KAFKA_TOPICS_1=(leads.dlq.capture leads.dlq.scoring leads.dlq.distribution leads.dlq.nurture leads.dlq.insights)
 
@@ -409,11 +413,11 @@ write_kafka_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT,FAULTS://127.0.0.1:$KAFKA_FAULTS_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT,FAULTS://127.0.0.1:$KAFKA_FAULTS_PROXY_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,FAULTS:PLAINTEXT
 log.dirs=$KAFKA_HOME/data
 num.partitions=3
 auto.create.topics.enable=false
@@ -470,6 +474,10 @@ ensure_kafka() {
   local log pid; log="$(log_file kafka)"
   ensure_kafka_jars
   write_kafka_config
+  if pid="$(pid_of kafka)" && ! port_open "$KAFKA_FAULTS_PORT"; then
+    info "Kafka (pid $pid) runs without the fault suite's listener on $KAFKA_FAULTS_PORT (an older configuration): restarting it"
+    stop_kafka
+  fi
   if pid="$(pid_of kafka)"; then
     ok "Kafka already running (pid $pid)"
   elif port_open "$KAFKA_PORT"; then

@@ -40,9 +40,11 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private volatile boolean closed;
 
-    private FaultProxy(InetSocketAddress target) throws IOException {
+    private FaultProxy(int listenPort, InetSocketAddress target) throws IOException {
         this.target = target;
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort), 50);
         Thread acceptor = new Thread(this::accept, "fault-proxy-accept-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -50,7 +52,12 @@ final class FaultProxy implements AutoCloseable {
 
     /** A proxy on a free local port to {@code host:port}. */
     static FaultProxy to(String host, int port) throws IOException {
-        return new FaultProxy(new InetSocketAddress(host, port));
+        return new FaultProxy(0, new InetSocketAddress(host, port));
+    }
+
+    /** A proxy on local port {@code listenPort} (one a Kafka listener advertises) to {@code host:port}. */
+    static FaultProxy on(int listenPort, String host, int port) throws IOException {
+        return new FaultProxy(listenPort, new InetSocketAddress(host, port));
     }
 
     int port() {
