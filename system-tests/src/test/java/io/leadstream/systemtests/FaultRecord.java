@@ -128,6 +128,39 @@ final class FaultRecord implements AutoCloseable {
         return exchange;
     }
 
+    /**
+     * Starts creating {@code leads} leads with {@code token} on a thread of its own, one every {@code pace}: lead i's
+     * body is {@code body.apply(i)}, its {@code Idempotency-Key} {@code key.apply(i)} (none when null). The scenario
+     * injects its fault meanwhile, then {@link LeadStream#await}s the last.
+     */
+    LeadStream stream(String token, int leads, Duration pace, java.util.function.IntFunction<String> body,
+            java.util.function.IntFunction<String> key) {
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<?> running = thread.submit(() -> {
+            for (int i = 0; i < leads; i++) {
+                createLead(token, body.apply(i), key.apply(i));
+                Thread.sleep(pace.toMillis());
+            }
+            return null;
+        });
+        return new LeadStream(thread, running);
+    }
+
+    /** A stream of creates running on its own thread ({@link #stream}). */
+    record LeadStream(java.util.concurrent.ExecutorService thread, java.util.concurrent.Future<?> running)
+            implements AutoCloseable {
+
+        /** Waits until the last lead has been sent (and fails as the stream failed). */
+        void await() throws Exception {
+            running.get();
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
+    }
+
     List<Exchange> exchanges() {
         synchronized (exchanges) {
             return List.copyOf(exchanges);

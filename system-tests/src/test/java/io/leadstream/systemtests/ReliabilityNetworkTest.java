@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -70,18 +67,10 @@ class ReliabilityNetworkTest {
             try {
                 Suite.component("start", service, systemProperties);
                 long deadLettersBefore = record.endOffset(deadLetterTopic);
-                ExecutorService stream = Executors.newSingleThreadExecutor();
-                try {
-                    Future<?> creates = stream.submit(() -> {
-                        for (int i = 0; i < LEADS; i++) {
-                            record.createLead(crm, """
-                                    {"firstName":"Radia","lastName":"Perlman%d","email":"rp%d.%s@dec.example",
-                                     "company":"Spanning Tree %d %s","source":"api"}""".formatted(i, i, unique, i, unique),
-                                    null);
-                            Thread.sleep(PACE.toMillis());
-                        }
-                        return null;
-                    });
+                try (FaultRecord.LeadStream creates = record.stream(crm, LEADS, PACE, i -> """
+                        {"firstName":"Radia","lastName":"Perlman%d","email":"rp%d.%s@dec.example",
+                         "company":"Spanning Tree %d %s","source":"api"}""".formatted(i, i, unique, i, unique),
+                        i -> null)) {
                     Thread.sleep(3000);
                     proxy.latency(Duration.ofMillis(LATENCY_MS));
                     phases.add(LATENCY_MS + " ms latency each way for 8 s");
@@ -94,9 +83,8 @@ class ReliabilityNetworkTest {
                     phases.add(BLACK_HOLE_S + " s black hole, then its connections reset");
                     Thread.sleep(BLACK_HOLE_S * 1000);
                     proxy.pass();
-                    creates.get();
+                    creates.await();
                 } finally {
-                    stream.shutdownNow();
                     proxy.pass();
                 }
                 FaultRecord.Report report = record.pipelineReport("%d leads at one every %d ms while %s (through a TCP "

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,15 +39,7 @@ class ReliabilityR1Test {
                         {"firstName":"Barbara","lastName":"Simons%d","email":"bs%d.%s@acm.example","company":"ACM %d %s",
                          "source":"api"}""".formatted(i, i, unique, i, unique));
             }
-            ExecutorService stream = Executors.newSingleThreadExecutor();
-            try {
-                Future<?> creates = stream.submit(() -> {
-                    for (int i = 0; i < LEADS; i++) {
-                        record.createLead(crm, bodies.get(i), key(unique, i));
-                        Thread.sleep(PACE.toMillis());
-                    }
-                    return null;
-                });
+            try (FaultRecord.LeadStream creates = record.stream(crm, LEADS, PACE, bodies::get, i -> key(unique, i))) {
                 Thread.sleep(3000);
                 try {
                     Suite.component("kill", "capture-service");
@@ -60,9 +49,7 @@ class ReliabilityR1Test {
                     Suite.component("start", "postgresql");
                     Suite.component("start", "capture-service");
                 }
-                creates.get();
-            } finally {
-                stream.shutdownNow();
+                creates.await();
             }
             // the client sends again, with the same key, what got no answer or a 5xx
             Set<Integer> unanswered = new HashSet<>();

@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,20 +28,12 @@ class ReliabilityR4Test {
         String crm = Suite.crmApp();
         String unique = UUID.randomUUID().toString().substring(0, 8);
         try (FaultRecord record = FaultRecord.start("R4")) {
-            ExecutorService stream = Executors.newSingleThreadExecutor();
             List<Integer> readinessDuringOutage = new ArrayList<>();
             Instant stopped;
             Instant started;
-            try {
-                Future<?> creates = stream.submit(() -> {
-                    for (int i = 0; i < LEADS; i++) {
-                        record.createLead(crm, """
-                                {"firstName":"Leslie","lastName":"Lamport%d","email":"ll%d.%s@sri.example",
-                                 "company":"Paxos %d %s","source":"api"}""".formatted(i, i, unique, i, unique), null);
-                        Thread.sleep(PACE.toMillis());
-                    }
-                    return null;
-                });
+            try (FaultRecord.LeadStream creates = record.stream(crm, LEADS, PACE, i -> """
+                    {"firstName":"Leslie","lastName":"Lamport%d","email":"ll%d.%s@sri.example",
+                     "company":"Paxos %d %s","source":"api"}""".formatted(i, i, unique, i, unique), i -> null)) {
                 Thread.sleep(5000);
                 Suite.component("stop", "kafka");
                 stopped = Instant.now();
@@ -57,9 +46,7 @@ class ReliabilityR4Test {
                     Suite.component("start", "kafka");
                 }
                 started = Instant.now();
-                creates.get();
-            } finally {
-                stream.shutdownNow();
+                creates.await();
             }
 
             FaultRecord.Report report = record.pipelineReport("%d leads at one every %d ms; the broker stopped for %d s "

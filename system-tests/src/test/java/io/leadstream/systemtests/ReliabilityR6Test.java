@@ -9,9 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,27 +35,18 @@ class ReliabilityR6Test {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Instant from = Instant.now().minusSeconds(1);
         try (FaultRecord record = FaultRecord.start("R6"); ConsumerGroups groups = new ConsumerGroups()) {
-            ExecutorService stream = Executors.newSingleThreadExecutor();
             List<String> killed = new ArrayList<>();
-            try {
-                Future<?> creates = stream.submit(() -> {
-                    for (int i = 0; i < LEADS; i++) {
-                        record.createLead(crm, """
-                                {"firstName":"Edsger","lastName":"Dijkstra%d","email":"ed%d.%s@tue.example",
-                                 "company":"THE %d %s","source":"api"}""".formatted(i, i, unique, i, unique), null);
-                        Thread.sleep(PACE.toMillis());
-                    }
-                    return null;
-                });
+            try (FaultRecord.LeadStream creates = record.stream(crm, LEADS, PACE, i -> """
+                    {"firstName":"Edsger","lastName":"Dijkstra%d","email":"ed%d.%s@tue.example",
+                     "company":"THE %d %s","source":"api"}""".formatted(i, i, unique, i, unique), i -> null)) {
                 for (String consumer : CONSUMERS) {
                     Thread.sleep(1500);
                     Suite.component("kill", consumer);
                     killed.add(consumer);
                     Suite.component("start", consumer);
                 }
-                creates.get();
+                creates.await();
             } finally {
-                stream.shutdownNow();
                 for (String consumer : CONSUMERS) {
                     Suite.component("start", consumer); // returns at once when it runs
                 }

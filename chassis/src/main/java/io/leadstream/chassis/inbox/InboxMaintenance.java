@@ -1,18 +1,17 @@
 package io.leadstream.chassis.inbox;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.leadstream.chassis.sql.ChunkedDelete;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Keeps the inbox small and its held leads visible, every {@code leadstream.events.maintenance-interval} (1 min):
@@ -57,16 +56,10 @@ public class InboxMaintenance {
 
     /** Deletes the numbered events' rows processed before the retention; answers how many. */
     public Uni<Long> purge() {
-        return purge(Instant.now().minus(config.processedRetention()), 0L).invoke(n -> {
+        return ChunkedDelete.run(pool, PURGE, Instant.now().minus(config.processedRetention()), PURGE_CHUNK).invoke(n -> {
             if (n > 0) {
                 Log.infof("inbox: deleted %d processed_event rows older than %s", n, config.processedRetention());
             }
         });
-    }
-
-    private Uni<Long> purge(Instant before, long soFar) {
-        return pool.preparedQuery(PURGE).execute(Tuple.of(before.atOffset(ZoneOffset.UTC), PURGE_CHUNK))
-                .chain(result -> result.rowCount() < PURGE_CHUNK ? Uni.createFrom().item(soFar + result.rowCount())
-                        : purge(before, soFar + result.rowCount()));
     }
 }

@@ -1,11 +1,11 @@
 package io.leadstream.chassis.outbox;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.leadstream.chassis.sql.ChunkedDelete;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -14,7 +14,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Keeps the outbox observable and small, every {@code leadstream.outbox.maintenance-interval} (1 min): the gauges
@@ -76,17 +75,11 @@ public class OutboxMaintenance {
 
     /** Deletes the rows published before the retention; answers how many. */
     public Uni<Long> purge() {
-        return purge(Instant.now().minus(config.publishedRetention()), 0L)
+        return ChunkedDelete.run(pool, PURGE, Instant.now().minus(config.publishedRetention()), PURGE_CHUNK)
                 .invoke(n -> {
                     if (n > 0) {
                         Log.infof("outbox: deleted %d rows published more than %s ago", n, config.publishedRetention());
                     }
                 });
-    }
-
-    private Uni<Long> purge(Instant before, long soFar) {
-        return pool.preparedQuery(PURGE).execute(Tuple.of(before.atOffset(ZoneOffset.UTC), PURGE_CHUNK))
-                .chain(result -> result.rowCount() < PURGE_CHUNK ? Uni.createFrom().item(soFar + result.rowCount())
-                        : purge(before, soFar + result.rowCount()));
     }
 }
