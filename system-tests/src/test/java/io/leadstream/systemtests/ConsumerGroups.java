@@ -47,31 +47,36 @@ final class ConsumerGroups implements AutoCloseable {
         return committed;
     }
 
-    /** Records between the group's committed offsets and the ends of those partitions now. */
-    long lag(String group) {
-        Map<TopicPartition, Long> committed = committed(group);
-        Map<TopicPartition, Long> ends = offsets(committed, OffsetSpec.latest());
-        return committed.entrySet().stream().mapToLong(e -> Math.max(0, ends.get(e.getKey()) - e.getValue())).sum();
+    /** The end offsets now of every partition {@code groups} have committed on. */
+    Map<String, Map<TopicPartition, Long>> endsNow(List<String> groups) {
+        Map<String, Map<TopicPartition, Long>> ends = new HashMap<>();
+        for (String group : groups) {
+            ends.put(group, offsets(committed(group), OffsetSpec.latest()));
+        }
+        return ends;
     }
 
     /**
-     * Waits until none of {@code groups} has records left to read, twice in a row two seconds apart (what one service
-     * applies, its outbox relay publishes for the next a moment later); fails after {@code within}.
+     * Waits until each group has committed, on each partition, at least the offset in {@code ends} (everything that
+     * was on its topics then has been applied), however much has been published since; fails after {@code within}.
      */
-    void awaitCaughtUp(List<String> groups, Duration within) throws InterruptedException {
+    void awaitPast(Map<String, Map<TopicPartition, Long>> ends, Duration within) throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
-        Map<String, Long> lags = new HashMap<>();
-        int settled = 0;
         while (true) {
-            groups.forEach(g -> lags.put(g, lag(g)));
-            settled = lags.values().stream().allMatch(l -> l == 0) ? settled + 1 : 0;
-            if (settled == 2) {
+            Map<String, Long> behind = new HashMap<>();
+            ends.forEach((group, target) -> {
+                Map<TopicPartition, Long> committed = committed(group);
+                behind.put(group, target.entrySet().stream()
+                        .mapToLong(e -> Math.max(0, e.getValue() - committed.getOrDefault(e.getKey(), 0L))).sum());
+            });
+            if (behind.values().stream().allMatch(n -> n == 0)) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("consumer groups still behind after " + within + ": " + lags);
+                throw new AssertionError("consumer groups still short of the offsets awaited after " + within + ": "
+                        + behind);
             }
-            Thread.sleep(2000);
+            Thread.sleep(1000);
         }
     }
 
