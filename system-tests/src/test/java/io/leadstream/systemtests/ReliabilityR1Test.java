@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * found by its address) with exactly one {@code lead.captured}, and every acknowledged lead is scored and assigned;
  * the other services, whose database went away too, dead-letter nothing.
  */
+@org.junit.jupiter.api.Tag("long-fault") // faults.sh runs it; CI's system tests leave it out (time)
 class ReliabilityR1Test {
 
     static final int LEADS = 60;

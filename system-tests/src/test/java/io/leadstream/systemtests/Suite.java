@@ -28,7 +28,11 @@ final class Suite {
     /** The journey must complete within this time (issue 2). */
     static final Duration JOURNEY = Duration.ofSeconds(15);
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Tokens by who they are for, kept until a minute before they expire (the realm gives 15 minutes). */
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
+    private record Token(String value, java.time.Instant renewAfter) {
+    }
 
     private Suite() {
     }
@@ -39,23 +43,33 @@ final class Suite {
 
     /** A service account token (client credentials grant). */
     static String clientToken(String clientId, String secret) {
-        return TOKENS.computeIfAbsent("client:" + clientId, k -> given()
+        return token("client:" + clientId, () -> given()
                 .formParam("grant_type", "client_credentials")
                 .formParam("client_id", clientId)
                 .formParam("client_secret", secret)
-                .post(TOKEN_ENDPOINT)
-                .then().statusCode(200).extract().path("access_token"));
+                .post(TOKEN_ENDPOINT));
+    }
+
+    /** The cached token, or a new one when there is none or it expires within a minute (the system tests run longer). */
+    private static String token(String who, java.util.function.Supplier<io.restassured.response.Response> request) {
+        return TOKENS.compute(who, (k, cached) -> {
+            if (cached != null && java.time.Instant.now().isBefore(cached.renewAfter())) {
+                return cached;
+            }
+            io.restassured.path.json.JsonPath answer = request.get().then().statusCode(200).extract().jsonPath();
+            return new Token(answer.getString("access_token"),
+                    java.time.Instant.now().plusSeconds(Math.max(0, answer.getLong("expires_in") - 60)));
+        }).value();
     }
 
     /** A person's token through the public CLI client (password grant; local use only). */
     static String userToken(String username) {
-        return TOKENS.computeIfAbsent("user:" + username, k -> given()
+        return token("user:" + username, () -> given()
                 .formParam("grant_type", "password")
                 .formParam("client_id", "leadstream-cli")
                 .formParam("username", username)
                 .formParam("password", username)
-                .post(TOKEN_ENDPOINT)
-                .then().statusCode(200).extract().path("access_token"));
+                .post(TOKEN_ENDPOINT));
     }
 
     /**
