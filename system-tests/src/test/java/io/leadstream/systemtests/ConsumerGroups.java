@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -29,9 +28,7 @@ final class ConsumerGroups implements AutoCloseable {
     private final Admin admin;
 
     ConsumerGroups() {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA);
-        admin = Admin.create(config);
+        admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.KAFKA));
     }
 
     /** The group's committed offsets, per partition it has committed on. */

@@ -214,25 +214,19 @@ final class Suite {
 
     /** A producer on the suite's broker (String keys and values, acks from every replica). */
     static org.apache.kafka.clients.producer.KafkaProducer<String, String> producer() {
-        java.util.Properties config = new java.util.Properties();
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringSerializer.class.getName());
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringSerializer.class.getName());
-        config.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
-        return new org.apache.kafka.clients.producer.KafkaProducer<>(config);
+        return new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of(
+                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
+                org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer());
     }
 
     /** A consumer of the suite's broker that commits nothing (assign and seek it). */
     static org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer() {
-        java.util.Properties config = new java.util.Properties();
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(config);
+        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
+                org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer());
     }
 }
