@@ -10,7 +10,7 @@
 #   deploy/local/dlq.sh capture --dry-run    list them (type, lead, original topic, reason); change nothing
 #
 # Services: capture, scoring, distribution, nurture, insights. Needs Kafka (deploy/local/up.sh) and the service built.
-# How many were dead-lettered: the counter leadstream.events.dead.lettered{consumer,type} on the service's /q/metrics.
+# How many were dead-lettered: the counter leadstream.events.dead.lettered{consumer,type} on the service's management port (/q/metrics on its HTTP port + 1000, e.g. 9081 for capture).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib.sh

@@ -56,7 +56,11 @@ SERVICES=(capture-service scoring-service distribution-service nurture-service i
 declare -A SERVICE_PORT=(
   [capture-service]=8081 [scoring-service]=8082 [distribution-service]=8083
   [nurture-service]=8084 [insights-service]=8085
+  [capture-service-replica]=8091
 )
+# metrics and OpenAPI answer on each service's management port (quarkus.management.port, the HTTP port + 1000), not
+# on its HTTP port
+management_port() { printf '%s' "$(( ${SERVICE_PORT[$1]} + 1000 ))"; }
 SERVICE_READY_TIMEOUT=90
 
 REPS=("rep1:Rep One" "rep2:Rep Two" "rep3:Rep Three")
@@ -791,7 +795,8 @@ bench_copy_cleanup() {
 BENCH_PID=""
 bench_service() {
   local service="$1" port="$2" db="$3" log="$4" i; shift 4
-  "$JAVA" -Xmx256m -Dquarkus.http.port="$port" \
+  "$JAVA" -Xmx256m -Dquarkus.http.port="$port" -Dquarkus.management.port=0 \
+    -Dleadstream.security.allow-published-secrets=true \
     -Dquarkus.datasource.username="$db" -Dquarkus.datasource.password="$db" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \
     -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$PG_PORT/$db" \
@@ -844,8 +849,11 @@ build_services() {
 # LEADSTREAM_SERVICE_JVM_OPTS (and MALLOC_ARENA_MAX); until issue 13 it was -Xmx256m with the JVM's defaults.
 SERVICE_JVM_OPTS="${LEADSTREAM_SERVICE_JVM_OPTS:--XX:+UseSerialGC -Xms48m -Xmx192m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k}"
 start_service() {
-  local s="$1" port="${SERVICE_PORT[$1]}" pid jar
-  jar="$(service_jar "$s")"
+  local s="$1" port="${SERVICE_PORT[$1]}" pid jar base="${1%-replica}" replica=()
+  jar="$(service_jar "$base")"
+  # <service>-replica: a second instance of the service on its own ports (HTTP port + 10), the same database, Kafka
+  # consumer group and settings: what a second replica behind a load balancer is (SecurityTest's quotas across replicas)
+  [[ "$s" != "$base" ]] && replica=("-Dquarkus.http.port=$port" "-Dquarkus.management.port=$((port + 1000))")
   if pid="$(pid_of "$s")"; then
     wait_until "$s" "$SERVICE_READY_TIMEOUT" "$s ready on :$port (pid $pid, already running)" service_ready "$s"
     return 0
@@ -861,12 +869,14 @@ start_service() {
   # deploy/local/<service>.properties, when there is one, holds local-only settings (capture's webhook secrets,
   # distribution's and nurture's client-credentials secrets, nurture's Keycloak URL and SMTP server)
   local config=()
-  [[ -f "$REPO/deploy/local/$s.properties" ]] && config=("-Dquarkus.config.locations=file:$REPO/deploy/local/$s.properties")
+  [[ -f "$REPO/deploy/local/$base.properties" ]] && config=("-Dquarkus.config.locations=file:$REPO/deploy/local/$base.properties")
   # LEADSTREAM_SERVICE_EXTRA_OPTS: system properties for this one start (the fault suite points a service's database at
   # its fault proxy this way: deploy/local/component.sh start <service>)
+  # The local run is a demonstration on secrets published in this repository (database passwords, client and webhook
+  # secrets): it says so, else a service refuses to start with them (chassis security.PublishedSecrets).
   # shellcheck disable=SC2086 # the JVM options are words on purpose
   MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" start_bg "$s" "$REPO" "$JAVA" $SERVICE_JVM_OPTS ${LEADSTREAM_SERVICE_EXTRA_OPTS:-} \
-    "${config[@]}" -jar "$jar"
+    -Dleadstream.security.allow-published-secrets=true "${config[@]}" "${replica[@]}" -jar "$jar"
   wait_until "$s" "$SERVICE_READY_TIMEOUT" "$s ready on http://127.0.0.1:$port" service_ready "$s"
 }
 
@@ -878,6 +888,7 @@ start_services() {
 
 stop_services() {
   local i s
+  stop_component capture-service-replica 30
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     s="${SERVICES[$i]}"
     stop_component "$s" 30
@@ -913,7 +924,7 @@ ${C_B}Leadstream is running locally${C_0} (passwords and secrets below are for l
   Services                                        OpenAPI
 EOF
   for s in "${SERVICES[@]}"; do
-    printf '    %-22s http://127.0.0.1:%s     http://127.0.0.1:%s/q/openapi\n' "$s" "${SERVICE_PORT[$s]}" "${SERVICE_PORT[$s]}"
+    printf '    %-22s http://127.0.0.1:%s     http://127.0.0.1:%s/q/openapi\n' "$s" "${SERVICE_PORT[$s]}" "$(management_port "$s")"
   done
   cat <<EOF
 

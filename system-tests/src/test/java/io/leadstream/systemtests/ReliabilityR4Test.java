@@ -53,7 +53,7 @@ class ReliabilityR4Test {
             FaultRecord.Report report = record.pipelineReport("%d leads at one every %d ms; the broker stopped for %d s "
                     .formatted(LEADS, PACE.toMillis(), Duration.between(stopped, started).toSeconds()) + "after 5 s; "
                     + "leads found = captured, scored and assigned", RECOVERY, 0, 0);
-            String metrics = given().get(Suite.CAPTURE + "/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = given().get(Suite.management(Suite.CAPTURE) + "/q/metrics").then().statusCode(200).extract().asString();
 
             assertThat(record.exchanges()).hasSize(LEADS).extracting(FaultRecord.Exchange::status).containsOnly(201);
             assertThat(readinessDuringOutage).as("capture's readiness while the broker is away").isNotEmpty()

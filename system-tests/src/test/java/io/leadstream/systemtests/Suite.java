@@ -41,6 +41,12 @@ final class Suite {
         return System.getProperty("leadstream." + name, fallback);
     }
 
+    /** A service's management interface (metrics, OpenAPI): its HTTP port + 1000, as deploy/local runs them. */
+    static String management(String serviceUrl) {
+        java.net.URI uri = java.net.URI.create(serviceUrl);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + 1000);
+    }
+
     /** A service account token (client credentials grant). */
     static String clientToken(String clientId, String secret) {
         return token("client:" + clientId, () -> given()

@@ -66,4 +66,11 @@ public class TestItemResource {
     public Uni<TestItem> get(@PathParam("id") UUID id, @QueryParam("limit") @Max(200) Integer limit) {
         return TestItem.<TestItem>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("item", id));
     }
+
+    /** An endpoint that forgot its roles: denied to everybody (quarkus.security.jaxrs.deny-unannotated-endpoints). */
+    @GET
+    @Path("/forgotten")
+    public String forgotten() {
+        return "should never be answered";
+    }
 }

@@ -7,6 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 
 /**
  * Keeps the committed OpenAPI document ({@code docs/api/<service>.yaml}) equal to what the code serves
@@ -33,10 +41,23 @@ public final class OpenApiContract {
         return dir.resolve("docs/api").resolve(service + ".yaml");
     }
 
-    /** Fetches the served document and compares it with the committed one. Returns the served text. */
+    /**
+     * An operationId says what the operation does, as the method name of a generated client: a verb and what it acts
+     * on ({@code getLead}, {@code listFollowUps}), never a bare verb such as {@code get} or {@code update}.
+     */
+    static final Pattern OPERATION_ID = Pattern.compile("^(get|list|search|count|create|replace|patch|put|define|erase|"
+            + "delete|record|merge|submit|preflight|confirm|receive|verify|log|import|claim|reassign|share|accept|"
+            + "decline|simulate|train|promote|start|schedule|complete|send|enrol|stop|move|preview|retry|"
+            + "unsubscribe)[A-Z][A-Za-z]*$|^unsubscribe$");
+
+    /**
+     * Fetches the served document, checks that its operationIds are unique and say what they do
+     * ({@link #OPERATION_ID}), and compares it with the committed one. Returns the served text.
+     */
     public static String assertServedDocumentMatchesCommitted(String service) {
-        String served = normalise(given().accept("application/yaml").get("/q/openapi?format=yaml")
+        String served = normalise(given().accept("application/yaml").get(Management.url("/q/openapi?format=yaml"))
                 .then().statusCode(200).extract().asString());
+        assertOperationIdsNameTheirOperation(served);
         Path committed = committedDocument(service);
         try {
             if (Boolean.getBoolean(UPDATE_PROPERTY)) {
@@ -57,6 +78,26 @@ public final class OpenApiContract {
             return served;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every operationId of {@code document} (YAML) is unique and matches {@link #OPERATION_ID}. */
+    static void assertOperationIdsNameTheirOperation(String document) {
+        OpenAPI api = new OpenAPIV3Parser().readContents(document).getOpenAPI();
+        Map<String, String> seen = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String where = method + " " + path;
+            String id = operation.getOperationId();
+            if (id == null || !OPERATION_ID.matcher(id).matches()) {
+                problems.add(where + ": operationId " + id + " does not say what it does (a verb and its object)");
+            } else if (seen.putIfAbsent(id, where) != null) {
+                problems.add(where + ": operationId " + id + " is also " + seen.get(id));
+            }
+        }));
+        if (!problems.isEmpty()) {
+            throw new AssertionError("operationIds (set them with @Operation(operationId = ...)):\n  "
+                    + String.join("\n  ", problems));
         }
     }
 

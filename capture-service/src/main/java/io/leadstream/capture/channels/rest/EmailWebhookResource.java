@@ -1,5 +1,6 @@
 package io.leadstream.capture.channels.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,8 @@ import io.smallrye.mutiny.Uni;
  * The inbound-mail webhook (public: an MTA or a mail service calls it without a token): one raw MIME message per
  * call, signed with the configured secret over the raw body. The same handling as the alias mailbox.
  */
+// public on purpose: the sender signs (or keys) each call, which the resource checks before anything is stored
+@PermitAll
 @Path("/webhooks/email")
 @Tag(name = "Webhooks")
 public class EmailWebhookResource {

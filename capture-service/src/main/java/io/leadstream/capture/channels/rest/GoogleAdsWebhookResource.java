@@ -1,5 +1,6 @@
 package io.leadstream.capture.channels.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,8 @@ import io.leadstream.chassis.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** The Google Ads lead form webhook (public: Google calls it without a token; the body's google_key is checked). */
+// public on purpose: the sender signs (or keys) each call, which the resource checks before anything is stored
+@PermitAll
 @Path("/webhooks/google-ads")
 @Tag(name = "Webhooks")
 public class GoogleAdsWebhookResource {

@@ -1,5 +1,6 @@
 package io.leadstream.capture.channels.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +27,8 @@ import io.smallrye.mutiny.Uni;
  * The WhatsApp Cloud API webhook (public: Meta calls it without a token). The handshake proves the verify token;
  * every delivery is signed with the app secret, checked over the raw body.
  */
+// public on purpose: the sender signs (or keys) each call, which the resource checks before anything is stored
+@PermitAll
 @Path("/webhooks/whatsapp")
 @Tag(name = "Webhooks")
 public class WhatsAppWebhookResource {

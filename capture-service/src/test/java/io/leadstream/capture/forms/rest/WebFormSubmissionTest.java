@@ -21,6 +21,7 @@ import io.leadstream.capture.intake.LeadCaptured;
 import io.leadstream.capture.testing.FormRows;
 import io.leadstream.capture.testing.LeadRows;
 import io.leadstream.capture.testing.PublishedEvents;
+import io.leadstream.chassis.testing.Management;
 import io.leadstream.chassis.testing.GreenMailResource;
 import io.leadstream.chassis.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -201,7 +202,7 @@ public class WebFormSubmissionTest {
                 .then().statusCode(201).body("status", equalTo("submitted"));
 
         assertThat(rows.count("select count(*) from lead where email = $1", email)).isZero();
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(Management.url("/q/metrics")).then().statusCode(200)
                 .body(containsString("leadstream_forms_submissions_total{form=\"" + key + "\",outcome=\"honeypot\"} 2.0"));
     }
 
@@ -225,6 +226,20 @@ public class WebFormSubmissionTest {
                 .header("Access-Control-Allow-Origin", equalTo(PAGE));
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 1800L);
         assertThat(rows.count("select count(*) from lead where email = $1", email)).isZero();
+    }
+
+    @Test
+    void shouldCountTheAddressATrustedProxyForwardsAsTheClient() {
+        // the tests run as if behind a reverse proxy on 127.0.0.1 (quarkus.http.proxy.trusted-proxies)
+        String key = form(",\"quota\":{\"perClient\":{\"permits\":1,\"windowSeconds\":3600}}");
+        for (String client : new String[] { "203.0.113.7", "198.51.100.1" }) {
+            browser().header("X-Forwarded-For", client)
+                    .formParam("your_email", email()).formParam("first", "Ada").formParam("last", "Lovelace")
+                    .post("/forms/" + key).then().statusCode(303);
+        }
+        browser().header("X-Forwarded-For", "203.0.113.7")
+                .formParam("your_email", email()).formParam("first", "Ada").formParam("last", "Lovelace")
+                .post("/forms/" + key).then().statusCode(429);
     }
 
     @Test

@@ -39,7 +39,7 @@ public class UnsubscribeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Unsubscribe (the link in an email)", description = "Withdraws the lead's consent for the "
+    @Operation(operationId = "unsubscribe", summary = "Unsubscribe (the link in an email)", description = "Withdraws the lead's consent for the "
             + "email's purpose by email in capture's consent ledger (announced as consent.changed), and answers a "
             + "page saying so. Following the link again changes nothing.")
     @APIResponse(responseCode = "200", description = "unsubscribed", content = @Content(mediaType = MediaType.TEXT_HTML))
@@ -54,7 +54,7 @@ public class UnsubscribeResource {
 
     @POST
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "One-click unsubscribe (RFC 8058)", description = "What a mail client posts "
+    @Operation(operationId = "unsubscribeOneClick", summary = "One-click unsubscribe (RFC 8058)", description = "What a mail client posts "
             + "(List-Unsubscribe=One-Click) to the List-Unsubscribe address; the same withdrawal as the link.")
     @APIResponse(responseCode = "200", description = "unsubscribed", content = @Content(mediaType = MediaType.TEXT_PLAIN))
     @APIResponse(responseCode = "400", description = "not a token nurture signed",
@@ -86,10 +86,9 @@ public class UnsubscribeResource {
     private static Response answer(int status, String type, String title, String text) {
         String body = MediaType.TEXT_HTML.equals(type)
                 ? "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                        + "content=\"width=device-width\"><title>" + title + "</title></head><body style=\"font-family:"
-                        + "sans-serif;max-width:32em;margin:4em auto\"><h1>" + title + "</h1><p>" + text + "</p></body></html>"
+                        + "content=\"width=device-width\"><title>" + title + "</title></head><body><h1>" + title + "</h1><p>"
+                        + text + "</p></body></html>"
                 : title + ". " + text + "\n";
-        return Response.status(status).type(type + ";charset=utf-8").header("Cache-Control", "no-store").entity(body)
-                .build();
+        return Response.status(status).type(type + ";charset=utf-8").entity(body).build();
     }
 }
