@@ -7,7 +7,9 @@
 #                                          as a crash: the next start replays its write-ahead log)
 #   deploy/local/component.sh start NAME   starts it again as up.sh does, returns once it is ready
 #
-# NAME: capture-service, scoring-service, distribution-service, nurture-service, insights-service, kafka or postgresql.
+# NAME: capture-service, scoring-service, distribution-service, nurture-service, insights-service, kafka or postgresql;
+# or capture-service-replica: a second capture on :8091 (management :9091) sharing capture's database and consumer
+# group, as a second replica behind a load balancer (down.sh stops it too).
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

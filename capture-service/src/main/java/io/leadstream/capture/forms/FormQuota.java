@@ -7,7 +7,10 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A form's rate limits (per service instance): all clients together, and each client address. */
+/**
+ * A form's rate limits (shared by every replica: the chassis RateLimiter keeps them in the database): all clients
+ * together, and each client address.
+ */
 @Schema(name = "FormQuota")
 public record FormQuota(
         @Valid @Schema(description = "all posts to the form; default 100 per 60 s") Limit perForm,

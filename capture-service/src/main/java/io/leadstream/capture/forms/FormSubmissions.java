@@ -134,17 +134,21 @@ public class FormSubmissions {
             Log.infof("form %s: refused a post from origin %s", form.key, submission.origin());
             throw refused;
         }
-        RateLimiter.Decision client;
-        try {
-            client = limiter.acquire("form:" + form.key + "|client:" + submission.clientAddress(),
-                    RateLimit.of(form.clientPermits, Duration.ofSeconds(form.clientWindowSeconds))).orThrow("this form");
-            limiter.acquire("form:" + form.key,
-                    RateLimit.of(form.formPermits, Duration.ofSeconds(form.formWindowSeconds))).orThrow("this form");
-        } catch (ProblemException limited) {
-            count(form.key, "rate-limited");
-            cors.forEach(limited::header);
-            throw limited;
-        }
+        return limiter.acquire("form:" + form.key + "|client:" + submission.clientAddress(),
+                        RateLimit.of(form.clientPermits, Duration.ofSeconds(form.clientWindowSeconds)))
+                .map(client -> client.orThrow("this form"))
+                .call(client -> limiter.acquire("form:" + form.key,
+                        RateLimit.of(form.formPermits, Duration.ofSeconds(form.formWindowSeconds)))
+                        .invoke(whole -> whole.orThrow("this form")))
+                .onFailure(ProblemException.class).invoke(limited -> {
+                    count(form.key, "rate-limited");
+                    cors.forEach(((ProblemException) limited)::header);
+                })
+                .chain(client -> withinQuota(form, submission, cors, client));
+    }
+
+    private Uni<Stored> withinQuota(WebForm form, Submission submission, Map<String, String> cors,
+            RateLimiter.Decision client) {
         Map<String, String> headers = new java.util.LinkedHashMap<>(cors);
         headers.putAll(client.headers());
         String reference = UUID.randomUUID().toString();

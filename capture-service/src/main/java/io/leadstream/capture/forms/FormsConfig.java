@@ -10,14 +10,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "leadstream.capture.forms")
 public interface FormsConfig {
 
-    /**
-     * Whether the service runs behind a trusted reverse proxy that appends the client's address to
-     * {@code X-Forwarded-For}: then the right-most entry is the client address (for per-client rate limits and the
-     * consent proof). Off: the socket's peer address, and the header is ignored (a client could forge it).
-     */
-    @WithDefault("false")
-    boolean trustForwardedFor();
-
     /** How long a double opt-in link stays valid. */
     @WithDefault("48h")
     Duration confirmationTtl();
@@ -28,14 +20,14 @@ public interface FormsConfig {
      */
     Optional<String> publicUrl();
 
-    /** Quota of a form that sets none: all clients together, per instance. */
+    /** Quota of a form that sets none: all clients together, across every replica. */
     @WithDefault("100")
     int defaultFormPermits();
 
     @WithDefault("60s")
     Duration defaultFormWindow();
 
-    /** Quota of one client address on a form that sets none, per instance. */
+    /** Quota of one client address on a form that sets none, across every replica. */
     @WithDefault("10")
     int defaultClientPermits();
 

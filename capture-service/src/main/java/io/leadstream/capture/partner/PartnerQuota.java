@@ -8,12 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.leadstream.chassis.ratelimit.RateLimit;
 import io.leadstream.chassis.ratelimit.RateLimiter;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
  * The per-partner quota of the partner API: one token bucket per partner tenant (the chassis
- * {@link RateLimiter}, in memory, per instance), sized by {@code leadstream.capture.partner.quota."<partner_id>"}
+ * {@link RateLimiter}: in the database, so that it holds across replicas), sized by {@code leadstream.capture.partner.quota."<partner_id>"}
  * or else {@code quota.default} (120 requests per minute when unset). Every partner request takes a permit,
  * reads as well as submissions. Read at start-up, so a malformed quota stops the service instead of a request.
  */
@@ -42,7 +43,7 @@ public class PartnerQuota {
     }
 
     /** Takes one permit from the partner's bucket; the decision says whether it was allowed and carries the headers. */
-    public RateLimiter.Decision take(String partnerId) {
+    public Uni<RateLimiter.Decision> take(String partnerId) {
         return limiter.acquire("partner:" + partnerId, limitFor(partnerId));
     }
 

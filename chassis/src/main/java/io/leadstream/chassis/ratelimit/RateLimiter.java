@@ -1,57 +1,78 @@
 package io.leadstream.chassis.ratelimit;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.leadstream.chassis.problem.ProblemException;
+import io.leadstream.chassis.sql.ChunkedDelete;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * In-memory token buckets, one per key (a form, a client address, a partner). Each service instance keeps its
- * own buckets, so with n replicas behind a load balancer a client gets up to n times the limit: set limits per
- * instance. Buckets that have refilled completely carry no information and are swept once the map grows.
+ * Token buckets kept in the service's PostgreSQL database ({@code rate_limit_bucket}, chassis migration V0_5), one per
+ * key (a form, a client address, a partner) and policy, so that a limit holds across every replica of a service: n
+ * replicas behind a load balancer give a client the limit once, not n times. One statement per request takes a permit
+ * (the function {@code chassis_rate_limit_take}, which locks the key's row for that moment). Buckets that have
+ * refilled completely are deleted every {@code leadstream.rate-limit.purge-interval} (10 min).
  *
  * <pre>
- * RateLimiter.Decision d = limiter.acquire("partner:" + partnerId, RateLimit.of(100, Duration.ofMinutes(1)));
- * d.orThrow("partner quota");          // 429 problem with Retry-After and RateLimit-* headers
- * d.headers().forEach(response::header); // the same headers on a success
+ * limiter.acquire("partner:" + partnerId, RateLimit.of(100, Duration.ofMinutes(1)))
+ *         .invoke(d -> d.headers().forEach(response::putHeader))  // the headers on a success
+ *         .invoke(d -> d.orThrow("partner quota"));                // 429 problem with Retry-After and RateLimit-*
  * </pre>
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    /** Sweep full buckets when the map holds more keys than this. */
-    static final int SWEEP_ABOVE = 10_000;
+    static final String TAKE = "select taken, remaining from chassis_rate_limit_take($1, $2, $3, $4)";
+    static final String PURGE = "delete from rate_limit_bucket where key in (select key from rate_limit_bucket "
+            + "where full_at < $1 limit $2)";
+    static final int PURGE_CHUNK = 5_000;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final LongSupplier nanoTime;
+    private final Pool pool;
+    private final Clock clock;
 
-    @Inject
-    public RateLimiter() {
-        this(System::nanoTime);
-    }
-
-    /** For tests: a clock in nanoseconds. */
-    public RateLimiter(LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
+    public RateLimiter(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
     }
 
     /** Takes one permit from the key's bucket if there is one; says how many are left and when to retry. */
-    public Decision acquire(String key, RateLimit limit) {
-        long now = nanoTime.getAsLong();
-        if (buckets.size() > SWEEP_ABOVE) {
-            buckets.values().removeIf(bucket -> bucket.isFull(now));
-        }
-        Bucket bucket = buckets.computeIfAbsent(key + '|' + limit.policy(), k -> new Bucket(limit, now));
-        return bucket.take(now);
+    public Uni<Decision> acquire(String key, RateLimit limit) {
+        double perSecond = limit.permits() / seconds(limit.window());
+        return pool.preparedQuery(TAKE)
+                .execute(Tuple.of(key + '|' + limit.policy(), (double) limit.permits(), perSecond,
+                        clock.instant().atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return Decision.of(limit, row.getBoolean("taken"), row.getDouble("remaining"));
+                });
     }
 
-    /** How many keys have a bucket (for tests and metrics). */
-    public int size() {
-        return buckets.size();
+    @Scheduled(every = "${leadstream.rate-limit.purge-interval:10m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledPurge() {
+        return purge()
+                .onFailure().invoke(e -> Log.warnf("rate-limit purge failed, will try again: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Deletes the buckets that are full again (a missing bucket is a full one); answers how many. */
+    public Uni<Long> purge() {
+        return ChunkedDelete.run(pool, PURGE, clock.instant(), PURGE_CHUNK);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1_000_000_000d;
     }
 
     /**
@@ -59,6 +80,19 @@ public class RateLimiter {
      * {@code retryAfterSeconds}: until the next permit (0 when allowed).
      */
     public record Decision(boolean allowed, RateLimit limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+
+        /** The decision for a bucket of {@code limit} that {@code tokens} are left in after the request. */
+        static Decision of(RateLimit limit, boolean allowed, double tokens) {
+            double secondsPerPermit = seconds(limit.window()) / limit.permits();
+            long reset = wholeSeconds((limit.permits() - tokens) * secondsPerPermit);
+            long retryAfter = allowed ? 0 : Math.max(1, wholeSeconds((1 - tokens) * secondsPerPermit));
+            return new Decision(allowed, limit, (long) Math.floor(tokens + 1e-9), reset, retryAfter);
+        }
+
+        /** Rounded up, after rounding away the floating-point noise of the bucket's arithmetic. */
+        private static long wholeSeconds(double seconds) {
+            return (long) Math.ceil(seconds - 1e-6);
+        }
 
         /**
          * The IETF draft's headers (draft-ietf-httpapi-ratelimit-headers, the widely used three-header form):
@@ -82,49 +116,6 @@ public class RateLimiter {
                     (int) Math.min(Integer.MAX_VALUE, retryAfterSeconds));
             headers().forEach(problem::header);
             throw problem;
-        }
-    }
-
-    private static final class Bucket {
-        private final RateLimit limit;
-        private final double nanosPerPermit;
-        private double tokens;
-        private long updatedAt;
-
-        Bucket(RateLimit limit, long now) {
-            this.limit = limit;
-            this.nanosPerPermit = (double) limit.window().toNanos() / limit.permits();
-            this.tokens = limit.permits();
-            this.updatedAt = now;
-        }
-
-        synchronized Decision take(long now) {
-            refill(now);
-            boolean allowed = tokens >= 1;
-            if (allowed) {
-                tokens -= 1;
-            }
-            long remaining = (long) Math.floor(tokens);
-            long reset = seconds((limit.permits() - tokens) * nanosPerPermit);
-            long retryAfter = allowed ? 0 : Math.max(1, seconds((1 - tokens) * nanosPerPermit));
-            return new Decision(allowed, limit, remaining, reset, retryAfter);
-        }
-
-        synchronized boolean isFull(long now) {
-            refill(now);
-            return tokens >= limit.permits();
-        }
-
-        private void refill(long now) {
-            long elapsed = now - updatedAt;
-            if (elapsed > 0) {
-                tokens = Math.min(limit.permits(), tokens + elapsed / nanosPerPermit);
-                updatedAt = now;
-            }
-        }
-
-        private static long seconds(double nanos) {
-            return (long) Math.ceil(nanos / 1_000_000_000d);
         }
     }
 }

@@ -7,12 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock tests can move: the system's time until a test sets or advances it, and back to it after {@link #reset()}.
+ * A clock tests can move: the system's time until a test sets, stops or advances it, and back to it after
+ * {@link #reset()}.
  * Produce one as the service's {@code Clock} bean in its tests, then move it to test decay, schedules and SLAs.
  */
 public final class TestClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant stopped;
 
     @Override
     public ZoneId getZone() {
@@ -26,19 +28,32 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant at = stopped;
+        return at != null ? at : Instant.now().plus(offset);
     }
 
     /** Time moves on from {@code now} (it keeps ticking, as real time does). */
     public void set(Instant now) {
+        stopped = null;
         offset = Duration.between(Instant.now(), now);
     }
 
+    /** Time stands at {@code now} until {@link #advance} moves it, for arithmetic on exact instants. */
+    public void stopAt(Instant now) {
+        stopped = now;
+    }
+
     public void advance(Duration by) {
-        offset = offset.plus(by);
+        Instant at = stopped;
+        if (at != null) {
+            stopped = at.plus(by);
+        } else {
+            offset = offset.plus(by);
+        }
     }
 
     public void reset() {
+        stopped = null;
         offset = Duration.ZERO;
     }
 }

@@ -46,7 +46,7 @@ public class FormResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a web form", description = "Generates the form's key. Defaults: doubleOptIn false, "
+    @Operation(operationId = "createForm", summary = "Create a web form", description = "Generates the form's key. Defaults: doubleOptIn false, "
             + "quota 100 posts per 60 s per form and 10 per 60 s per client address, honeypotField website, source "
             + "web, active true. The lead's required fields and email or phone must be mapped.")
     @APIResponse(responseCode = "201", description = "created; Location names the form",
@@ -62,7 +62,7 @@ public class FormResource {
 
     @GET
     @Path("/{formKey}")
-    @Operation(summary = "Read a web form")
+    @Operation(operationId = "getForm", summary = "Read a web form")
     @APIResponse(responseCode = "200", description = "the form",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FormView.class)))
     @APIResponse(responseCode = "404", description = "no such form",
@@ -74,7 +74,7 @@ public class FormResource {
     @PUT
     @Path("/{formKey}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a web form", description = "The whole form, as for create (omitted optional "
+    @Operation(operationId = "replaceForm", summary = "Replace a web form", description = "The whole form, as for create (omitted optional "
             + "properties take their defaults again); the key stays.")
     @APIResponse(responseCode = "200", description = "the form as stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FormView.class)))

@@ -37,11 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadstream.capture.forms.ClientAddress;
 import io.leadstream.capture.forms.FormConfirmations;
 import io.leadstream.capture.forms.FormCors;
 import io.leadstream.capture.forms.FormSubmissions;
-import io.leadstream.capture.forms.FormsConfig;
 import io.leadstream.capture.forms.Html;
 import io.leadstream.capture.idempotency.rest.Replies;
 import io.leadstream.chassis.problem.Problem;
@@ -66,21 +64,18 @@ public class PublicFormResource {
 
     private final FormSubmissions submissions;
     private final FormConfirmations confirmations;
-    private final FormsConfig config;
     private final Replies replies;
 
-    public PublicFormResource(FormSubmissions submissions, FormConfirmations confirmations, FormsConfig config,
-            Replies replies) {
+    public PublicFormResource(FormSubmissions submissions, FormConfirmations confirmations, Replies replies) {
         this.submissions = submissions;
         this.confirmations = confirmations;
-        this.config = config;
         this.replies = replies;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(Problem.MEDIA_TYPE)
-    @Operation(summary = "Post a web form", description = "No token: a page's <form method=post> "
+    @Operation(operationId = "submitForm", summary = "Post a web form", description = "No token: a page's <form method=post> "
             + "(application/x-www-form-urlencoded) or a script (JSON object of the form's field names) posts here. The "
             + "mapped fields become a lead (validated, normalised and de-duplicated as POST /api/leads). A browser "
             + "post is answered 303 to the form's redirect URL with ?lead=submitted; JSON 201 with a reference (an "
@@ -104,7 +99,6 @@ public class PublicFormResource {
                             additionalProperties = String.class)))
             MultivaluedMap<String, String> fields,
             @HeaderParam("Origin") @Parameter(hidden = true) String origin,
-            @HeaderParam("X-Forwarded-For") @Parameter(hidden = true) String forwardedFor,
             @Context UriInfo uri, @Context HttpServerRequest request) {
         Map<String, String> values = new LinkedHashMap<>();
         if (fields != null) {
@@ -114,7 +108,7 @@ public class PublicFormResource {
                 }
             });
         }
-        return submissions.submit(formKey, submission(values, origin, forwardedFor, uri, request))
+        return submissions.submit(formKey, submission(values, origin, uri, request))
                 .onFailure(FormSubmissions.Refused.class).transform(this::inFormTerms)
                 .map(accepted -> withHeaders(Response.seeOther(URI.create(redirect(accepted.form().redirectUrl))),
                         accepted.headers()).build());
@@ -123,7 +117,7 @@ public class PublicFormResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a web form (script)", description = "The same as the browser post, as a JSON object of "
+    @Operation(operationId = "submitForm", summary = "Post a web form (script)", description = "The same as the browser post, as a JSON object of "
             + "the form's field names (strings, numbers or booleans), e.g. from fetch() on an allowed origin. "
             + "Answers 201 with a reference for this submission: an anonymous caller never gets the lead.")
     @APIResponse(responseCode = "201", description = "accepted",
@@ -145,7 +139,6 @@ public class PublicFormResource {
                             + "\"last\": \"Lovelace\"}")))
             ObjectNode body,
             @HeaderParam("Origin") @Parameter(hidden = true) String origin,
-            @HeaderParam("X-Forwarded-For") @Parameter(hidden = true) String forwardedFor,
             @Context UriInfo uri, @Context HttpServerRequest request) {
         Map<String, String> values = new LinkedHashMap<>();
         if (body != null) {
@@ -161,7 +154,7 @@ public class PublicFormResource {
                 }
             }
         }
-        return submissions.submit(formKey, submission(values, origin, forwardedFor, uri, request))
+        return submissions.submit(formKey, submission(values, origin, uri, request))
                 .onFailure(FormSubmissions.Refused.class).transform(this::inFormTerms)
                 .map(accepted -> withHeaders(Response.status(201).type(MediaType.APPLICATION_JSON)
                         .entity(new FormSubmissionView("submitted", accepted.reference(),
@@ -169,7 +162,7 @@ public class PublicFormResource {
     }
 
     @OPTIONS
-    @Operation(summary = "CORS preflight", description = "Answers an allowed origin with Access-Control-Allow-Origin "
+    @Operation(operationId = "preflightForm", summary = "CORS preflight", description = "Answers an allowed origin with Access-Control-Allow-Origin "
             + "(that origin), -Methods POST and -Headers Content-Type; any other origin with no CORS headers, so the "
             + "browser does not send the post.")
     @APIResponse(responseCode = "204", description = "CORS headers for an allowed origin, none otherwise")
@@ -183,7 +176,7 @@ public class PublicFormResource {
 
     @GET
     @Path("/confirm")
-    @Operation(summary = "Follow a double opt-in link", description = "The link in the confirmation email. Records "
+    @Operation(operationId = "confirmFormSubmission", summary = "Follow a double opt-in link", description = "The link in the confirmation email. Records "
             + "the form's email consent (proof method double-opt-in, the form's text version, the form key, the "
             + "client address) and emits consent.changed; then a small page, or 303 to the form's "
             + "consent.confirmedRedirectUrl. The link works once. Errors are an HTML page for browsers "
@@ -199,11 +192,8 @@ public class PublicFormResource {
                     @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)) })
     public Uni<Response> confirm(@PathParam("formKey") String formKey, @QueryParam("token") String token,
             @HeaderParam(HttpHeaders.ACCEPT) @Parameter(hidden = true) String accept,
-            @HeaderParam("X-Forwarded-For") @Parameter(hidden = true) String forwardedFor,
             @Context HttpServerRequest request) {
-        String client = ClientAddress.of(request.remoteAddress().hostAddress(), forwardedFor,
-                config.trustForwardedFor());
-        return confirmations.confirm(formKey, token, client)
+        return confirmations.confirm(formKey, token, clientAddress(request))
                 .map(confirmed -> confirmed.form().confirmedRedirectUrl != null
                         ? Response.seeOther(URI.create(confirmed.form().confirmedRedirectUrl)).build()
                         : page(200, "Thank you", "Your subscription is confirmed."))
@@ -216,11 +206,18 @@ public class PublicFormResource {
                 });
     }
 
-    private FormSubmissions.Submission submission(Map<String, String> values, String origin, String forwardedFor,
-            UriInfo uri, HttpServerRequest request) {
-        String client = ClientAddress.of(request.remoteAddress().hostAddress(), forwardedFor,
-                config.trustForwardedFor());
-        return new FormSubmissions.Submission(values, origin, client, uri.getBaseUri());
+    private FormSubmissions.Submission submission(Map<String, String> values, String origin, UriInfo uri,
+            HttpServerRequest request) {
+        return new FormSubmissions.Submission(values, origin, clientAddress(request), uri.getBaseUri());
+    }
+
+    /**
+     * The client's address, for per-client quotas and the consent proof: the socket's peer, or behind a reverse proxy
+     * listed in {@code quarkus.http.proxy.trusted-proxies} the address that proxy forwarded (Quarkus reads
+     * {@code X-Forwarded-For} / {@code Forwarded} from trusted proxies only; docs/security.md).
+     */
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress().hostAddress();
     }
 
     /**

@@ -46,7 +46,6 @@ import io.leadstream.capture.partner.PartnerSubmissionRepository;
 import io.leadstream.capture.partner.PartnerSubmissions;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.ProblemException;
-import io.leadstream.chassis.ratelimit.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -121,15 +120,16 @@ public class PartnerLeadResource {
                             pattern = "^[!-~]+$", examples = "6f1c8a52-3d3b-4f0e-9a57-2a5c0b8e1d11")) String idempotencyKey,
             @Context UriInfo uri, @Context SecurityContext security, @Context HttpServerResponse response) {
         Principal caller = security.getUserPrincipal();
-        String tenant = admit(caller, response);
-        IdempotencyKey key = key(caller, tenant, idempotencyKey);
-        return submissions.submit(body, tenant, key, Viewers.of(security), uri.getBaseUri(), uri.getPath())
+        String tenant = tenantOf(caller);
+        return admit(tenant, response)
+                .chain(() -> submissions.submit(body, tenant, key(caller, tenant, idempotencyKey), Viewers.of(security),
+                        uri.getBaseUri(), uri.getPath()))
                 .map(Replies::toResponse);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one of the partner's submissions", description = "Only the calling partner's own "
+    @Operation(operationId = "getPartnerLead", summary = "Read one of the partner's submissions", description = "Only the calling partner's own "
             + "submission, as it sent it; another partner's id and an unknown id get the same 404.")
     @APIResponse(responseCode = "200", description = "the submission",
             headers = { @Header(name = "RateLimit-Limit", description = "the partner's quota: requests per window", schema = @Schema(type = SchemaType.INTEGER)),
@@ -144,8 +144,8 @@ public class PartnerLeadResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PartnerLeadView> readPartnerLead(@PathParam("id") @Schema(type = SchemaType.STRING, format = "uuid") UUID id,
             @Context SecurityContext security, @Context HttpServerResponse response) {
-        String tenant = admit(security.getUserPrincipal(), response);
-        return partners.find(tenant, id).map(PartnerLeadView::of);
+        String tenant = tenantOf(security.getUserPrincipal());
+        return admit(tenant, response).chain(() -> partners.find(tenant, id)).map(PartnerLeadView::of);
     }
 
     @GET
@@ -168,7 +168,11 @@ public class PartnerLeadResource {
             @QueryParam("cursor") @Schema(maxLength = 200) String cursor,
             @QueryParam("limit") @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50") String limit,
             @Context SecurityContext security, @Context HttpServerResponse response) {
-        String tenant = admit(security.getUserPrincipal(), response);
+        String tenant = tenantOf(security.getUserPrincipal());
+        return admit(tenant, response).chain(() -> list(tenant, createdFrom, createdTo, cursor, limit));
+    }
+
+    private Uni<PartnerLeadPage> list(String tenant, String createdFrom, String createdTo, String cursor, String limit) {
         // checked here rather than by annotations, so that a 400 carries the quota headers too
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant from = LeadResource.instant("createdFrom", createdFrom, errors);
@@ -189,18 +193,16 @@ public class PartnerLeadResource {
     }
 
     /**
-     * The partner tenant of this call (403 problem when the token has the partner role but no partner_id), after
-     * taking a permit from its quota (429 problem when there is none). The RateLimit headers go on the response
-     * now, so that every answer from here on carries them, a 404 or a 400 as well as a success.
+     * Takes a permit from the partner's quota (429 problem when there is none). The RateLimit headers go on the
+     * response now, so that every answer from here on carries them, a 404 or a 400 as well as a success.
      */
-    private String admit(Principal caller, HttpServerResponse response) {
-        String tenant = tenantOf(caller);
-        RateLimiter.Decision decision = quota.take(tenant);
-        if (decision.allowed()) {
-            decision.headers().forEach(response::putHeader);
-        }
-        decision.orThrow("partner quota");
-        return tenant;
+    private Uni<Void> admit(String tenant, HttpServerResponse response) {
+        return quota.take(tenant).invoke(decision -> {
+            if (decision.allowed()) {
+                decision.headers().forEach(response::putHeader);
+            }
+            decision.orThrow("partner quota");
+        }).replaceWithVoid();
     }
 
     /**
