@@ -5,7 +5,8 @@
 #   3. ./mvnw -B install at the repo root (unit and service tests)
 #   4. (re)start the five services from the fresh jars, register the reps
 #   5. the browser for the system tests: Debian's chromium (apt-get, if missing) + playwright-core (npm ci)
-#   6. ./mvnw -B verify -pl system-tests -Psystem-tests (black-box tests against the running suite)
+#   6. ./mvnw -B verify -pl system-tests -Psystem-tests (black-box tests against the running suite), then
+#      deploy/local/scan-logs.sh: no lead's email address or phone number and no token in what the services logged
 #   7. the benchmarks' smoke runs (benchmarks/pipeline/pipeline.sh --smoke: a few seconds of P1, P8 and P2 on the
 #      running suite and the suite's memory (P6), nothing refused or lost; benchmarks/insights/p5.sh --smoke: the
 #      harness still runs, every scenario answers; benchmarks/capture/p3.sh --smoke: 1 000-row CSV and NDJSON imports
@@ -128,6 +129,8 @@ restart_services() {
   # (explicit && : errexit does not apply inside a function run as an 'if' condition)
   "$HERE/down.sh" --services && "$HERE/up.sh" --services-only
 }
+LOG_MARK="$LS_HOME/test-log-mark.tsv"
+"$HERE/scan-logs.sh" --mark "$LOG_MARK"
 run_step "services (re)started from the new jars, reps registered" "$LOG_DIR/test-4-services.log" \
   restart_services
 
@@ -136,6 +139,9 @@ run_step "browser for the system tests (chromium, playwright-core)" "$LOG_DIR/te
 
 run_step "system tests (./mvnw -B verify -pl system-tests -Psystem-tests)" "$LOG_DIR/test-6-system-tests.log" \
   mvnw -B --no-transfer-progress verify -pl system-tests -Psystem-tests
+
+run_step "no personal data or token in the services' logs of this run (deploy/local/scan-logs.sh)" \
+  "$LOG_DIR/test-6b-logs.log" "$HERE/scan-logs.sh" "$LOG_MARK"
 
 benchmark_smoke_runs() {
   "$REPO/benchmarks/pipeline/pipeline.sh" --smoke && "$REPO/benchmarks/insights/p5.sh" --smoke \
