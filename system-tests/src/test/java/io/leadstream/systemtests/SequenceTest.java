@@ -14,7 +14,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * On the real suite: the rep a new lead is assigned to is told by email (over real SMTP into the local GreenMail, at
- * the address Keycloak has for them); a manager's drip sequence, a lead enrolled in it by its rep, the first step's
+ * the address Keycloak has for them); an admin's drip sequence, a lead enrolled in it by its rep, the first step's
  * email crossing SMTP (the runner passes every 5 s in the local run), and the lead's reply stopping the sequence.
  */
 class SequenceTest {
@@ -22,8 +22,7 @@ class SequenceTest {
     @Test
     void shouldTellTheRepAndSendASequencesFirstStepUntilTheLeadReplies() {
         String crm = Suite.crmApp();
-        String manager = Suite.userToken("manager");
-        String sequenceId = given().auth().oauth2(manager).contentType("application/json").body("""
+        String sequenceId = given().auth().oauth2(Suite.userToken("admin")).contentType("application/json").body("""
                 {"name":"System test drip %s","steps":[
                  {"delayBusinessDays":0,"channel":"EMAIL","templateKey":"product-introduction"},
                  {"delayBusinessDays":2,"channel":"EMAIL","templateKey":"new-product-launch"}]}"""
@@ -44,7 +43,8 @@ class SequenceTest {
 
         AtomicReference<String> owner = new AtomicReference<>();
         await().atMost(Suite.JOURNEY).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> owner.set(
-                given().auth().oauth2(manager).get(Suite.NURTURE + "/api/leads/" + leadId + "/stage").then()
+                given().auth().oauth2(Suite.userToken("manager"))
+                        .get(Suite.NURTURE + "/api/leads/" + leadId + "/stage").then()
                         .statusCode(200).extract().path("owner")));
         String rep = Suite.userToken(owner.get());
         String nurture = Suite.NURTURE + "/api/leads/" + leadId;

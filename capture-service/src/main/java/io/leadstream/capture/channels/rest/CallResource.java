@@ -52,7 +52,7 @@ public class CallResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
+    @RolesAllowed({ "integration", "sales-rep", "sales-manager" })
     @Operation(summary = "Log a phone call", description = "When the phone (E.164; a national number with country) "
             + "belongs to a lead, the call is an inquiry on it: 200, outcome INQUIRY. Otherwise the call's contact "
             + "fields become a lead with source call (firstName and lastName then required): 201, outcome CREATED, "

@@ -46,7 +46,9 @@ public class ConsentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
-    @Operation(summary = "Record a grant or a withdrawal", description = "Appends an entry to the lead's consent "
+    // consent-writer: nurture's service account, which records the withdrawals of its unsubscribe links
+    @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin", "consent-writer" })
+    @Operation(operationId = "recordConsent", summary = "Record a grant or a withdrawal", description = "Appends an entry to the lead's consent "
             + "ledger (nothing is ever changed or deleted) and announces consent.changed, without the proof's "
             + "address or IP address. Withdrawing is the same call with status WITHDRAWN.")
     @APIResponse(responseCode = "201", description = "recorded: the ledger entry",
@@ -60,7 +62,7 @@ public class ConsentResource {
     }
 
     @GET
-    @Operation(summary = "Read a lead's consents", description = "The current state per purpose and channel "
+    @Operation(operationId = "getConsents", summary = "Read a lead's consents", description = "The current state per purpose and channel "
             + "(the latest entry wins) and the whole history, oldest first. A lead that leads were merged into "
             + "(POST /api/leads/{id}/merge) shows their entries too, each with its own leadId.")
     @APIResponse(responseCode = "200", description = "the ledger",

@@ -34,7 +34,7 @@ public class LeadDuplicatesResource {
 
     @GET
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Suspected duplicates and merge history", description = "Other leads, not merged away, that "
+    @Operation(operationId = "listDuplicates", summary = "Suspected duplicates and merge history", description = "Other leads, not merged away, that "
             + "share this lead's normalised email or E.164 phone or have a similar name at the same company "
             + "(both computed now), and pairs flagged when a lead was captured, each with matchedOn, the name "
             + "similarity for NAME_AND_COMPANY and a detail; and the merges into this lead and into the leads merged "

@@ -41,7 +41,7 @@ public class LeadMergeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Merge a duplicate into this lead", description = "The lead in the path survives. The "
+    @Operation(operationId = "mergeLeads", summary = "Merge a duplicate into this lead", description = "The lead in the path survives. The "
             + "duplicate's non-blank email, phone, company and country fill the survivor's blank ones (the survivor's "
             + "values win). The duplicate keeps its data, consent ledger and merge history, which the survivor's "
             + "ledger and duplicates history now include; it is marked mergedInto the survivor, no longer searched "

@@ -97,7 +97,7 @@ public class LeadResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Capture a lead", description = "Validates and normalises the contact data (email lower-cased, "
+    @Operation(operationId = "createLead", summary = "Capture a lead", description = "Validates and normalises the contact data (email lower-cased, "
             + "phone to E.164), stores the lead and announces lead.captured (without personal data). With an "
             + "Idempotency-Key the request is performed once per key for 24 h: a repeat with the same body gets the "
             + "first response again (status, Location and body, marked Idempotency-Replayed: true), including a 400; "
@@ -172,7 +172,7 @@ public class LeadResource {
 
     @GET
     @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Search leads", description = "Newest first. `q` matches names, email, phone and company "
+    @Operation(operationId = "searchLeads", summary = "Search leads", description = "Newest first. `q` matches names, email, phone and company "
             + "(case-insensitive, substring); `createdFrom` is inclusive and `createdTo` exclusive (ISO instant or "
             + "date); `product` keeps leads interested in that product, `segment` those in that market segment "
             + "(both compared trimmed and lower-case, as stored). Pass `nextCursor` as `cursor` for the next page "
@@ -221,8 +221,9 @@ public class LeadResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Read a lead", description = "Everything about the lead: contact, basic info, qualifiers, "
+    // contact-lookup: distribution's and nurture's service accounts, which read one lead's contact details (api.md)
+    @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin", "contact-lookup" })
+    @Operation(operationId = "getLead", summary = "Read a lead", description = "Everything about the lead: contact, basic info, qualifiers, "
             + "additional info, source details, notes and how many submissions were merged into it. A lead a manager "
             + "merged into another is still answered (200), as it was, with mergedInto naming the surviving lead and "
             + "mergedAt. A sales rep reads only the leads assigned to them; any other lead answers 404, as if it did "
@@ -242,7 +243,7 @@ public class LeadResource {
     @Path("/{id}")
     @RolesAllowed("lead-admin")
     @ResponseStatus(202)
-    @Operation(summary = "Erase a lead's personal data", description = "GDPR art. 17. In one transaction: names, "
+    @Operation(operationId = "eraseLead", summary = "Erase a lead's personal data", description = "GDPR art. 17. In one transaction: names, "
             + "email and phone removed (the lead stays as a tombstone with its id, source, company, country and "
             + "dates); consent proofs kept with the address replaced by a keyed pseudonym and the IP address removed; "
             + "the merge audit, suspected-duplicate pairs and stored Idempotency-Key responses of the lead deleted; "
@@ -261,7 +262,7 @@ public class LeadResource {
     @Path("/{id}")
     @Consumes(MERGE_PATCH)
     @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Change a lead", description = "A JSON merge patch (RFC 7396, `application/merge-patch+json`) "
+    @Operation(operationId = "patchLead", summary = "Change a lead", description = "A JSON merge patch (RFC 7396, `application/merge-patch+json`) "
             + "on the lead in the shape of the create request: send only what changes; `null` removes an optional "
             + "field; objects (address, qualifiers, qualifiers.custom, additionalInfo, utm) merge member by member; "
             + "arrays (products, tags) are replaced. The result is validated and normalised like a new lead: a "

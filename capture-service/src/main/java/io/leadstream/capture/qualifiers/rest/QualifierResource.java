@@ -41,7 +41,7 @@ public class QualifierResource {
 
     @GET
     @RolesAllowed({ "integration", "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "List custom qualifiers", description = "Every defined key with its type, label and (ENUM) "
+    @Operation(operationId = "listQualifiers", summary = "List custom qualifiers", description = "Every defined key with its type, label and (ENUM) "
             + "options, by key.")
     @APIResponse(responseCode = "200", description = "the definitions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -54,7 +54,7 @@ public class QualifierResource {
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("lead-admin")
-    @Operation(summary = "Define a custom qualifier", description = "Creates or replaces the definition of `key` "
+    @Operation(operationId = "defineQualifier", summary = "Define a custom qualifier", description = "Creates or replaces the definition of `key` "
             + "(a letter, then up to 49 letters, digits, '_' or '-'). Values leads already carry are not rewritten; "
             + "a lead's value is checked against the definition when it is set or changed.")
     @APIResponse(responseCode = "201", description = "defined",

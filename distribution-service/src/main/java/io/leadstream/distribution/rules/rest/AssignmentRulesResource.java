@@ -39,7 +39,7 @@ public class AssignmentRulesResource {
     }
 
     @GET
-    @RolesAllowed({ "lead-admin", "sales-manager" })
+    @RolesAllowed("lead-admin")
     @Operation(operationId = "getAssignmentRules", summary = "The assignment rules in force, or one version of them",
             description = "Ordered rules (conditions → target and strategy) and the fallback for leads no rule matches.")
     @APIResponse(responseCode = "200", description = "the rules", content = @Content(
@@ -53,7 +53,7 @@ public class AssignmentRulesResource {
 
     @GET
     @Path("/versions")
-    @RolesAllowed({ "lead-admin", "sales-manager" })
+    @RolesAllowed("lead-admin")
     @Operation(operationId = "listAssignmentRuleVersions", summary = "Every version of the assignment rules, newest first",
             description = "Each with who stored it when; version 1 is the built-in default.")
     @APIResponse(responseCode = "200", description = "the versions", content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * capture-service's lead API ({@code quarkus.rest-client.capture.url}), called with distribution's own
  * client-credentials token (the {@code distribution-service} client; its service account has capture's
- * {@code integration} role). Only {@link CaptureContacts} calls it.
+ * {@code contact-lookup} role, which reads one lead by id and nothing else). Only {@link CaptureContacts} calls it.
  */
 @RegisterRestClient(configKey = "capture")
 @OidcClientFilter

@@ -51,7 +51,7 @@ public class PartnerInboxResource {
     }
 
     @GET
-    @Operation(operationId = "partnerInbox", summary = "The leads shared with your company, newest first",
+    @Operation(operationId = "listPartnerInbox", summary = "The leads shared with your company, newest first",
             description = "Each with its state, the facts shared with you and the deadline to accept by. The contact "
                     + "details of a lead you accepted are in GET /api/partner/inbox/{leadId}.")
     @APIResponse(responseCode = "200", description = "a page of your shares",
@@ -68,7 +68,7 @@ public class PartnerInboxResource {
 
     @GET
     @Path("/{leadId}")
-    @Operation(operationId = "partnerInboxItem", summary = "One lead shared with your company",
+    @Operation(operationId = "getPartnerInboxItem", summary = "One lead shared with your company",
             description = "As in the inbox; once you accepted it, with the lead's contact details, read from the lead "
                     + "as it is now.")
     @APIResponse(responseCode = "200", description = "the shared lead",

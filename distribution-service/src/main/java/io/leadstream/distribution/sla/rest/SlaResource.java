@@ -38,7 +38,7 @@ public class SlaResource {
     }
 
     @GET
-    @RolesAllowed({ "lead-admin", "sales-manager" })
+    @RolesAllowed("lead-admin")
     @Operation(operationId = "getSla", summary = "The SLAs in force",
             description = "First-touch and next-touch targets in business time per assignment rule, per pull queue and "
                     + "by default, with the breach steps (reminder at the breach, then escalation to the team's "

@@ -137,8 +137,10 @@ class RuleRoutingTest {
 
     @Test
     @TestSecurity(user = "manager", roles = "sales-manager")
-    void shouldLetOnlyAdminsChangeOrSimulateRules() {
-        given().get("/api/assignment/rules").then().statusCode(200);
+    void shouldLetOnlyAdminsReadChangeOrSimulateRules() {
+        // api.md: GET/PUT /api/assignment/rules and simulate are the admin's
+        given().get("/api/assignment/rules").then().statusCode(403);
+        given().get("/api/assignment/rules/versions").then().statusCode(403);
         given().contentType(ContentType.JSON).body(BUILT_IN).put("/api/assignment/rules").then().statusCode(403);
         given().contentType(ContentType.JSON).body("{}").post("/api/assignment/rules/simulate").then().statusCode(403);
     }

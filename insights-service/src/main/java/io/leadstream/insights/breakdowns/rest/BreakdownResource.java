@@ -42,7 +42,7 @@ public class BreakdownResource {
     @Path("/sources")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Leads, qualified and won per source and campaign", description = "For the leads captured in "
+    @Operation(operationId = "getSources", summary = "Leads, qualified and won per source and campaign", description = "For the leads captured in "
             + "[from, to), most leads first: how many, how many were qualified, won (became customers) and lost, and "
             + "the conversion rate. A manually merged lead counts once. Also as CSV (Accept: text/csv).")
     @APIResponse(responseCode = "200", description = "the sources", content = {
@@ -60,7 +60,7 @@ public class BreakdownResource {
     @Path("/sources")
     @Produces(Csv.SERVED_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(hidden = true)
+    @Operation(operationId = "getSources", hidden = true)
     public Uni<Response> sourcesCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
         return sources(from, to).map(SourcesView::csv).map(CsvResponse::of);
     }
@@ -69,7 +69,7 @@ public class BreakdownResource {
     @Path("/scoring")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Conversion by score band: is the score predictive?", description = "For the leads captured "
+    @Operation(operationId = "getScoringFigures", summary = "Conversion by score band: is the score predictive?", description = "For the leads captured "
             + "in [from, to), per band of their current score (0-19, 20-39, 40-59, 60-79, 80-100; every band, an empty "
             + "one as zeros) and for the leads never scored: how many, how many were qualified, won and lost, and the "
             + "conversion rate. A predictive score converts more in its higher bands. Also as CSV (Accept: text/csv).")
@@ -88,7 +88,7 @@ public class BreakdownResource {
     @Path("/scoring")
     @Produces(Csv.SERVED_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(hidden = true)
+    @Operation(operationId = "getScoringFigures", hidden = true)
     public Uni<Response> scoringCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
         return scoring(from, to).map(ScoringView::csv).map(CsvResponse::of);
     }

@@ -36,7 +36,7 @@ public class FunnelChartResource {
     @GET
     @Produces(Svg.MEDIA_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(operationId = "funnelChart", summary = "The funnel of a creation cohort, as a picture",
+    @Operation(operationId = "getFunnelChart", summary = "The funnel of a creation cohort, as a picture",
             description = "GET /api/insights/funnel drawn as an 800×450 SVG to paste into a slide: a horizontal bar "
                     + "per stage of the main path, OPEN to CUSTOMER, as wide as the leads that reached it, labelled "
                     + "with the stage, that number and the conversion to the next stage; a title naming the cohort's "

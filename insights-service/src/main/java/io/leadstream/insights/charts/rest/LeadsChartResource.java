@@ -36,7 +36,7 @@ public class LeadsChartResource {
     @GET
     @Produces(Svg.MEDIA_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(operationId = "leadsChart", summary = "Leads per day, week, month or quarter, as a picture",
+    @Operation(operationId = "getLeadsChart", summary = "Leads per day, week, month or quarter, as a picture",
             description = "GET /api/insights/leads drawn as an 800×450 SVG to paste into a slide: a bar per bucket, "
                     + "as tall as the leads captured in it, on an axis of round values, bucket labels under the bars "
                     + "(thinned out when there are many), a title naming the period, the range and the grouping. "

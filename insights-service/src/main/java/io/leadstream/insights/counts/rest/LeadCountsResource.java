@@ -39,7 +39,7 @@ public class LeadCountsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Leads per day, week, month or quarter, optionally per source, product, segment, country, "
+    @Operation(operationId = "countLeads", summary = "Leads per day, week, month or quarter, optionally per source, product, segment, country, "
             + "campaign, rep, partner, team or score band", description = "The leads captured in [from, to) in each bucket of the "
             + "asker's time zone's calendar (every bucket, an empty one as zeros; days of a daylight-saving change last "
             + "23 or 25 hours), with how many of them have been qualified; a manually merged lead counts once, an "
@@ -72,7 +72,7 @@ public class LeadCountsResource {
     @GET
     @Produces(Csv.SERVED_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(hidden = true)
+    @Operation(operationId = "countLeads", hidden = true)
     public Uni<Response> csv(@QueryParam("groupBy") String groupBy, @QueryParam("period") String period,
             @QueryParam("tz") String tz, @QueryParam("from") String from, @QueryParam("to") String to) {
         return counts(groupBy, period, tz, from, to).map(LeadCountsView::csv).map(CsvResponse::of);

@@ -39,7 +39,7 @@ public class FunnelResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "The funnel of a creation cohort", description = "Of the leads captured in [from, to) "
+    @Operation(operationId = "getFunnel", summary = "The funnel of a creation cohort", description = "Of the leads captured in [from, to) "
             + "(optionally of one product, segment and source; a manually merged lead counted once, as its survivor; "
             + "an erased one counted): how many reached each stage of the main path OPEN → CONTACTED → NURTURING → "
             + "QUALIFIED → NEGOTIATION → CUSTOMER (a lead that reached a later stage counts as having reached the "
@@ -68,7 +68,7 @@ public class FunnelResource {
     @GET
     @Produces(Csv.SERVED_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(hidden = true)
+    @Operation(operationId = "getFunnel", hidden = true)
     public Uni<Response> funnelCsv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("product") String product, @QueryParam("segment") String segment,
             @QueryParam("source") String source) {

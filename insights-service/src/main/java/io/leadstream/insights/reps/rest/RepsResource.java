@@ -37,7 +37,7 @@ public class RepsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Each rep's assigned, contacted, speed to first touch, SLA hit rate and won leads",
+    @Operation(operationId = "getRepFigures", summary = "Each rep's assigned, contacted, speed to first touch, SLA hit rate and won leads",
             description = "For the leads captured in [from, to), per rep who owns them now (a reassigned lead counts "
                     + "for its new owner): how many, how many were contacted, the median time from first assignment "
                     + "to the first call, email, message or meeting, the share whose first-touch and next-touch "
@@ -59,7 +59,7 @@ public class RepsResource {
     @GET
     @Produces(Csv.SERVED_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(hidden = true)
+    @Operation(operationId = "getRepFigures", hidden = true)
     public Uni<Response> csv(@QueryParam("from") String from, @QueryParam("to") String to) {
         return reps(from, to).map(RepsView::csv).map(CsvResponse::of);
     }

@@ -36,7 +36,7 @@ public class SummaryResource {
     @GET
     @Path("/summary")
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Headline figures for a period", description = "Leads captured in [from, to), how many of them "
+    @Operation(operationId = "getSummary", summary = "Headline figures for a period", description = "Leads captured in [from, to), how many of them "
             + "have been scored, assigned, qualified, won (became customers) and lost (unqualified, never customers), "
             + "the conversion rate (won / captured), the median speed-to-lead (capture to first assignment), and the "
             + "qualified leads per product and per segment. A manually merged lead counts once, an erased one stays "
@@ -60,7 +60,7 @@ public class SummaryResource {
     @Path("/summary")
     @Produces(Csv.SERVED_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(hidden = true)
+    @Operation(operationId = "getSummary", hidden = true)
     public Uni<Response> summaryCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
         return summary(from, to).map(SummaryView::csv).map(CsvResponse::of);
     }

@@ -39,7 +39,7 @@ public class TimeInStageResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Median and 90th-percentile time in each stage", description = "Over the stage entries "
+    @Operation(operationId = "getTimeInStage", summary = "Median and 90th-percentile time in each stage", description = "Over the stage entries "
             + "whose entering is in [from, to): per stage, how long leads stayed in it, from entering it to entering "
             + "their next stage (each lead's stages ordered by time), in whole seconds, and how many stays that is. A "
             + "stage a lead is still in is not counted; a manually merged lead is left out, an erased one counted. "
@@ -65,7 +65,7 @@ public class TimeInStageResource {
     @GET
     @Produces(Csv.SERVED_TYPE)
     @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(hidden = true)
+    @Operation(operationId = "getTimeInStage", hidden = true)
     public Uni<Response> timeInStageCsv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("tz") String tz) {
         return timeInStage(from, to, tz).map(TimeInStageView::csv).map(CsvResponse::of);

@@ -55,8 +55,8 @@ public class ActivityResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin", "integration" })
-    @Operation(summary = "Log an activity on a lead", description = "A call (direction, duration, outcome), an email, "
+    @RolesAllowed({ "sales-rep", "sales-manager", "integration" })
+    @Operation(operationId = "logActivity", summary = "Log an activity on a lead", description = "A call (direction, duration, outcome), an email, "
             + "WhatsApp message or SMS (direction; subject and text kept in nurture only), a meeting (duration, "
             + "outcome), a note (text) or a document (metadata and SHA-256 only: the file is never uploaded). Announced "
             + "as activity.logged, which carries no text, subject or file name. A sales rep logs only on the leads "
@@ -94,8 +94,8 @@ public class ActivityResource {
     }
 
     @GET
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin", "integration" })
-    @Operation(summary = "A lead's activities, newest first", description = "Paged with limit and the previous page's "
+    @RolesAllowed({ "sales-rep", "sales-manager", "integration" })
+    @Operation(operationId = "listActivities", summary = "A lead's activities, newest first", description = "Paged with limit and the previous page's "
             + "nextCursor. A sales rep reads only the leads they own. The timeline (GET /api/leads/{leadId}/timeline, "
             + "to come) adds stage changes, messages, follow-ups, assignments and scores beside it.")
     @APIResponse(responseCode = "200", description = "one page",
@@ -113,8 +113,8 @@ public class ActivityResource {
 
     @GET
     @Path("/{activityId}")
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin", "integration" })
-    @Operation(summary = "One activity of a lead", description = "Where POST's Location points. A sales rep reads only "
+    @RolesAllowed({ "sales-rep", "sales-manager", "integration" })
+    @Operation(operationId = "getActivity", summary = "One activity of a lead", description = "Where POST's Location points. A sales rep reads only "
             + "the leads they own.")
     @APIResponse(responseCode = "200", description = "the activity",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))

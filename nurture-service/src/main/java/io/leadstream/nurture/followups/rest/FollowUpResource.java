@@ -50,8 +50,8 @@ public class FollowUpResource {
     }
 
     @GET
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "An owner's follow-ups that are due, overdue or done", description = "By due time (earliest "
+    @RolesAllowed({ "sales-rep", "sales-manager" })
+    @Operation(operationId = "listFollowUps", summary = "An owner's follow-ups that are due, overdue or done", description = "By due time (earliest "
             + "first), paged with limit and the previous page's nextCursor. due: open and due now or later; overdue: "
             + "open and its due time has passed; done: completed. A sales rep lists only their own (owner=me); "
             + "managers any rep's.")
@@ -75,8 +75,8 @@ public class FollowUpResource {
 
     @GET
     @Path("/{followUpId}")
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "One follow-up", description = "Where POST's Location points. A sales rep reads only their own.")
+    @RolesAllowed({ "sales-rep", "sales-manager" })
+    @Operation(operationId = "getFollowUp", summary = "One follow-up", description = "Where POST's Location points. A sales rep reads only their own.")
     @APIResponse(responseCode = "200", description = "the follow-up",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FollowUpView.class)))
     @APIResponse(responseCode = "404", description = "no such follow-up, or it is another rep's",
@@ -89,8 +89,8 @@ public class FollowUpResource {
     @POST
     @Path("/{followUpId}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Complete a follow-up with its outcome", description = "Once: the outcome note is kept in "
+    @RolesAllowed({ "sales-rep", "sales-manager" })
+    @Operation(operationId = "completeFollowUp", summary = "Complete a follow-up with its outcome", description = "Once: the outcome note is kept in "
             + "nurture only; follow-up.completed is published (ids, usernames and times). A sales rep completes only "
             + "their own.")
     @APIResponse(responseCode = "200", description = "completed",

@@ -52,8 +52,8 @@ public class LeadFollowUpResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Schedule a follow-up on a lead", description = "Due at a local time in the rep's time zone "
+    @RolesAllowed({ "sales-rep", "sales-manager" })
+    @Operation(operationId = "scheduleFollowUp", summary = "Schedule a follow-up on a lead", description = "Due at a local time in the rep's time zone "
             + "(timeZone, else the token's zoneinfo claim, else the service's default) or at an instant with an offset, "
             + "with a note (kept in nurture only). It belongs to the lead's owner; a manager may name another rep. A "
             + "sales rep schedules only on the leads they own. Its owner is emailed, and follow-up.due published, when "

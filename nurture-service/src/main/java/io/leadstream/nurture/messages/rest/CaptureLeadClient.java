@@ -18,7 +18,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * capture-service's lead API ({@code quarkus.rest-client.capture.url}), called with nurture's own client-credentials
- * token (the {@code nurture-service} client; its service account has capture's {@code integration} role). Only
+ * token (the {@code nurture-service} client; its service account has the narrow roles {@code contact-lookup} and {@code consent-writer}). Only
  * {@link CaptureLeadDirectory} calls it.
  */
 @RegisterRestClient(configKey = "capture")

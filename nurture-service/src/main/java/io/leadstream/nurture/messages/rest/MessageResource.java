@@ -49,8 +49,8 @@ public class MessageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Send a message to a lead by email, WhatsApp or SMS", description = "Sent only when the lead "
+    @RolesAllowed({ "sales-rep", "sales-manager" })
+    @Operation(operationId = "sendMessage", summary = "Send a message to a lead by email, WhatsApp or SMS", description = "Sent only when the lead "
             + "gave consent for the purpose on that channel and is not under do-not-contact (a withdrawal for purpose "
             + "'all'), when fewer than the frequency cap's messages went to it in the window, and outside the quiet "
             + "hours of the lead's time zone; each refusal is a 409 problem saying why (with Retry-After where waiting "
@@ -96,8 +96,8 @@ public class MessageResource {
 
     @GET
     @Path("/{messageId}")
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "One message sent to a lead", description = "Where POST's Location points. A sales rep reads "
+    @RolesAllowed({ "sales-rep", "sales-manager" })
+    @Operation(operationId = "getMessage", summary = "One message sent to a lead", description = "Where POST's Location points. A sales rep reads "
             + "only the leads they own.")
     @APIResponse(responseCode = "200", description = "the message",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageView.class)))

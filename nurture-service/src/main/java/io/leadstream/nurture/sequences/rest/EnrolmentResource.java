@@ -44,8 +44,8 @@ public class EnrolmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Enrol a lead in a drip sequence", description = "The first step is due its delay after "
+    @RolesAllowed({ "sales-rep", "sales-manager" })
+    @Operation(operationId = "enrolLead", summary = "Enrol a lead in a drip sequence", description = "The first step is due its delay after "
             + "now (0: within a minute, when the sequence runner next passes). A sales rep enrols only the leads they "
             + "own.")
     @APIResponse(responseCode = "201", description = "enrolled",
@@ -66,8 +66,8 @@ public class EnrolmentResource {
     }
 
     @GET
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "A lead's drip sequence enrolments", description = "Newest first, active and ended. A sales "
+    @RolesAllowed({ "sales-rep", "sales-manager" })
+    @Operation(operationId = "listEnrolments", summary = "A lead's drip sequence enrolments", description = "Newest first, active and ended. A sales "
             + "rep reads only the leads they own.")
     @APIResponse(responseCode = "200", description = "the enrolments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentList.class)))
@@ -80,8 +80,8 @@ public class EnrolmentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "One enrolment", description = "Where POST's Location points.")
+    @RolesAllowed({ "sales-rep", "sales-manager" })
+    @Operation(operationId = "getEnrolment", summary = "One enrolment", description = "Where POST's Location points.")
     @APIResponse(responseCode = "200", description = "the enrolment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
     @APIResponse(responseCode = "404", description = "no such enrolment of this lead, or the lead is another rep's",
@@ -93,8 +93,8 @@ public class EnrolmentResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Take a lead out of a drip sequence", description = "No further step is sent (stopReason "
+    @RolesAllowed({ "sales-rep", "sales-manager" })
+    @Operation(operationId = "stopEnrolment", summary = "Take a lead out of a drip sequence", description = "No further step is sent (stopReason "
             + "stopped). An enrolment that already ended stays as it ended; the answer is the same.")
     @APIResponse(responseCode = "204", description = "stopped (or already ended)")
     @APIResponse(responseCode = "404", description = "no such enrolment of this lead, or the lead is another rep's",

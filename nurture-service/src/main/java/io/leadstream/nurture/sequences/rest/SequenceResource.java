@@ -42,7 +42,7 @@ public class SequenceResource {
 
     @GET
     @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "Drip sequences", description = "Every sequence, by name: its steps, purpose, what enrols a "
+    @Operation(operationId = "listSequences", summary = "Drip sequences", description = "Every sequence, by name: its steps, purpose, what enrols a "
             + "lead by itself and the stages that stop it.")
     @APIResponse(responseCode = "200", description = "the sequences",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SequenceList.class)))
@@ -52,8 +52,8 @@ public class SequenceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "sales-manager", "lead-admin" })
-    @Operation(summary = "Create a drip sequence", description = "Steps (a delay in business days after the step "
+    @RolesAllowed("lead-admin")
+    @Operation(operationId = "createSequence", summary = "Create a drip sequence", description = "Steps (a delay in business days after the step "
             + "before, a channel and a template that exists in English) sent one after another to each enrolled lead, "
             + "each under the rules of any message: consent for the sequence's purpose on the step's channel, "
             + "do-not-contact, the frequency cap and the lead's quiet hours (a step held back by the last two goes "
@@ -78,7 +78,7 @@ public class SequenceResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "One drip sequence")
+    @Operation(operationId = "getSequence", summary = "One drip sequence")
     @APIResponse(responseCode = "200", description = "the sequence",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SequenceView.class)))
     @APIResponse(responseCode = "404", description = "no such sequence",

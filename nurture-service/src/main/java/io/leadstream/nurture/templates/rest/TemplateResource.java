@@ -72,7 +72,7 @@ public class TemplateResource {
 
     @GET
     @RolesAllowed({ "sales-rep", "sales-manager", ADMIN })
-    @Operation(summary = "Message templates", description = "Company-wide, by key, channel and language; filtered by "
+    @Operation(operationId = "listTemplates", summary = "Message templates", description = "Company-wide, by key, channel and language; filtered by "
             + "key, channel and language, paged with limit and the previous page's nextCursor. The shipped examples "
             + "(product-introduction, meeting-invitation, thank-you, new-product-launch in en, es, de, ro, ru, for "
             + "EMAIL, WHATSAPP and SMS) are among them.")
@@ -103,7 +103,7 @@ public class TemplateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    @Operation(summary = "Create a message template", description = "Checked when saved: valid Qute (a syntax error is "
+    @Operation(operationId = "createTemplate", summary = "Create a message template", description = "Checked when saved: valid Qute (a syntax error is "
             + "named with its line), only the documented variables (an unknown one is named), a subject for EMAIL "
             + "and none for the others. One template per key, channel and language.")
     @APIResponse(responseCode = "201", description = "created, at version 1",
@@ -123,7 +123,7 @@ public class TemplateResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "sales-rep", "sales-manager", ADMIN })
-    @Operation(summary = "One message template", description = "With its version as ETag, for If-Match on PUT.")
+    @Operation(operationId = "getTemplate", summary = "One message template", description = "With its version as ETag, for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "the template",
             headers = @Header(name = "ETag", description = "the version, quoted", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
@@ -137,7 +137,7 @@ public class TemplateResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    @Operation(summary = "Change a message template", description = "Its name, subject and body (key, channel and "
+    @Operation(operationId = "replaceTemplate", summary = "Change a message template", description = "Its name, subject and body (key, channel and "
             + "language stay), checked as on creation; the version counts up by one. With If-Match (the ETag read) "
             + "the change is refused when someone changed the template meanwhile.")
     @APIResponse(responseCode = "200", description = "changed",
@@ -161,8 +161,10 @@ public class TemplateResource {
     @POST
     @Path("/{id}/preview")
     @Consumes(MediaType.APPLICATION_JSON)
+    // api.md lists admin alone: reps and managers preview the message they are about to send to their own lead (the
+    // nurture issue that asked for the preview with a lead's values; record-level access as for sending)
     @RolesAllowed({ "sales-rep", "sales-manager", ADMIN })
-    @Operation(summary = "Preview a message template", description = "Renders it with the given variables and the "
+    @Operation(operationId = "previewTemplate", summary = "Preview a message template", description = "Renders it with the given variables and the "
             + "documented samples (the sample lead Ana García, …) for the others; fetches no lead. With a leadId, "
             + "renders it as a send to that lead would now: the lead's values read from capture-service, the caller "
             + "as rep.name and rep.email, the given variables overriding, no samples (the unsubscribe link is a "

@@ -45,7 +45,7 @@ public class TimelineResource {
 
     @GET
     @RolesAllowed({ "sales-rep", "sales-manager", "lead-admin" })
-    @Operation(summary = "A lead's whole chain of records, as it happened", description = "Its activities, stage "
+    @Operation(operationId = "getTimeline", summary = "A lead's whole chain of records, as it happened", description = "Its activities, stage "
             + "changes (with the movers' notes), and what nurture learned from the other services' events: each time "
             + "distribution queued, assigned, reassigned, shared or recalled the lead or its SLA was breached, and "
             + "each score it got. A merged lead's records are part of its survivor's. Newest first by default; paged "

@@ -106,7 +106,7 @@ class SequenceFlowTest {
     // creating sequences
 
     @Test
-    @TestSecurity(user = "manager", roles = "sales-manager")
+    @TestSecurity(user = "admin", roles = "lead-admin")
     void shouldCreateASequenceAndListIt() {
         String name = "Welcome " + UUID.randomUUID();
         Response created = given().contentType(ContentType.JSON).body("""
@@ -118,7 +118,7 @@ class SequenceFlowTest {
                 .body("enrolOnQualified", equalTo(false))
                 .body("stopOnStages", hasItems("QUALIFIED", "NEGOTIATION", "CUSTOMER", "UNQUALIFIED", "INACTIVE"))
                 .body("steps[1].delayBusinessDays", equalTo(3)).body("steps[1].channel", equalTo("SMS"))
-                .body("steps[1].templateKey", equalTo("thank-you")).body("createdBy", equalTo("manager"));
+                .body("steps[1].templateKey", equalTo("thank-you")).body("createdBy", equalTo("admin"));
         String id = created.path("id");
         made.add(UUID.fromString(id));
 
@@ -136,6 +136,15 @@ class SequenceFlowTest {
 
     @Test
     @TestSecurity(user = "manager", roles = "sales-manager")
+    void shouldLeaveCreatingSequencesToAdmins() {
+        given().contentType(ContentType.JSON).body("""
+                {"name":"Not mine %s","steps":[{"delayBusinessDays":0,"channel":"EMAIL","templateKey":"thank-you"}]}"""
+                .formatted(UUID.randomUUID())).post("/api/sequences").then().statusCode(403);
+        given().get("/api/sequences").then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "lead-admin")
     void shouldRefuseAnInvalidSequenceNamingTheFields() {
         given().contentType(ContentType.JSON).body("""
                 {"name":"Broken","enrolOnStage":"SOMEDAY","steps":[{"delayBusinessDays":-1,"channel":"EMAIL",
