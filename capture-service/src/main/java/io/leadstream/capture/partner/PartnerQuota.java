@@ -10,7 +10,6 @@ import io.leadstream.chassis.ratelimit.RateLimit;
 import io.leadstream.chassis.ratelimit.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.Startup;
-import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
  * The per-partner quota of the partner API: one token bucket per partner tenant (the chassis
@@ -49,12 +48,8 @@ public class PartnerQuota {
 
     /** {@code 120/1m} → 120 per minute; anything else is a start-up error naming the key. */
     static RateLimit parse(String partner, String value) {
-        String[] parts = value == null ? new String[0] : value.strip().split("/", -1);
         try {
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("expected <permits>/<window>");
-            }
-            return RateLimit.of(Integer.parseInt(parts[0].strip()), DurationConverter.parseDuration(parts[1].strip()));
+            return RateLimit.parse(value);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("leadstream.capture.partner.quota.\"" + partner + "\"=" + value
                     + " is not <permits>/<window> such as 120/1m: " + e.getMessage(), e);

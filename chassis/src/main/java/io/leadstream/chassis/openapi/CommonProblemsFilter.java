@@ -13,8 +13,9 @@ import io.leadstream.chassis.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Documents the problem answers every operation shares once, so the resources do not each repeat them: 401 and 403
- * on every operation under {@code /api/} (all of which need a bearer token, api.md), and on every operation the 503
+ * Documents the problem answers every operation shares once, so the resources do not each repeat them: 401, 403 and
+ * the 429 of a client's quota ({@code ratelimit.CallerQuota}) on every operation under {@code /api/} (all of which
+ * need a bearer token, api.md), and on every operation the 503
  * with {@code Retry-After} that a request gets while the service cannot reach its database (the chassis'
  * {@code ProblemMappers}: a failure that will pass). Runs at build time.
  */
@@ -22,6 +23,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 public class CommonProblemsFilter implements OASFilter {
 
     static final String SECURED_PREFIX = "/api/";
+    static final String QUOTA = "over the calling client's quota (integration clients, and partners where the service has "
+            + "a partner quota; people have none): nothing was done; send the request again after Retry-After seconds";
     static final String UNAVAILABLE = "the service cannot reach its database (or another part that will be back) right "
             + "now; nothing was changed: send the request again after Retry-After seconds";
 
@@ -39,6 +42,7 @@ public class CommonProblemsFilter implements OASFilter {
                 if (path.getKey().startsWith(SECURED_PREFIX)) {
                     problem(operation, "401", "no valid bearer token", false);
                     problem(operation, "403", "the token's roles do not allow this", false);
+                    problem(operation, "429", QUOTA, true);
                 }
                 problem(operation, "503", UNAVAILABLE, true);
                 documented = true;
@@ -54,7 +58,7 @@ public class CommonProblemsFilter implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         if (retryAfter && operation.getResponses().hasAPIResponse(status)) {
-            return; // the resource says more about its 503 (401 and 403 replace the generated "Not Authorized" ones)
+            return; // the resource says more about its 503 or 429 (401 and 403 replace the generated "Not Authorized" ones)
         }
         var response = OASFactory.createAPIResponse()
                 .description(description)
