@@ -853,7 +853,7 @@ start_service() {
   local s="$1" port="${SERVICE_PORT[$1]}" pid jar base="${1%-replica}" replica=()
   jar="$(service_jar "$base")"
   # <service>-replica: a second instance of the service on its own ports (HTTP port + 10), the same database, Kafka
-  # consumer group and settings: what a second replica behind a load balancer is (SecurityTest's quotas across replicas)
+  # consumer group and settings: what a second replica behind a load balancer is (QuotaAcrossReplicasTest)
   [[ "$s" != "$base" ]] && replica=("-Dquarkus.http.port=$port" "-Dquarkus.management.port=$((port + 1000))")
   if pid="$(pid_of "$s")"; then
     wait_until "$s" "$SERVICE_READY_TIMEOUT" "$s ready on :$port (pid $pid, already running)" service_ready "$s"
