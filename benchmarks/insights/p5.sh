@@ -64,7 +64,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$JAVA" -Xmx256m -Dquarkus.http.port=$PORT -Dquarkus.management.port=0 -Dleadstream.security.allow-published-secrets=true \
+"$JAVA" -Xmx256m -Dquarkus.http.port=$PORT -Dquarkus.management.port=$((PORT + 1000)) \
+  -Dleadstream.security.allow-published-secrets=true \
   -Dleadstream.quota.integration="$LOCAL_INTEGRATION_QUOTA" \
   -Dquarkus.datasource.username=$DB -Dquarkus.datasource.password=$DB \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:$PG_PORT/$DB \

@@ -796,7 +796,9 @@ bench_copy_cleanup() {
 BENCH_PID=""
 bench_service() {
   local service="$1" port="$2" db="$3" log="$4" i; shift 4
-  "$JAVA" -Xmx256m -Dquarkus.http.port="$port" -Dquarkus.management.port=0 \
+  # (a fixed management port: with port 0 the management server never reports started in production mode, and the
+  # service then ignores SIGTERM, waiting for its start to finish)
+  "$JAVA" -Xmx256m -Dquarkus.http.port="$port" -Dquarkus.management.port="$((port + 1000))" \
     -Dleadstream.security.allow-published-secrets=true -Dleadstream.quota.integration="$LOCAL_INTEGRATION_QUOTA" \
     -Dquarkus.datasource.username="$db" -Dquarkus.datasource.password="$db" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" \

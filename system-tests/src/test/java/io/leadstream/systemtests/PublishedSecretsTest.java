@@ -28,7 +28,7 @@ class PublishedSecretsTest {
         Process capture = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m",
                 "-Dquarkus.config.locations=file:" + repo.resolve("deploy/local/capture-service.properties"),
-                "-Dquarkus.http.port=0", "-Dquarkus.management.port=0", "-Dkafka.bootstrap.servers=127.0.0.1:1",
+                "-Dquarkus.http.port=0", "-Dquarkus.management.port=9199", "-Dkafka.bootstrap.servers=127.0.0.1:1",
                 "-Dleadstream.outbox.relay-enabled=false", "-Dleadstream.capture.email.imap.host=",
                 "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
