@@ -19,4 +19,11 @@ public interface ImportConfig {
     /** The longest row (CSV record or NDJSON line) in characters; a longer one is rejected, the import goes on. */
     @WithDefault("65536")
     int maxRowLength();
+
+    /**
+     * Imports one instance runs at the same time (each holds a worker thread and a database connection while its body
+     * streams in); one more is a 503 problem with {@code Retry-After} at once, before its body is read.
+     */
+    @WithDefault("2")
+    int maxConcurrent();
 }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,6 +44,7 @@ import io.leadstream.capture.access.rest.Viewers;
 import io.leadstream.capture.idempotency.rest.Replies;
 import io.leadstream.capture.imports.CsvRows;
 import io.leadstream.capture.imports.ImportConfig;
+import io.leadstream.capture.imports.ImportSlots;
 import io.leadstream.capture.imports.LeadImport;
 import io.leadstream.capture.imports.NdjsonRows;
 import io.leadstream.capture.imports.RowReader;
@@ -50,6 +52,7 @@ import io.leadstream.capture.model.LeadSubmission;
 import io.leadstream.chassis.problem.Problem;
 import io.leadstream.chassis.problem.ProblemMappers;
 import io.leadstream.chassis.problem.ProblemException;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /api/leads/import}: streamed both ways. The body is read row by row while the report is written row by
@@ -69,9 +72,12 @@ public class LeadImportResource {
     private final ObjectMapper mapper;
     private final ImportConfig config;
     private final Replies replies;
+    private final ImportSlots slots;
     private final ProblemMappers problems = new ProblemMappers();
 
-    public LeadImportResource(LeadImport imports, ObjectMapper mapper, ImportConfig config, Replies replies) {
+    public LeadImportResource(LeadImport imports, ObjectMapper mapper, ImportConfig config, Replies replies,
+            ImportSlots slots) {
+        this.slots = slots;
         this.imports = imports;
         this.mapper = mapper;
         this.config = config;
@@ -117,11 +123,19 @@ public class LeadImportResource {
     @APIResponse(responseCode = "413", description = "the body is larger than leadstream.capture.import.max-body-size "
             + "(200M); split it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "leadstream.capture.import.max-concurrent imports (2) are running "
+            + "on this instance already (type .../imports-busy), or the database cannot be reached; nothing was read: "
+            + "send it again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "not text/csv or application/x-ndjson, or a charset other than "
             + "one Java knows (UTF-8 when none is given)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importLeads(InputStream body, @Context HttpHeaders headers, @Context UriInfo uri,
-            @Context SecurityContext security) throws IOException {
+            @Context SecurityContext security, @Context RoutingContext request) throws IOException {
+        slots.take();
+        // given back when the answer has ended: the report written, a problem answered, or the client gone
+        request.addEndHandler(ended -> slots.release());
         MediaType type = headers.getMediaType();
         Reader reader = new InputStreamReader(body, charset(type));
         RowReader rows = type.isCompatible(MediaType.valueOf(CSV))

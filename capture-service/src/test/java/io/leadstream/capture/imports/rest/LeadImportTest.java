@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadstream.chassis.access.Viewer;
 import io.leadstream.capture.dedup.rest.LeadDeduplicationTest;
 import io.leadstream.capture.imports.ImportRow;
+import io.leadstream.capture.imports.ImportSlots;
 import io.leadstream.capture.imports.LeadImport;
 import io.leadstream.capture.imports.RowReader;
 import io.leadstream.capture.intake.LeadCaptured;
@@ -62,6 +63,8 @@ class LeadImportTest {
     LeadImport imports;
     @Inject
     Vertx vertx;
+    @Inject
+    ImportSlots slots;
 
     @Test
     void shouldImportCsvRowsAsCreatedMergedFlaggedOrRejectedWithTotals() throws Exception {
@@ -254,6 +257,46 @@ class LeadImportTest {
                 .post("/api/leads")
                 .then().statusCode(413);
         assertThat(rows.leadsWithEmail("big2+" + tag + "@example.com")).isZero();
+    }
+
+    @Test
+    void shouldRefuseAnImportBeyondTheConcurrentOnesWith503AndFreeTheSlotsWhenTheyEnd() throws Exception {
+        String tag = tag();
+        // two imports whose bodies are still arriving hold both slots (leadstream.capture.import.max-concurrent)
+        try (Socket finished = openImport(); Socket abandoned = openImport()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> slots.free() == 0);
+
+            given().contentType("text/csv").body("firstName,lastName,email\nBusy,Import,busy+" + tag + "@example.com\n")
+                    .post("/api/leads/import")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "30").body("type", endsWith("/imports-busy"));
+            assertThat(rows.leadsWithEmail("busy+" + tag + "@example.com")).isZero();
+
+            OutputStream out = finished.getOutputStream();
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)); // the body's last chunk
+            out.flush();
+            assertThat(new String(finished.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+                    .isEqualTo("HTTP/1.1 200");
+        } // the second client goes away mid-body
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> slots.free() == 2);
+
+        given().contentType("text/csv").body("firstName,lastName,email\nFree,Again,free+" + tag + "@example.com\n")
+                .post("/api/leads/import")
+                .then().statusCode(200).body("totals.created", equalTo(1));
+    }
+
+    /** An import whose header row has arrived and whose body goes on (chunked, not ended). */
+    private static Socket openImport() throws IOException {
+        Socket socket = new Socket("localhost", RestAssured.port);
+        socket.setSoTimeout(60_000);
+        String head = "firstName,lastName,email\n";
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/leads/import HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(head.length()) + "\r\n" + head + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
     }
 
     @Test
