@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -29,17 +28,16 @@ public class CallerQuota {
 
     static final String DECISION = CallerQuota.class.getName() + ".decision";
     static final String OFF = "off";
+    /** The operations a client's quota counts: every one that needs a token (api.md). */
+    static final String API = "/api/";
 
     private final RateLimiter limiter;
     private final CurrentIdentityAssociation identities;
     private final Map<String, RateLimit> byRole = new LinkedHashMap<>();
-    private final String pathPrefix;
 
-    public CallerQuota(RateLimiter limiter, CurrentIdentityAssociation identities, QuotaConfig config,
-            @ConfigProperty(name = "leadstream.quota-path-prefix", defaultValue = "/api/") String pathPrefix) {
+    public CallerQuota(RateLimiter limiter, CurrentIdentityAssociation identities, QuotaConfig config) {
         this.limiter = limiter;
         this.identities = identities;
-        this.pathPrefix = pathPrefix;
         config.quota().forEach((role, value) -> {
             if (!OFF.equalsIgnoreCase(value.strip())) {
                 try {
@@ -54,7 +52,7 @@ public class CallerQuota {
     /** Takes a permit for a caller with a quota; over it, the 429 problem (the exception mappers write it). */
     @ServerRequestFilter
     public Uni<Void> take(ContainerRequestContext request) {
-        if (byRole.isEmpty() || !request.getUriInfo().getPath().startsWith(pathPrefix)) {
+        if (byRole.isEmpty() || !request.getUriInfo().getPath().startsWith(API)) {
             return Uni.createFrom().voidItem();
         }
         return identities.getDeferredIdentity()

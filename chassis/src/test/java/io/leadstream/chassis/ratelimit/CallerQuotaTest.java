@@ -29,8 +29,7 @@ class CallerQuotaTest {
     public static class TwoPerHour implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // the test resource lives under /test/: the quota's path is widened to it for this test
-            return Map.of("leadstream.quota.integration", "2/1h", "leadstream.quota-path-prefix", "/test/");
+            return Map.of("leadstream.quota.integration", "2/1h");
         }
     }
 
@@ -38,12 +37,12 @@ class CallerQuotaTest {
     @TestSecurity(user = "crm-quota", roles = { "writer", "integration" })
     void shouldGiveAnIntegrationClientItsQuotaThen429WithRetryAfter() {
         for (int remaining = 1; remaining >= 0; remaining--) {
-            given().get("/test/items/" + UUID.randomUUID()).then().statusCode(404)
+            given().get("/api/test/things/" + UUID.randomUUID()).then().statusCode(404)
                     .header("RateLimit-Limit", "2")
                     .header("RateLimit-Remaining", String.valueOf(remaining))
                     .header("RateLimit-Policy", "2;w=3600");
         }
-        given().get("/test/items/" + UUID.randomUUID()).then().statusCode(429)
+        given().get("/api/test/things/" + UUID.randomUUID()).then().statusCode(429)
                 .contentType(startsWith("application/problem+json"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .header("RateLimit-Remaining", "0")
@@ -54,6 +53,15 @@ class CallerQuotaTest {
     @TestSecurity(user = "a-person", roles = "writer")
     void shouldLeavePeopleWithoutAQuota() {
         for (int i = 0; i < 5; i++) {
+            given().get("/api/test/things/" + UUID.randomUUID()).then().statusCode(404)
+                    .header("RateLimit-Limit", nullValue());
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "crm-outside", roles = { "writer", "integration" })
+    void shouldCountOnlyTheApiOperations() {
+        for (int i = 0; i < 5; i++) {
             given().get("/test/items/" + UUID.randomUUID()).then().statusCode(404)
                     .header("RateLimit-Limit", nullValue());
         }
@@ -61,6 +69,6 @@ class CallerQuotaTest {
 
     @Test
     void shouldLeaveARequestWithoutATokenToTheSecurityCheck() {
-        given().get("/test/items/" + UUID.randomUUID()).then().statusCode(401).body("status", equalTo(401));
+        given().get("/api/test/things/" + UUID.randomUUID()).then().statusCode(401).body("status", equalTo(401));
     }
 }
