@@ -657,6 +657,31 @@ ensure_greenmail() {
 stop_greenmail() { stop_component greenmail 30; }
 
 # ---------------------------------------------------------------------------------------------
+# Node.js packages pinned by a package-lock.json (the browser driver, the contract lint)
+# ---------------------------------------------------------------------------------------------
+# ensure_node_packages DIR LOG: Node.js 20+ (Debian's nodejs and npm, apt-get if missing), then npm ci in DIR when its
+# package-lock.json changed since the last install there
+ensure_node_packages() {
+  local dir="$1" log="$2"
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    info "Node.js is missing: apt-get install -y nodejs npm (log: $(rel "$log"))"
+    if ! { as_root apt-get update && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y nodejs npm; } >>"$log" 2>&1; then
+      fail_with_log "could not install Node.js with apt-get" "$log"
+    fi
+  fi
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  (( major >= 20 )) || die "Node.js $(node --version 2>/dev/null) is too old: 20 or newer is needed"
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.leadstream-installed-lock"; then
+    info "npm ci in $(rel "$dir") (from the npm registry)"
+    if ! (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) >>"$log" 2>&1; then
+      fail_with_log "npm ci in $(rel "$dir") failed" "$log"
+    fi
+    cp "$dir/package-lock.json" "$dir/node_modules/.leadstream-installed-lock"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
 # Browser for the system tests: Debian's Chromium driven by playwright-core (pinned in
 # system-tests/browser/package-lock.json). Playwright's own browser download is never used.
 # ---------------------------------------------------------------------------------------------
@@ -670,23 +695,7 @@ ensure_browser() {
       fail_with_log "could not install Debian's chromium with apt-get" "$log"
     fi
   fi
-  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-    info "Node.js is missing: apt-get install -y nodejs npm (log: $(rel "$log"))"
-    if ! { as_root apt-get update && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y nodejs npm; } >>"$log" 2>&1; then
-      fail_with_log "could not install Node.js with apt-get" "$log"
-    fi
-  fi
-  local major
-  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
-  (( major >= 20 )) || die "Node.js $(node --version 2>/dev/null) is too old for playwright-core: 20 or newer is needed"
-  # npm ci again only when the lock file changed since the last install
-  if ! cmp -s "$BROWSER_DIR/package-lock.json" "$BROWSER_DIR/node_modules/.leadstream-installed-lock"; then
-    info "npm ci (playwright-core from the npm registry; no browser download)"
-    if ! (cd "$BROWSER_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) >>"$log" 2>&1; then
-      fail_with_log "npm ci in $(rel "$BROWSER_DIR") failed" "$log"
-    fi
-    cp "$BROWSER_DIR/package-lock.json" "$BROWSER_DIR/node_modules/.leadstream-installed-lock"
-  fi
+  ensure_node_packages "$BROWSER_DIR" "$log"
   ok "$("$CHROMIUM" --version 2>/dev/null | head -n1), playwright-core $(cd "$BROWSER_DIR" && node -p 'require("playwright-core/package.json").version'), node $(node --version)"
 }
 

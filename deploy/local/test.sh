@@ -2,7 +2,8 @@
 # Build and test Leadstream against the real engines, as CI does (.ci/run):
 #   1. JDK 17+
 #   2. engines up (deploy/local/up.sh --engines-only): PostgreSQL, Kafka, Keycloak, GreenMail (SMTP)
-#   3. ./mvnw -B install at the repo root (unit and service tests)
+#   3. deploy/local/lint-contracts.sh: Spectral with the OWASP API Security ruleset on the committed OpenAPI documents,
+#      then ./mvnw -B install at the repo root (unit and service tests)
 #   4. (re)start the five services from the fresh jars, register the reps
 #   5. the browser for the system tests: Debian's chromium (apt-get, if missing) + playwright-core (npm ci)
 #   6. ./mvnw -B verify -pl system-tests -Psystem-tests (black-box tests against the running suite), then
@@ -121,6 +122,9 @@ ensure_java >/dev/null   # also in this shell (run_step ran it in a pipeline's s
 
 run_step "engines up (PostgreSQL, Kafka, Keycloak, GreenMail)" "$LOG_DIR/test-2-engines.log" \
   "$HERE/up.sh" --engines-only
+
+run_step "contract lint (Spectral with the OWASP ruleset on docs/api/*.yaml)" "$LOG_DIR/test-3a-contract-lint.log" \
+  "$HERE/lint-contracts.sh"
 
 run_step "build, unit and service tests (./mvnw -B install)" "$LOG_DIR/test-3-build.log" \
   mvnw -B --no-transfer-progress install

@@ -17,7 +17,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * the 429 of a client's quota ({@code ratelimit.CallerQuota}) on every operation under {@code /api/} (all of which
  * need a bearer token, api.md), and on every operation the 503
  * with {@code Retry-After} that a request gets while the service cannot reach its database (the chassis'
- * {@code ProblemMappers}: a failure that will pass). Runs at build time.
+ * {@code ProblemMappers}: a failure that will pass). Then {@link ContractLimits} fills in the bounds every service
+ * enforces. Runs at build time.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class CommonProblemsFilter implements OASFilter {
@@ -51,6 +52,7 @@ public class CommonProblemsFilter implements OASFilter {
         if (documented) {
             ensureProblemSchema(openAPI);
         }
+        ContractLimits.declare(openAPI); // last, so that the answers added here get their bounds too
     }
 
     private static void problem(Operation operation, String status, String description, boolean retryAfter) {
@@ -66,7 +68,8 @@ public class CommonProblemsFilter implements OASFilter {
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
         if (retryAfter) {
             response.addHeader("Retry-After", OASFactory.createHeader().description("seconds to wait before trying again")
-                    .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER))));
+                    .schema(OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)).format("int32")
+                            .minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE))));
         }
         operation.getResponses().addAPIResponse(status, response);
     }
@@ -89,7 +92,8 @@ public class CommonProblemsFilter implements OASFilter {
                 .type(java.util.List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem detail")
                 .addProperty("type", string).addProperty("title", string)
-                .addProperty("status", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("status", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER))
+                        .format("int32").minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599)))
                 .addProperty("detail", string).addProperty("instance", string)
                 .addProperty("errors", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.ARRAY))
                         .items(OASFactory.createSchema().ref("FieldError"))));

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Problem(
         @Schema(description = "stable URI naming the kind of problem") String type,
         @Schema(description = "short summary of the kind of problem") String title,
-        @Schema(description = "HTTP status") int status,
+        @Schema(description = "HTTP status", minimum = "400", maximum = "599") int status,
         @Schema(description = "what went wrong, for a person") String detail,
         @Schema(description = "the request path") String instance,
         @Schema(description = "offending fields, for validation problems") List<FieldError> errors) {
