@@ -3,12 +3,14 @@ package io.leadstream.chassis.problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -106,6 +108,12 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri); // the JSON reader wraps its parse errors in a 400
         }
+        String parameter = unconvertibleQueryParameter(e, uri);
+        if (parameter != null) {
+            // JAX-RS answers a query parameter it cannot convert (limit=abc) with 404, as if the path did not exist
+            return respond(Problem.of(400, "validation", "Bad Request", "1 field is invalid")
+                    .withErrors(List.of(new Problem.FieldError(parameter, "has the wrong type or format"))), uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
@@ -148,6 +156,13 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (unstorableText(e)) {
+            // PostgreSQL stores no NUL character in text: bad input, not a failure of ours
+            boolean inPath = uri != null && uri.getPath().indexOf('\u0000') >= 0;
+            return inPath ? respond(Problem.of(404, "not-found", "Not Found", "no resource at this path"), uri)
+                    : respond(Problem.of(400, "unstorable-text", "Bad Request",
+                            "the request holds a character that cannot be stored (NUL)"), uri);
+        }
         if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
             Log.warnf("503 on %s: %s", uri == null ? "?" : uri.getPath(), Failures.describe(e));
             return Response.fromResponse(respond(Problem.of(503, "unavailable", "Service Unavailable",
@@ -159,6 +174,40 @@ public class ProblemMappers {
         Log.errorf(e, "unexpected error %s on %s", reference, uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "internal", "Internal Server Error",
                 "something went wrong on our side; quote reference " + reference + " when reporting it"), uri);
+    }
+
+    /**
+     * The query parameter whose value the framework could not convert to the method's parameter type: it throws a
+     * 404 ({@link NotFoundException}) caused by the conversion's exception for query, path and matrix parameters
+     * alike. A path parameter that is no id (a UUID) stays a 404; a query parameter is the caller's mistake (400).
+     */
+    static String unconvertibleQueryParameter(WebApplicationException e, UriInfo uri) {
+        if (!(e instanceof NotFoundException) || e.getCause() == null || e.getCause() instanceof WebApplicationException
+                || uri == null) {
+            return null;
+        }
+        String message = String.valueOf(e.getCause().getMessage());
+        for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (message.contains("\"" + value + "\"") || (!value.isEmpty() && message.contains(value))) {
+                    return parameter.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** PostgreSQL refused a text value (SQL state 22021: a NUL character or bytes that are no UTF-8; 22P05). */
+    static boolean unstorableText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("invalid byte sequence for encoding") || message.contains("22021")
+                    || message.contains("22P05") || (t instanceof java.sql.SQLException sql
+                            && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(Problem problem, UriInfo uri) {

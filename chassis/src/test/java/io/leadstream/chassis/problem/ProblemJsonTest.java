@@ -66,6 +66,30 @@ class ProblemJsonTest {
 
     @Test
     @TestSecurity(user = "writer", roles = "writer")
+    void shouldAnswerAQueryParameterOfTheWrongTypeWith400ProblemNamingIt() {
+        // hostile input (system-tests *HostileInputTest): JAX-RS alone answers limit=abc with 404
+        given().get("/test/items/" + UUID.randomUUID() + "?limit=abc")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://leadstream.dev/problems/validation"))
+                .body("errors[0].field", equalTo("limit"));
+        given().get("/test/items/not-an-id")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "writer", roles = "writer")
+    void shouldAnswerANulCharacterPostgresqlCannotStoreWith400Problem() {
+        // hostile input (system-tests *HostileInputTest): PostgreSQL refuses NUL in text, which was a 500
+        given().contentType("application/json").body("{\"name\":\"nul\\u0000byte\"}").post("/test/items")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://leadstream.dev/problems/unstorable-text"));
+    }
+
+    @Test
+    @TestSecurity(user = "writer", roles = "writer")
     void shouldAnswerMalformedJsonWith400Problem() {
         given().contentType("application/json").body("{\"name\": ").post("/test/items")
                 .then().statusCode(400)
