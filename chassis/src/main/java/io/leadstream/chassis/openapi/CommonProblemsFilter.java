@@ -17,7 +17,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * the 429 of a client's quota ({@code ratelimit.CallerQuota}) on every operation under {@code /api/} (all of which
  * need a bearer token, api.md), and on every operation the 503
  * with {@code Retry-After} that a request gets while the service cannot reach its database (the chassis'
- * {@code ProblemMappers}: a failure that will pass). Then {@link ContractLimits} fills in the bounds every service
+ * {@code ProblemMappers}: a failure that will pass); where a resource documents none, the 400 of a malformed body or
+ * parameter and the 415 of a body of another media type. Then {@link ContractLimits} fills in the bounds every service
  * enforces. Runs at build time.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -26,6 +27,10 @@ public class CommonProblemsFilter implements OASFilter {
     static final String SECURED_PREFIX = "/api/";
     static final String QUOTA = "over the calling client's quota (integration clients, and partners where the service has "
             + "a partner quota; people have none): nothing was done; send the request again after Retry-After seconds";
+    static final String INVALID_BODY = "the body or a parameter is not valid (malformed JSON, a wrong type, a missing or "
+            + "too long field): nothing was done; errors names the fields";
+    static final String INVALID_PARAMETER = "a parameter is not valid (a wrong type, out of range): nothing was done";
+    static final String UNSUPPORTED = "the body is not of a media type this operation reads: nothing was done";
     static final String UNAVAILABLE = "the service cannot reach its database (or another part that will be back) right "
             + "now; nothing was changed: send the request again after Retry-After seconds";
 
@@ -45,6 +50,13 @@ public class CommonProblemsFilter implements OASFilter {
                     problem(operation, "403", "the token's roles do not allow this", false);
                     problem(operation, "429", QUOTA, true);
                 }
+                // what Quarkus and the chassis' mappers answer to a malformed request, where the resource says nothing
+                if (operation.getRequestBody() != null) {
+                    problemUnlessDocumented(operation, "400", INVALID_BODY);
+                    problemUnlessDocumented(operation, "415", UNSUPPORTED);
+                } else if (hasParameters(path.getValue(), operation)) {
+                    problemUnlessDocumented(operation, "400", INVALID_PARAMETER);
+                }
                 problem(operation, "503", UNAVAILABLE, true);
                 documented = true;
             }
@@ -53,6 +65,17 @@ public class CommonProblemsFilter implements OASFilter {
             ensureProblemSchema(openAPI);
         }
         ContractLimits.declare(openAPI); // last, so that the answers added here get their bounds too
+    }
+
+    private static boolean hasParameters(PathItem path, Operation operation) {
+        return (operation.getParameters() != null && !operation.getParameters().isEmpty())
+                || (path.getParameters() != null && !path.getParameters().isEmpty());
+    }
+
+    private static void problemUnlessDocumented(Operation operation, String status, String description) {
+        if (operation.getResponses() == null || !operation.getResponses().hasAPIResponse(status)) {
+            problem(operation, status, description, false);
+        }
     }
 
     private static void problem(Operation operation, String status, String description, boolean retryAfter) {
