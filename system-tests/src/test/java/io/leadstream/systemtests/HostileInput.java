@@ -122,6 +122,19 @@ final class HostileInput {
     record Answer(int status, String contentType, String body) {
     }
 
+    /**
+     * Property level (API3): fields no request may write, each with a value no service would ever produce itself, so that
+     * seeing it in an answer proves the request wrote it ({@link #written}).
+     */
+    static final Map<String, JsonNode> NEVER_WRITABLE = Map.of(
+            "id", TextNode.valueOf("00000000-0000-4000-8000-00000000dead"),
+            "score", com.fasterxml.jackson.databind.node.IntNode.valueOf(4242),
+            "owner", TextNode.valueOf("hostile-owner"),
+            "stage", TextNode.valueOf("HOSTILE_STAGE"),
+            "tenant", TextNode.valueOf("hostile-tenant"),
+            "createdAt", TextNode.valueOf("1999-12-31T23:59:59Z"),
+            "version", com.fasterxml.jackson.databind.node.IntNode.valueOf(4242));
+
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final ObjectMapper JSON = new ObjectMapper();
     /** writes every non-ASCII character as {@code \\uXXXX}: lone surrogates and NUL reach the service as JSON escapes */
@@ -340,12 +353,12 @@ final class HostileInput {
             }
             case EXTRA_FIELDS -> {
                 if (body instanceof ObjectNode object) {
-                    for (String field : List.of("id", "score", "owner", "stage", "tenant", "createdAt", "version",
-                            "__proto__", "hostile-" + random.nextInt(1000))) {
-                        if (!schema.path("properties").has(field) && random.nextBoolean()) {
-                            object.put(field, pick(random, "hostile", "1", "rep1", "acme"));
+                    for (Map.Entry<String, JsonNode> field : NEVER_WRITABLE.entrySet()) {
+                        if (!schema.path("properties").has(field.getKey())) {
+                            object.set(field.getKey(), field.getValue());
                         }
                     }
+                    object.put(random.nextBoolean() ? "__proto__" : "hostile-" + random.nextInt(1000), "hostile");
                     object.set("unexpected", JSON.createObjectNode().put("nested", true));
                 }
             }
@@ -806,12 +819,48 @@ final class HostileInput {
     }
 
     /** Fails with the call, the answer and what is wrong with it, if anything is. */
+    /** The never-writable fields (API3) whose injected value an answer to a successful write carries back. */
+    static List<String> written(Answer answer) {
+        List<String> found = new ArrayList<>();
+        if (answer.status() / 100 != 2 || answer.body() == null || answer.body().isBlank()) {
+            return found;
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(answer.body());
+        } catch (java.io.IOException notJson) {
+            return found;
+        }
+        List<JsonNode> nodes = new ArrayList<>(List.of(tree));
+        while (!nodes.isEmpty()) {
+            JsonNode node = nodes.remove(nodes.size() - 1);
+            if (node.isObject()) {
+                NEVER_WRITABLE.forEach((field, value) -> {
+                    if (value.equals(node.get(field))) {
+                        found.add("the request wrote " + field + " (API3): the answer carries the injected " + value);
+                    }
+                });
+            }
+            node.elements().forEachRemaining(nodes::add);
+        }
+        return found;
+    }
+
     static void check(Call call) {
+        checked(call);
+    }
+
+    /** As {@link #check}, returning the answer. */
+    static Answer checked(Call call) {
         Answer answer = call(call);
         List<String> violations = violations(call.operation(), answer);
+        if (call.kind() == Kind.EXTRA_FIELDS) {
+            violations.addAll(written(answer));
+        }
         if (!violations.isEmpty()) {
             throw new AssertionError(call + "\n  answered " + answer.status() + " " + answer.contentType() + " "
                     + shorten(answer.body() == null ? "" : answer.body()) + "\n  " + String.join("\n  ", violations));
         }
+        return answer;
     }
 }

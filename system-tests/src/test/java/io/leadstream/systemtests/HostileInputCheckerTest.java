@@ -14,7 +14,8 @@ import io.leadstream.systemtests.HostileInput.Operation;
 /**
  * The hostile-input properties' check itself, on hand-made answers to capture's {@code GET /api/leads/{id}} (no suite
  * needed): it would fail on a 5xx, an error that is not problem+json, an undocumented status or content type and a
- * body that does not match the committed document.
+ * body that does not match the committed document; and on a successful write that carries back a never-writable field
+ * the request sent (API3).
  */
 class HostileInputCheckerTest {
 
@@ -61,5 +62,16 @@ class HostileInputCheckerTest {
         assertThat(violations).filteredOn(v -> v.contains("does not match its schema")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(HostileInput.violations(READ_LEAD, new Answer(200, "application/json", "not json")))
                 .anyMatch(v -> v.contains("not JSON"));
+    }
+
+    @Test
+    void shouldFailAWriteThatTookANeverWritableField() {
+        assertThat(HostileInput.written(new Answer(201, "application/json", """
+                {"id":"6f1c1c9e-7a39-4c1e-9d35-1d7f1f0f5d2a","lead":{"owner":"hostile-owner","score":4242}}""")))
+                .anyMatch(v -> v.contains("wrote owner")).anyMatch(v -> v.contains("wrote score"));
+        assertThat(HostileInput.written(new Answer(201, "application/json", """
+                {"id":"6f1c1c9e-7a39-4c1e-9d35-1d7f1f0f5d2a","owner":"rep1","score":42}"""))).isEmpty();
+        assertThat(HostileInput.written(new Answer(400, "application/problem+json", """
+                {"detail":"owner hostile-owner","owner":"hostile-owner"}"""))).as("a refusal writes nothing").isEmpty();
     }
 }
