@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -170,7 +168,7 @@ final class HostileInput {
     static JsonNode document(String service) {
         return DOCUMENTS.computeIfAbsent(service, s -> {
             try {
-                return YAML.readTree(repository().resolve("docs/api/" + s + "-service.yaml").toFile());
+                return YAML.readTree(Suite.repository().resolve("docs/api/" + s + "-service.yaml").toFile());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -815,16 +813,6 @@ final class HostileInput {
         return list;
     }
 
-    private static Path repository() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("docs/security.md"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("docs/security.md above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
 
     /** Fails with the call, the answer and what is wrong with it, if anything is. */
     /** The never-writable fields (API3) whose injected value an answer to a successful write carries back. */

@@ -141,7 +141,7 @@ class RoleTableTest {
     /** "service METHOD path" → allowed roles, from docs/security.md. */
     static Map<String, Set<String>> roleTable() {
         Map<String, Set<String>> table = new LinkedHashMap<>();
-        for (String line : lines(repository().resolve("docs/security.md"))) {
+        for (String line : lines(Suite.repository().resolve("docs/security.md"))) {
             Matcher row = ROW.matcher(line);
             if (row.find()) {
                 Set<String> roles = Arrays.stream(row.group(4).split(",")).map(String::strip)
@@ -159,7 +159,7 @@ class RoleTableTest {
         Map<String, JsonNode> operations = new LinkedHashMap<>();
         for (String service : SERVICES) {
             try {
-                JsonNode paths = yaml.readTree(repository().resolve("docs/api/" + service + "-service.yaml").toFile())
+                JsonNode paths = yaml.readTree(Suite.repository().resolve("docs/api/" + service + "-service.yaml").toFile())
                         .path("paths");
                 for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext();) {
                     Map.Entry<String, JsonNode> path = p.next();
@@ -186,12 +186,4 @@ class RoleTableTest {
         }
     }
 
-    private static Path repository() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("docs/security.md"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("docs/security.md above " + Path.of("").toAbsolutePath()).isNotNull();
-        return dir;
-    }
 }

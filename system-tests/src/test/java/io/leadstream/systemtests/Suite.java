@@ -42,6 +42,17 @@ final class Suite {
     }
 
     /** A service's management interface (metrics, OpenAPI): its HTTP port + 1000, as deploy/local runs them. */
+    /** The repository's root (where docs/ is), found from the directory the tests run in. */
+    static java.nio.file.Path repository() {
+        java.nio.file.Path start = java.nio.file.Path.of("").toAbsolutePath();
+        for (java.nio.file.Path dir = start; dir != null; dir = dir.getParent()) {
+            if (java.nio.file.Files.exists(dir.resolve("docs/security.md"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no docs/security.md above " + start);
+    }
+
     static String management(String serviceUrl) {
         java.net.URI uri = java.net.URI.create(serviceUrl);
         return uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + 1000);
