@@ -187,9 +187,17 @@ public class ProblemMappers {
             return null;
         }
         String message = String.valueOf(e.getCause().getMessage());
-        for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters().entrySet()) {
+        if (names(uri.getPathParameters(), message) != null) {
+            return null; // the path's own value failed: no such resource
+        }
+        return names(uri.getQueryParameters(), message);
+    }
+
+    /** The parameter whose (non-empty) value the conversion message quotes, or null. */
+    private static String names(Map<String, List<String>> parameters, String message) {
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             for (String value : parameter.getValue()) {
-                if (message.contains("\"" + value + "\"") || (!value.isEmpty() && message.contains(value))) {
+                if (!value.isEmpty() && message.contains(value)) {
                     return parameter.getKey();
                 }
             }

@@ -76,6 +76,10 @@ class ProblemJsonTest {
         given().get("/test/items/not-an-id")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
+        // the path's value failed, not the query's (whose value the message also holds)
+        given().get("/test/items/abc?limit=5&name=abc")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
