@@ -2,6 +2,7 @@ package io.leadstream.chassis.health;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.smallrye.common.annotation.Identifier;
+
 /**
  * What readiness says about the Kafka broker, answered within {@code leadstream.health.kafka.timeout} (Quarkus' own
  * check waits for the admin client's default timeout, a minute, when the broker is gone). A broker that cannot be
@@ -25,7 +28,9 @@ import org.eclipse.microprofile.health.Readiness;
  * API keeps answering, what it writes waits in its outbox (the gauges {@code leadstream.outbox.pending} and
  * {@code leadstream.outbox.oldest.age} show how much and for how long) and its consumers pause, until the broker is
  * back. The database, which the API cannot do without, is what makes readiness DOWN. Turned off with
- * {@code leadstream.health.kafka.enabled=false} (the service tests, which use in-memory channels).
+ * {@code leadstream.health.kafka.enabled=false} (the service tests, which use in-memory channels). It connects with the
+ * service's own Kafka client settings ({@code kafka.*}: bootstrap servers, and on Kubernetes SASL_SSL with the
+ * service's KafkaUser), so that it reaches the broker the way the channels do.
  */
 @Readiness
 @ApplicationScoped
@@ -35,15 +40,18 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     private final boolean enabled;
     private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Duration timeout;
     private volatile Admin admin;
 
     public KafkaReadinessCheck(
             @ConfigProperty(name = "leadstream.health.kafka.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092") String bootstrapServers,
-            @ConfigProperty(name = "leadstream.health.kafka.timeout", defaultValue = "3s") Duration timeout) {
+            @ConfigProperty(name = "leadstream.health.kafka.timeout", defaultValue = "3s") Duration timeout,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.enabled = enabled;
         this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.timeout = timeout;
     }
 
@@ -78,18 +86,27 @@ public class KafkaReadinessCheck implements HealthCheck {
         if (current == null) {
             synchronized (this) {
                 if (admin == null) {
-                    int millis = (int) timeout.toMillis();
-                    admin = Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            AdminClientConfig.CLIENT_ID_CONFIG, "readiness-check",
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
-                            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+                    admin = Admin.create(adminConfig(kafka, bootstrapServers, timeout));
                 }
                 current = admin;
             }
         }
         return current;
+    }
+
+    /**
+     * The admin client's settings: the service's Kafka client settings (security among them), its bootstrap servers,
+     * and this check's own client id and timeouts.
+     */
+    static Map<String, Object> adminConfig(Map<String, Object> kafka, String bootstrapServers, Duration timeout) {
+        int millis = (int) timeout.toMillis();
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness-check");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        return config;
     }
 
     @PreDestroy
