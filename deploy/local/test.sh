@@ -106,6 +106,12 @@ on_exit() {
   if ((rc == 0)); then
     ok "all steps passed"
   elif [[ -n "$FAILED_STEP" ]]; then
+    # CI keeps only the end of this output: the failing step's own last words go after the summary, where they are
+    # still read (its errors first, then its last lines)
+    echo "    the failing step's errors (grep '✗|ERROR|FAIL' $(rel "$FAILED_LOG"), last 15), then its last 25 lines:"
+    grep -E '✗|ERROR|FAIL|Exception' "$FAILED_LOG" 2>/dev/null | tail -n 15 | cut -c1-240 | sed 's/^/    | /'
+    echo "    ..."
+    tail -n 25 "$FAILED_LOG" 2>/dev/null | cut -c1-240 | sed 's/^/    | /'
     err "FAILED: step '$FAILED_STEP' — see $(rel "$FAILED_LOG")"
   else
     err "FAILED (exit $rc) before the first step finished"
