@@ -125,6 +125,37 @@ class KafkaTopologyTest {
         });
     }
 
+    @Test
+    void shouldLetKedaScaleEachConsumerOnTheLagOfEveryTopicItConsumesUpToThePartitions() {
+        Map<String, Integer> partitions = new HashMap<>();
+        Manifests.ofKind("prod-keda", "KafkaTopic").forEach(t -> partitions.put(Manifests.name(t), t.path("spec").path("partitions").asInt()));
+        usage().forEach((service, u) -> {
+            boolean consumer = !service.equals("capture-service");
+            assertThat(Manifests.find("prod-keda", "ScaledObject", service)).as(service + " scaled by KEDA").matches(o -> o.isPresent() == consumer);
+            assertThat(Manifests.find("prod-keda", "HorizontalPodAutoscaler", service)).as(service + ": one autoscaler only")
+                    .matches(o -> o.isPresent() != consumer);
+            if (!consumer) {
+                return;
+            }
+            JsonNode scaled = Manifests.get("prod-keda", "ScaledObject", service);
+            assertThat(scaled.path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo(service);
+            int fewest = u.consumes().stream().mapToInt(partitions::get).min().orElseThrow();
+            assertThat(scaled.path("spec").path("maxReplicaCount").asInt()).as(service).isLessThanOrEqualTo(fewest);
+            Set<String> lagOf = new TreeSet<>();
+            for (JsonNode trigger : scaled.path("spec").path("triggers")) {
+                if (trigger.path("type").asText().equals("kafka")) {
+                    assertThat(trigger.path("metadata").path("consumerGroup").asText()).as(service).isEqualTo(service);
+                    assertThat(trigger.path("metadata").path("allowIdleConsumers").asText()).as(service).isEqualTo("false");
+                    assertThat(Manifests.find("prod-keda", "TriggerAuthentication",
+                            trigger.path("authenticationRef").path("name").asText())).as(service).isPresent();
+                    lagOf.add(trigger.path("metadata").path("topic").asText());
+                }
+            }
+            assertThat(lagOf).as(service + ": the lag of every topic it consumes").isEqualTo(u.consumes());
+        });
+        assertThat(Manifests.ofKind("prod", "ScaledObject")).as("KEDA is optional: not in prod").isEmpty();
+    }
+
     private static boolean replayReads(String topic) {
         for (JsonNode acl : Manifests.get("prod", "KafkaUser", "leadstream-dlq-replay").path("spec").path("authorization").path("acls")) {
             String name = acl.path("resource").path("name").asText();

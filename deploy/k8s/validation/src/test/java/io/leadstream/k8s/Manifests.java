@@ -28,7 +28,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 final class Manifests {
 
-    static final List<String> OVERLAYS = List.of("dev", "prod");
+    static final List<String> OVERLAYS = List.of("dev", "prod", "prod-keda");
     static final List<String> SERVICES = List.of("capture-service", "scoring-service", "distribution-service",
             "nurture-service", "insights-service");
     static final ObjectMapper YAML = new YAMLMapper();
@@ -110,20 +110,15 @@ final class Manifests {
 
     /** A service's application.properties: the settings without a profile (what runs in production). */
     static Properties applicationProperties(String service) {
-        Path file = repository().resolve(service).resolve("src/main/resources/application.properties");
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        properties.stringPropertyNames().stream().filter(k -> k.startsWith("%")).toList().forEach(properties::remove);
-        return properties;
+        return withoutProfiles(repository().resolve(service).resolve("src/main/resources/application.properties"));
     }
 
     /** The chassis' shared settings (microprofile-config.properties), without profiles. */
     static Properties chassisProperties() {
-        Path file = repository().resolve("chassis/src/main/resources/META-INF/microprofile-config.properties");
+        return withoutProfiles(repository().resolve("chassis/src/main/resources/META-INF/microprofile-config.properties"));
+    }
+
+    private static Properties withoutProfiles(Path file) {
         Properties properties = new Properties();
         try (var reader = Files.newBufferedReader(file)) {
             properties.load(reader);

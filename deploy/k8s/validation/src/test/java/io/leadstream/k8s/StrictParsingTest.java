@@ -31,6 +31,7 @@ import com.networknt.schema.ValidationMessage;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -56,6 +57,7 @@ class StrictParsingTest {
     private static final Map<String, Class<?>> BUILT_IN = Map.of(
             "v1/Namespace", Namespace.class,
             "v1/ConfigMap", ConfigMap.class,
+            "v1/Secret", Secret.class,
             "v1/Service", Service.class,
             "v1/ServiceAccount", ServiceAccount.class,
             "apps/v1/Deployment", Deployment.class,
