@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.leadstream.chassis.tracing.EventTraces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -60,10 +61,13 @@ public class EventDispatcher {
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> waiting = new ConcurrentHashMap<>();
 
-    public EventDispatcher(EventInbox inbox, EventsConfig config, MeterRegistry registry) {
+    private final EventTraces traces;
+
+    public EventDispatcher(EventInbox inbox, EventsConfig config, MeterRegistry registry, EventTraces traces) {
         this.inbox = inbox;
         this.config = config;
         this.registry = registry;
+        this.traces = traces;
     }
 
     /**
@@ -167,7 +171,7 @@ public class EventDispatcher {
         } catch (RuntimeException e) {
             return new Prepared(message, null, null, false);
         }
-        Supplier<Uni<Void>> effect = effect(route, data, event, handlers.tap());
+        Supplier<Uni<Void>> effect = traced(handlers.consumer(), message, event, effect(route, data, event, handlers.tap()));
         return new Prepared(message, event, effect, true);
     }
 
@@ -181,6 +185,13 @@ public class EventDispatcher {
                 ? () -> Uni.createFrom().voidItem()
                 : () -> route.handler().handle(data, event);
         return tap == null ? handle : () -> handle.get().chain(() -> tap.handle(event, event));
+    }
+
+    /** {@code effect} in a span continuing the trace the message carries ({@link EventTraces#applying}). */
+    private Supplier<Uni<Void>> traced(String consumer, Message<?> message, InboundEvent event,
+            Supplier<Uni<Void>> effect) {
+        String traceparent = effect == null ? null : EventTraces.traceparent(message);
+        return traceparent == null ? effect : () -> traces.applying(consumer, event.type(), traceparent, effect);
     }
 
     /** Applies one message: see the class comment. */
@@ -208,7 +219,7 @@ public class EventDispatcher {
             return deadLetter(message, consumer, event.type(), e, e.getMessage());
         }
         Attempts attempts = new Attempts(consumer, event, Vertx.currentContext());
-        return attempt(attempts, effect(route, data, event, tap))
+        return attempt(attempts, traced(consumer, message, event, effect(route, data, event, tap)))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
                         attempts.done();

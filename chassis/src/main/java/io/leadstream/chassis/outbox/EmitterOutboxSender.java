@@ -11,9 +11,11 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.leadstream.chassis.events.CloudEvents;
+import io.leadstream.chassis.tracing.EventTraces;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -21,7 +23,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * Sends outbox rows through the {@code outbox} channel. With the Kafka connector the message becomes a
  * record keyed by the lead id, with the CloudEvents attributes as binary-mode headers ({@code ce_id},
  * {@code ce_type}, {@code ce_source}, {@code ce_subject}, {@code ce_time}, and {@code ce_sequence}: the lead's number
- * for the event, see {@link Outbox}); the returned Uni completes
+ * for the event, see {@link Outbox}), and {@code traceparent}: the trace of what recorded it ({@link EventTraces});
+ * the returned Uni completes
  * when the broker acknowledges it. Services that publish nothing set
  * {@code leadstream.outbox.enabled=false} at build time and get no channel.
  */
@@ -52,12 +55,20 @@ public class EmitterOutboxSender implements OutboxSender {
             builder.withExtension(CloudEvents.SEQUENCE, event.sequence().toString());
         }
         OutgoingCloudEventMetadata<String> ce = builder.build();
+        RecordHeaders headers = new RecordHeaders().add("content-type", JSON);
+        Message<String> message = Message.of(event.payload()).addMetadata(ce);
+        if (event.traceparent() != null) {
+            // the trace of what recorded the event: the connector's producer span (when tracing is on) becomes its
+            // child and replaces the header with its own context; without it the header still carries the trace
+            headers.add(EventTraces.HEADER, event.traceparent().getBytes(StandardCharsets.UTF_8));
+            message = message.addMetadata(TracingMetadata.withCurrent(EventTraces.parent(event.traceparent())));
+        }
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateId())
                 // the payload is already JSON text: declare it here rather than in the CloudEvent
                 // metadata, which would make the connector encode the string a second time
-                .withHeaders(new RecordHeaders().add("content-type", JSON))
+                .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(event.payload()).addMetadata(ce).addMetadata(kafka));
+        return emitter.sendMessage(message.addMetadata(kafka));
     }
 }

@@ -13,6 +13,7 @@ import io.leadstream.chassis.events.DomainEvent;
 import io.leadstream.chassis.events.EventType;
 import io.leadstream.chassis.events.EventTypes;
 import io.leadstream.chassis.sql.TransactionSql;
+import io.leadstream.chassis.tracing.EventTraces;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,6 +29,10 @@ import io.smallrye.mutiny.Uni;
  * committed and published in one order, which consumers check ({@link io.leadstream.chassis.inbox.EventDispatcher}).
  * Two transactions that record events for the same two leads in opposite orders can deadlock; PostgreSQL ends one
  * of them (a failure that will pass: retried by a consumer, 503 with {@code Retry-After} to an API client).
+ * <p>
+ * The row keeps the trace of what recorded it (the request's span, or the span of the event being applied:
+ * {@link EventTraces}), and the relay sends the event as that trace's child, so that one trace follows a lead from
+ * capture to assignment and on.
  */
 @ApplicationScoped
 public class Outbox {
@@ -40,8 +45,8 @@ public class Outbox {
     static final String INSERT = "with next as (insert into outbox_sequence (aggregate_id, last_sequence) values ($2, 1) "
             + "on conflict (aggregate_id) do update set last_sequence = outbox_sequence.last_sequence + 1 "
             + "returning last_sequence) "
-            + "insert into outbox_event (id, aggregate_id, event_type, payload, occurred_at, sequence) "
-            + "select $1, $2, $3, cast(cast($4 as text) as jsonb), $5, last_sequence from next";
+            + "insert into outbox_event (id, aggregate_id, event_type, payload, occurred_at, sequence, traceparent) "
+            + "select $1, $2, $3, cast(cast($4 as text) as jsonb), $5, last_sequence, $6 from next";
 
     /** PostgreSQL channel the relay listens on; a NOTIFY is delivered only when the transaction commits. */
     public static final String NOTIFY_CHANNEL = "outbox_event";
@@ -78,10 +83,12 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalArgumentException("cannot record event " + event.getClass().getName(), e));
         }
         UUID id = UUID.randomUUID();
+        // the trace of the caller, read now (the insert runs later, after the flush)
+        String traceparent = EventTraces.currentTraceparent();
         // microsecond precision: what PostgreSQL stores, so ce_time is the same before and after a reload
         Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return TransactionSql.flushed()
-                .chain(() -> TransactionSql.update(INSERT, id, aggregateId, ceType, json, occurredAt))
+                .chain(() -> TransactionSql.update(INSERT, id, aggregateId, ceType, json, occurredAt, traceparent))
                 // wakes the relay right after commit (several in one transaction fold into one)
                 .chain(() -> TransactionSql.execute(NOTIFY))
                 .replaceWith(id);

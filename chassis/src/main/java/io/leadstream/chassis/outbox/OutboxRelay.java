@@ -63,13 +63,14 @@ public class OutboxRelay {
      */
     static final String TURN = "select pg_try_advisory_xact_lock(hashtext('leadstream.outbox.relay')) as mine";
     /** The first rows in insertion order that are neither published nor parked, nor held back by a parked row. */
-    static final String CLAIM = "select id, aggregate_id, event_type, payload::text as payload, occurred_at, sequence "
+    static final String CLAIM = "select id, aggregate_id, event_type, payload::text as payload, occurred_at, sequence, "
+            + "traceparent "
             + "from outbox_event o where published_at is null and parked_at is null and not exists (select 1 "
             + "from outbox_event p where p.aggregate_id = o.aggregate_id and p.parked_at is not null "
             + "and p.published_at is null) order by position limit $1 for update skip locked";
     /** One row of a failed batch, again, unless another relay took it meanwhile. */
     static final String CLAIM_ONE = "select id, aggregate_id, event_type, payload::text as payload, occurred_at, "
-            + "sequence from outbox_event where id = $1 and published_at is null and parked_at is null "
+            + "sequence, traceparent from outbox_event where id = $1 and published_at is null and parked_at is null "
             + "for update skip locked";
     static final String MARK_PUBLISHED = "update outbox_event set published_at = now(), attempts = attempts + 1 "
             + "where id = any($1)";
@@ -235,7 +236,8 @@ public class OutboxRelay {
                 OffsetDateTime occurred = row.getOffsetDateTime("occurred_at");
                 events.add(new PendingEvent(row.getUUID("id"), row.getString("aggregate_id"),
                         row.getString("event_type"), row.getString("payload"),
-                        occurred == null ? Instant.now() : occurred.toInstant(), row.getLong("sequence")));
+                        occurred == null ? Instant.now() : occurred.toInstant(), row.getLong("sequence"),
+                        row.getString("traceparent")));
             }
             return events;
         });
