@@ -101,8 +101,8 @@ class DeploymentPolicyTest {
             assertThat(ingress).as(what + ": from the gateway and Prometheus")
                     .contains("ingress-nginx", "monitoring", "\"management\"");
             String egress = policy.path("spec").path("egress").toString();
-            assertThat(egress).as(what + ": to DNS, its database, Kafka and Keycloak")
-                    .contains("kube-dns", "\"cnpg.io/cluster\":\"leadstream-db\"",
+            assertThat(egress).as(what + ": to DNS, the trace collector, its database, Kafka and Keycloak")
+                    .contains("kube-dns", "4317", "\"cnpg.io/cluster\":\"leadstream-db\"",
                             "\"strimzi.io/cluster\":\"leadstream-kafka\"", "\"app\":\"keycloak\"");
         }
     }
