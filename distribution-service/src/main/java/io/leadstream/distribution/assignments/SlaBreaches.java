@@ -17,6 +17,8 @@ import io.leadstream.distribution.sla.SlaClocks;
 import io.leadstream.distribution.sla.SlaSettings;
 import io.leadstream.distribution.sla.SlaStep;
 import io.leadstream.distribution.teams.Team;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -38,14 +40,17 @@ public class SlaBreaches {
     private final Outbox outbox;
     private final Clock clock;
     private final int batchSize;
+    private final MeterRegistry registry;
 
     public SlaBreaches(SlaClocks clocks, AssignmentService assignments, Outbox outbox, Clock clock,
-            @ConfigProperty(name = "leadstream.distribution.sla-batch", defaultValue = "50") int batchSize) {
+            @ConfigProperty(name = "leadstream.distribution.sla-batch", defaultValue = "50") int batchSize,
+            MeterRegistry registry) {
         this.clocks = clocks;
         this.assignments = assignments;
         this.outbox = outbox;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.registry = registry;
     }
 
     /** How many clocks were due, and how many steps of each kind were taken. */
@@ -85,11 +90,28 @@ public class SlaBreaches {
                         .onItem().transformToUniAndConcatenate(row -> act(row, settings, now))
                         .collect().asList()
                         .map(done -> done.stream().reduce(new Result(0, 0, 0, 0), Result::plus)))))
+                // counted once committed: the alert LeadstreamSlaBreaches (deploy/k8s) watches the reminders
+                .invoke(this::count)
                 .chain(result -> {
                     Result total = sofar.plus(result);
                     // a clock whose steps are not due after all (the rep's hours changed) is counted and rescheduled
                     return result.clocks() < batchSize ? Uni.createFrom().item(total) : batch(total);
                 });
+    }
+
+    /** {@code leadstream.sla.breaches{step}}: the SLA steps taken (remind, escalate, reassign), per committed batch. */
+    private void count(Result result) {
+        step("remind", result.reminded());
+        step("escalate", result.escalated());
+        step("reassign", result.reassigned());
+    }
+
+    private void step(String step, int taken) {
+        if (taken > 0) {
+            Counter.builder("leadstream.sla.breaches").tag("step", step)
+                    .description("SLA steps taken on breached deadlines: remind, escalate, reassign")
+                    .register(registry).increment(taken);
+        }
     }
 
     private Uni<Result> act(LeadSla row, SlaSettings settings, Instant now) {

@@ -75,6 +75,8 @@ class SlaFlowTest {
     @Inject
     SlaBreaches breaches;
     @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+    @Inject
     WaitingLeads waitingLeads;
     @Inject
     NurtureEventsConsumer nurtureConsumer;
@@ -148,6 +150,11 @@ class SlaFlowTest {
         List<SlaBreached> all = breaches(leadId);
         assertThat(all).hasSize(n);
         return all;
+    }
+
+    private double steps(String step) {
+        var counter = registry.find("leadstream.sla.breaches").tag("step", step).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private SlaBreaches.Result check() {
@@ -236,8 +243,11 @@ class SlaFlowTest {
         assertThat(check().reminded()).isZero();
         assertThat(check()).isEqualTo(new SlaBreaches.Result(0, 0, 0, 0));
 
+        double reminders = steps("remind");
         TestClocks.CLOCK.advance(Duration.ofMinutes(61));
         check();
+        assertThat(steps("remind")).as("leadstream.sla.breaches{step=remind}, which the SLA alert watches")
+                .isEqualTo(reminders + 1);
         assertThat(awaitBreaches(leadId, 1)).singleElement().satisfies(b -> {
             assertThat(b.step()).isEqualTo("REMIND");
             assertThat(b.repId()).isEqualTo(first);
