@@ -22,7 +22,7 @@ if [[ "${1:-}" == "--render" ]]; then
   exec "$KUSTOMIZE" build "$REPO/deploy/k8s/overlays/prod"
 fi
 
-step "Kubernetes manifests: kustomize $("$KUSTOMIZE" version --short 2>/dev/null || "$KUSTOMIZE" version), promtool"
+step "Kubernetes manifests: kustomize $("$KUSTOMIZE" version | sed -n 's/.*kustomize\/v\([0-9.]*\).*/\1/p'), promtool"
 if [[ ! -x "$PROMTOOL" ]]; then
   info "promtool from Debian's prometheus package (apt-get download, unpacked into $(rel "$PROM_DIR"))"
   tmp="$(mktemp -d)"

