@@ -55,7 +55,8 @@ public class EmitterOutboxSender implements OutboxSender {
             builder.withExtension(CloudEvents.SEQUENCE, event.sequence().toString());
         }
         OutgoingCloudEventMetadata<String> ce = builder.build();
-        RecordHeaders headers = new RecordHeaders().add("content-type", JSON);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", JSON);
         Message<String> message = Message.of(event.payload()).addMetadata(ce);
         if (event.traceparent() != null) {
             // the trace of what recorded the event: the connector's producer span (when tracing is on) becomes its

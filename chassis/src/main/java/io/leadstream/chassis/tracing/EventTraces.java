@@ -92,7 +92,7 @@ public class EventTraces {
      */
     public <T> Uni<T> applying(String consumer, String type, String traceparent, Supplier<Uni<T>> work) {
         if (traceparent == null) {
-            return Uni.createFrom().deferred(work);
+            return Uni.createFrom().deferred(work::get);
         }
         return Uni.createFrom().deferred(() -> {
             Span span = tracer.spanBuilder(consumer + " apply " + type)

@@ -172,7 +172,7 @@ class OutboxTest {
     private static Uni<Void> insert(io.vertx.mutiny.sqlclient.SqlConnection conn, UUID id, String lead) {
         return conn.preparedQuery(Outbox.INSERT).execute(io.vertx.mutiny.sqlclient.Tuple.of(id, lead,
                 "leadstream.item.created.v1", "{\"itemId\":\"" + lead + "\"}",
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))).replaceWithVoid();
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), null)).replaceWithVoid(); // no trace
     }
 
     @Test
