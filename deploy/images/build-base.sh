@@ -14,7 +14,7 @@ ensure_java
 log="$(log_file images-base)"
 : >"$log"
 work="$(mktemp -d)"
-trap 'umount "$work/rootfs/proc" 2>/dev/null; rm -rf --one-file-system "$work"' EXIT
+trap 'umount "$work/rootfs/proc" 2>/dev/null || true; rm -rf --one-file-system "$work"' EXIT
 root="$work/rootfs"
 mkdir -p "$root" "$work/debs"
 
@@ -70,5 +70,7 @@ mv "$work/config.json" "$work/image/$config_id.json"
 printf '[{"Config":"%s.json","RepoTags":["leadstream/jre-base:latest"],"Layers":["%s/layer.tar"]}]\n' \
   "$config_id" "$diff_id" >"$work/image/manifest.json"
 mkdir -p "$(dirname "$OUT")"
-tar -C "$work/image" --sort=name --mtime=@0 --numeric-owner -cf "$OUT.tmp" . && mv "$OUT.tmp" "$OUT"
+# (entries named without ./: Jib refuses an archive entry that names the destination itself)
+tar -C "$work/image" --mtime=@0 --numeric-owner -cf "$OUT.tmp" manifest.json "$config_id.json" "$diff_id/layer.tar" \
+  && mv "$OUT.tmp" "$OUT"
 ok "base image $(rel "$OUT") ($(du -h "$OUT" | cut -f1), Java $(java_feature "$JAVA_HOME"), uid 185)"
