@@ -16,7 +16,7 @@ log="$(log_file images-base)"
 work="$(mktemp -d)"
 trap 'umount "$work/rootfs/proc" 2>/dev/null || true; rm -rf --one-file-system "$work"' EXIT
 root="$work/rootfs"
-mkdir -p "$root" "$work/debs"
+mkdir -p "$root"
 
 # the Java runtime: the JDK's modules that the services load (java.desktop for java.beans, jdk.jfr for the profiles)
 JAVA_MODULES=java.base,java.compiler,java.datatransfer,java.desktop,java.instrument,java.logging,java.management,java.management.rmi,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,java.xml.crypto,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.jfr,jdk.management,jdk.management.jfr,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs,jdk.localedata
@@ -29,12 +29,7 @@ if [[ -L "$JAVA_HOME/lib/security/cacerts" || ! -s "$root/opt/java/lib/security/
 fi
 
 # the C libraries, from Debian's packages
-(cd "$work/debs" && apt-get download libc6 libgcc-s1 libstdc++6 zlib1g) >>"$log" 2>&1 \
-  || { as_root apt-get update >>"$log" 2>&1 && (cd "$work/debs" && apt-get download libc6 libgcc-s1 libstdc++6 zlib1g) >>"$log" 2>&1; } \
-  || fail_with_log "could not download Debian's libc6, libgcc-s1, libstdc++6, zlib1g" "$log"
-for deb in "$work"/debs/*.deb; do
-  dpkg-deb -x "$deb" "$root"
-done
+debian_unpack "$root" "$log" libc6 libgcc-s1 libstdc++6 zlib1g
 rm -rf "$root/usr/share/doc" "$root/usr/share/lintian" "$root/usr/share/locale"
 # the loader's cache: the C libraries and the runtime's own (found without /proc, where $ORIGIN cannot be read)
 printf 'include /etc/ld.so.conf.d/*.conf\n' >"$root/etc/ld.so.conf"

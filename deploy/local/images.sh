@@ -43,11 +43,7 @@ trap stop_registry EXIT
 if [[ "$REGISTRY" == 127.0.0.1:5000 ]] && ! curl -sf -o /dev/null --max-time 2 "http://$REGISTRY/v2/"; then
   step "Registry on http://$REGISTRY (Debian's docker-registry)"
   if [[ ! -x "$REG_BIN" ]]; then
-    tmp="$(mktemp -d)"
-    { (cd "$tmp" && apt-get download docker-registry) >>"$log" 2>&1 \
-        || { as_root apt-get update >>"$log" 2>&1 && (cd "$tmp" && apt-get download docker-registry) >>"$log" 2>&1; }; } \
-      || fail_with_log "could not download Debian's docker-registry" "$log"
-    mkdir -p "$REG_DIR" && dpkg-deb -x "$tmp"/docker-registry_*.deb "$REG_DIR" && rm -rf "$tmp"
+    debian_unpack "$REG_DIR" "$log" docker-registry
   fi
   mkdir -p "$LS_HOME/registry"
   cat >"$LS_HOME/registry/config.yml" <<YAML

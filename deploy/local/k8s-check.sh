@@ -25,15 +25,7 @@ fi
 step "Kubernetes manifests: kustomize $("$KUSTOMIZE" version | sed -n 's/.*kustomize\/v\([0-9.]*\).*/\1/p'), promtool"
 if [[ ! -x "$PROMTOOL" ]]; then
   info "promtool from Debian's prometheus package (apt-get download, unpacked into $(rel "$PROM_DIR"))"
-  tmp="$(mktemp -d)"
-  if ! { (cd "$tmp" && apt-get download prometheus) >>"$log" 2>&1 \
-      || { as_root apt-get update >>"$log" 2>&1 && (cd "$tmp" && apt-get download prometheus) >>"$log" 2>&1; }; }; then
-    rm -rf "$tmp"
-    fail_with_log "could not download Debian's prometheus package" "$log"
-  fi
-  mkdir -p "$PROM_DIR"
-  dpkg-deb -x "$tmp"/prometheus_*.deb "$PROM_DIR" >>"$log" 2>&1 || fail_with_log "could not unpack the prometheus package" "$log"
-  rm -rf "$tmp"
+  debian_unpack "$PROM_DIR" "$log" prometheus
 fi
 "$PROMTOOL" --version 2>&1 | head -1
 ensure_java

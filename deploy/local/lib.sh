@@ -681,6 +681,26 @@ ensure_node_packages() {
   fi
 }
 
+# debian_unpack DEST LOG PKG...: Debian's packages PKG (apt-get download, after an apt-get update when the lists are
+# missing or stale) unpacked into DEST with dpkg-deb -x: their files without installing them (promtool, the image
+# registry, the C libraries of the services' base image)
+debian_unpack() {
+  local dest="$1" log="$2"; shift 2
+  local tmp deb
+  tmp="$(mktemp -d)"
+  chmod 755 "$tmp"   # apt's download user reads it
+  if ! { (cd "$tmp" && apt-get download "$@") >>"$log" 2>&1 \
+      || { as_root apt-get update >>"$log" 2>&1 && (cd "$tmp" && apt-get download "$@") >>"$log" 2>&1; }; }; then
+    rm -rf "$tmp"
+    fail_with_log "could not download Debian's $*" "$log"
+  fi
+  mkdir -p "$dest"
+  for deb in "$tmp"/*.deb; do
+    dpkg-deb -x "$deb" "$dest" >>"$log" 2>&1 || { rm -rf "$tmp"; fail_with_log "could not unpack $(basename "$deb")" "$log"; }
+  done
+  rm -rf "$tmp"
+}
+
 # ---------------------------------------------------------------------------------------------
 # Browser for the system tests: Debian's Chromium driven by playwright-core (pinned in
 # system-tests/browser/package-lock.json). Playwright's own browser download is never used.

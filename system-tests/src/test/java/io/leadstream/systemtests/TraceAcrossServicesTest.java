@@ -48,7 +48,7 @@ class TraceAcrossServicesTest {
                 .allMatch(t -> t.startsWith("00-" + traceId + "-"));
     }
 
-    /** The event types and traceparents of a service's outbox rows about the lead. */
+    /** The traceparents of a service's outbox rows about the lead, in their order ('none' where a row has none). */
     private static List<String> traces(String service, String leadId) {
         String out = Suite.psql(service, service, "select coalesce(traceparent, 'none') from outbox_event "
                 + "where aggregate_id = '" + leadId + "' order by position");
