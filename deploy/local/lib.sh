@@ -96,9 +96,14 @@ tail_log() {
   fi
 }
 
-# fail_with_log MESSAGE LOGFILE: one clear line, the log's tail, exit 1
+# fail_with_log MESSAGE LOGFILE: one clear line, the log's last warnings and errors (a service's cause often lies further
+# up than its tail: a 503's WARN line, say), the log's tail, exit 1
 fail_with_log() {
   err "$1 — see $(rel "$2")"
+  if [[ -s "$2" ]] && grep -qE ' (WARN|ERROR) ' "$2"; then
+    printf '    --- its last warnings and errors (Kafka client lines left out) ---\n' >&2
+    grep -E ' (WARN|ERROR) ' "$2" | grep -v '\[org\.apache\.kafka' | tail -n 10 | cut -c1-400 | sed 's/^/    | /' >&2
+  fi
   tail_log "$2"
   exit 1
 }
@@ -354,11 +359,8 @@ ensure_postgres() {
     if (( installed_now )); then printf '%s %s\n' "$ver" "$name" >"$PG_MARKER"; fi
     ok "PostgreSQL $ver/$name already running (port $port)"
   fi
-  local i
-  for ((i = 0; i < 30; i++)); do
-    as_postgres psql -p "$port" -d postgres -Atqc 'select 1' >/dev/null 2>&1 && break
-    sleep 1
-  done
+  wait_postgres "$port"
+  ensure_pg_connections "$ver" "$name" "$port" "$log"
   # One role and one database per service; the role owns its database. Idempotent.
   local sql="" db
   for db in "${PG_DATABASES[@]}"; do
@@ -375,6 +377,37 @@ ensure_postgres() {
     fail_with_log "PostgreSQL does not accept role capture/capture on 127.0.0.1:$port" "$log"
   fi
   ok "databases and roles: ${PG_DATABASES[*]} (password = name, 127.0.0.1:$port)"
+}
+
+wait_postgres() {
+  local i
+  for ((i = 0; i < 30; i++)); do
+    as_postgres psql -p "$1" -d postgres -Atqc 'select 1' >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+}
+
+# ensure_pg_connections VER NAME PORT LOG: at least PG_MIN_CONNECTIONS connection slots. The packages' default, 100,
+# is what the five services' pools reach on their own (each reactive pool grows to 20, each JDBC pool keeps 2), and
+# the test command's benchmarks start service copies and pgbench clients next to them: a connection refused by a full
+# server (SQLSTATE 53300) reaches the caller as a 503. Raised with ALTER SYSTEM and a restart, on a cluster this script
+# started or installed; on someone else's running cluster it only says how.
+PG_MIN_CONNECTIONS=300
+ensure_pg_connections() {
+  local ver="$1" name="$2" port="$3" log="$4" current
+  current="$(as_postgres psql -p "$port" -d postgres -Atqc 'show max_connections' 2>>"$log")" || return 0
+  ((current >= PG_MIN_CONNECTIONS)) && return 0
+  if [[ ! -f "$PG_MARKER" ]]; then
+    warn "PostgreSQL $ver/$name allows $current connections; the suite, its tests and benchmarks can need up to" \
+      "$PG_MIN_CONNECTIONS: ALTER SYSTEM SET max_connections = $PG_MIN_CONNECTIONS, then restart it (pg_ctlcluster $ver $name restart)"
+    return 0
+  fi
+  info "PostgreSQL $ver/$name allows $current connections: raising max_connections to $PG_MIN_CONNECTIONS (restart)"
+  { as_postgres psql -p "$port" -d postgres -v ON_ERROR_STOP=1 -qc "alter system set max_connections = $PG_MIN_CONNECTIONS" \
+      && as_root pg_ctlcluster "$ver" "$name" restart; } >>"$log" 2>&1 \
+    || fail_with_log "could not raise PostgreSQL's max_connections to $PG_MIN_CONNECTIONS" "$log"
+  wait_postgres "$port"
+  ok "PostgreSQL $ver/$name: max_connections $PG_MIN_CONNECTIONS"
 }
 
 stop_postgres() {

@@ -112,8 +112,8 @@ on_exit() {
   elif [[ -n "$FAILED_STEP" ]]; then
     # CI keeps only the end of this output: the failing step's own last words go after the summary, where they are
     # still read (its errors first, then its last lines)
-    echo "    the failing step's errors (grep '✗|ERROR|FAIL' $(rel "$FAILED_LOG"), last 15), then its last 25 lines:"
-    grep -E '✗|ERROR|FAIL|Exception' "$FAILED_LOG" 2>/dev/null | tail -n 15 | cut -c1-240 | sed 's/^/    | /'
+    echo "    the failing step's errors and warnings (grep '✗|ERROR|WARN|FAIL|Exception' $(rel "$FAILED_LOG"), Kafka clients' left out, last 20), then its last 25 lines:"
+    grep -E '✗|ERROR|WARN|FAIL|Exception' "$FAILED_LOG" 2>/dev/null | grep -v '\[org\.apache\.kafka' | tail -n 20 | cut -c1-300 | sed 's/^/    | /'
     echo "    ..."
     tail -n 25 "$FAILED_LOG" 2>/dev/null | cut -c1-240 | sed 's/^/    | /'
     err "FAILED: step '$FAILED_STEP' — see $(rel "$FAILED_LOG")"
