@@ -1,17 +1,25 @@
 package io.leadstream.chassis.replay;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,6 +45,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * java -cp 'capture-service/target/quarkus-app/lib/main/*' io.leadstream.chassis.replay.DeadLetterReplay \
  *     --bootstrap 127.0.0.1:9092 --topic leads.dlq.capture [--dry-run]
  * </pre>
+ *
+ * and on Kubernetes as a Job made from the suspended CronJob {@code leadstream-dlq-replay} (docs/operations.md), which
+ * passes the Kafka settings (TLS, SASL) as the services get them: {@code KAFKA_*} environment variables. {@code --all}
+ * takes every {@code leads.dlq.*} topic in turn.
  *
  * {@code --dry-run} lists what would be replayed (type, key, original topic, reason) and changes nothing. A record
  * dead-lettered as malformed (no {@code ce_id}, data that fits no record: {@code MalformedEventException}) is skipped
@@ -113,28 +125,87 @@ public final class DeadLetterReplay {
     }
 
     public static void main(String[] args) throws Exception {
-        String bootstrap = "127.0.0.1:9092";
-        String topic = null;
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    static final String USAGE = "usage: DeadLetterReplay (--topic leads.dlq.<service> | --all) [--bootstrap host:port] [--dry-run]\n"
+            + "  Kafka client settings come from the KAFKA_* environment variables, as the services read them\n"
+            + "  (KAFKA_BOOTSTRAP_SERVERS, KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_JAAS_CONFIG, ...); --bootstrap overrides\n"
+            + "  the servers; without either, 127.0.0.1:9092.";
+
+    /** The command: replays (or with {@code --dry-run} lists) one dead-letter topic, or with {@code --all} every one. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) throws Exception {
+        String bootstrap = null;
+        List<String> topics = new ArrayList<>();
+        boolean all = false;
         boolean dryRun = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--bootstrap" -> bootstrap = args[++i];
-                case "--topic" -> topic = args[++i];
+                case "--bootstrap" -> bootstrap = i + 1 < args.length ? args[++i] : null;
+                case "--topic" -> topics.add(i + 1 < args.length ? args[++i] : "");
+                case "--all" -> all = true;
                 case "--dry-run" -> dryRun = true;
                 default -> {
-                    System.err.println("usage: DeadLetterReplay --topic leads.dlq.<service> [--bootstrap host:port] [--dry-run]");
-                    System.exit(2);
+                    err.println("unknown argument " + args[i] + "\n" + USAGE);
+                    return 2;
                 }
             }
         }
-        if (topic == null) {
-            System.err.println("usage: DeadLetterReplay --topic leads.dlq.<service> [--bootstrap host:port] [--dry-run]");
-            System.exit(2);
+        if (all == !topics.isEmpty() || topics.contains("")) {
+            err.println(USAGE);
+            return 2;
         }
-        Result result = replay(Map.of("bootstrap.servers", bootstrap), topic, dryRun, Duration.ofSeconds(30));
-        result.lines().forEach(System.out::println);
-        System.out.printf("%s: %d dead-lettered records read, %d %s (%s), %d skipped%n", topic, result.read(),
-                result.replayedTotal(), dryRun ? "would be replayed" : "replayed", result.replayed(), result.skipped());
+        Map<String, Object> kafkaConfig = clientSettings(env, bootstrap);
+        Duration timeout = Duration.ofSeconds(30);
+        if (all) {
+            topics = deadLetterTopics(kafkaConfig, timeout);
+            out.printf("dead-letter topics: %s%n", topics.isEmpty() ? "none" : String.join(", ", topics));
+        }
+        for (String topic : topics) {
+            Result result = replay(kafkaConfig, topic, dryRun, timeout);
+            result.lines().forEach(out::println);
+            out.printf("%s: %d dead-lettered records read, %d %s (%s), %d skipped%n", topic, result.read(),
+                    result.replayedTotal(), dryRun ? "would be replayed" : "replayed", result.replayed(), result.skipped());
+        }
+        return 0;
+    }
+
+    /** What every dead-letter topic is named after: {@code leads.dlq.<service>}. */
+    static final String DEAD_LETTER_TOPICS = "leads.dlq.";
+
+    /** The dead-letter topics on the broker ({@code leads.dlq.*}) that these settings may describe, by name. */
+    static List<String> deadLetterTopics(Map<String, Object> kafkaConfig, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try (Admin admin = Admin.create(kafkaConfig)) {
+            return admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream()
+                    .filter(name -> name.startsWith(DEAD_LETTER_TOPICS)).sorted().toList();
+        }
+    }
+
+    /**
+     * The Kafka client settings as a service reads them from its environment: every {@code KAFKA_*} variable that names
+     * a producer, consumer or admin setting ({@code KAFKA_SASL_JAAS_CONFIG} is {@code sasl.jaas.config}); others, such
+     * as {@code KAFKA_HEAP_OPTS}, are not settings and are left out. {@code bootstrap}, when given, names the servers.
+     * So the replay runs in a pod with the same variables as the services (docs/operations.md), TLS and SASL included.
+     */
+    static Map<String, Object> clientSettings(Map<String, String> env, String bootstrap) {
+        Set<String> known = new HashSet<>(ProducerConfig.configNames());
+        known.addAll(ConsumerConfig.configNames());
+        known.addAll(AdminClientConfig.configNames());
+        Map<String, Object> config = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("KAFKA_")) {
+                String setting = name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                if (known.contains(setting)) {
+                    config.put(setting, value);
+                }
+            }
+        });
+        if (bootstrap != null) {
+            config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        }
+        config.putIfAbsent(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        return config;
     }
 
     private static KafkaProducer<String, String> producer(Map<String, Object> kafkaConfig) {

@@ -42,7 +42,7 @@ class DeadLetterReplayTest {
         kafka = new KafkaCompanion(bootstrap);
         String run = UUID.randomUUID().toString().substring(0, 8);
         origin = "chassis.replay.origin-" + run;
-        dlq = "chassis.replay.dlq-" + run;
+        dlq = "leads.dlq.chassis-replay-" + run; // named as the services' are, so that --all finds it
         kafka.topics().createAndWait(dlq, 1);
         kafka.topics().createAndWait(origin, 3);
     }
@@ -89,6 +89,69 @@ class DeadLetterReplayTest {
         assertThat(again.read()).isEqualTo(1);
         assertThat(again.replayed()).isEqualTo(Map.of(origin, 1));
         assertThat(DeadLetterReplay.replay(config(), dlq, false, WAIT).read()).isZero();
+    }
+
+    @Test
+    void shouldReplayAsACommandWithTheKafkaSettingsOfTheEnvironment() throws Exception {
+        deadLetter("lead-6", "event-6", origin);
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+
+        Command all = command(env, "--all", "--dry-run");
+        assertThat(all.exit()).as(all.err()).isZero();
+        assertThat(all.out()).contains("dead-letter topics: ").contains(dlq)
+                .contains("would replay leadstream.thing.happened.v1 key=lead-6 from " + origin)
+                .contains(dlq + ": 1 dead-lettered records read, 1 would be replayed ({" + origin + "=1}), 0 skipped");
+
+        Command one = command(env, "--topic", dlq);
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(one.out()).contains(dlq + ": 1 dead-lettered records read, 1 replayed ({" + origin + "=1}), 0 skipped");
+        assertThat(kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(origin, 1)
+                .awaitCompletion(WAIT).getRecords()).extracting(ConsumerRecord::key).containsExactly("lead-6");
+    }
+
+    @Test
+    void shouldRefuseACommandWithoutExactlyOneOfTopicAndAll() throws Exception {
+        for (String[] args : List.of(new String[] {"--dry-run"}, new String[] {"--all", "--topic", dlq},
+                new String[] {"--topic"}, new String[] {"--topics", dlq})) {
+            Command refused = command(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap), args);
+            assertThat(refused.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(refused.err()).contains("usage: DeadLetterReplay");
+            assertThat(refused.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldTakeTheKafkaClientSettingsFromTheEnvironmentAsTheServicesDo() {
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "leadstream-kafka-kafka-bootstrap:9093",
+                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "KAFKA_SSL_TRUSTSTORE_TYPE", "PEM",
+                "KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/leadstream/kafka-ca/ca.crt",
+                "KAFKA_HEAP_OPTS", "-Xmx1g", // Kafka's scripts' variable, no client setting
+                "QUARKUS_HTTP_PORT", "8080");
+        assertThat(DeadLetterReplay.clientSettings(env, null)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "bootstrap.servers", "leadstream-kafka-kafka-bootstrap:9093",
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "ssl.truststore.type", "PEM",
+                "ssl.truststore.location", "/etc/leadstream/kafka-ca/ca.crt"));
+        assertThat(DeadLetterReplay.clientSettings(env, "127.0.0.1:9092")).containsEntry("bootstrap.servers", "127.0.0.1:9092")
+                .containsEntry("security.protocol", "SASL_SSL");
+        assertThat(DeadLetterReplay.clientSettings(Map.of(), null)).isEqualTo(Map.of("bootstrap.servers", "127.0.0.1:9092"));
+    }
+
+    record Command(int exit, String out, String err) {
+    }
+
+    private static Command command(Map<String, String> env, String... args) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int exit = DeadLetterReplay.run(args, env, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Command(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private Map<String, Object> config() {

@@ -107,6 +107,65 @@ class DeploymentPolicyTest {
         }
     }
 
+    @ParameterizedTest
+    @FieldSource("overlays")
+    void shouldRunTheDeadLetterReplayOnlyOnDemandAsItsOwnKafkaUser(String overlay) throws Exception {
+        JsonNode cronJob = Manifests.get(overlay, "CronJob", "leadstream-dlq-replay");
+        String what = overlay + " leadstream-dlq-replay";
+        assertThat(cronJob.path("spec").path("suspend").asBoolean()).as(what + ": never runs on a schedule").isTrue();
+        JsonNode job = cronJob.path("spec").path("jobTemplate").path("spec");
+        assertThat(job.path("backoffLimit").asInt(-1)).as(what + ": no retry behind the operator's back").isZero();
+        JsonNode podTemplate = job.path("template");
+        JsonNode pod = podTemplate.path("spec");
+        assertThat(podTemplate.path("metadata").path("labels").path("app.kubernetes.io/part-of").asText())
+                .as(what + ": Kafka's listener admits pods labelled part-of=leadstream").isEqualTo("leadstream");
+        assertThat(Manifests.get(overlay, "Kafka", "leadstream-kafka").path("spec").path("kafka").path("listeners").get(0)
+                .path("networkPolicyPeers").toString()).contains("\"app.kubernetes.io/part-of\":\"leadstream\"");
+        assertThat(pod.path("containers")).hasSize(1);
+        JsonNode replay = pod.path("containers").get(0);
+
+        assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(what).isTrue();
+        assertThat(pod.path("securityContext").path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
+        assertThat(replay.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).as(what).isTrue();
+        assertThat(replay.path("securityContext").path("allowPrivilegeEscalation").asBoolean(true)).as(what).isFalse();
+        assertThat(replay.path("securityContext").path("capabilities").path("drop").toString()).contains("ALL");
+        for (String kind : List.of("requests", "limits")) {
+            assertThat(replay.path("resources").path(kind).path("memory").asText()).as(what + " " + kind).isNotBlank();
+        }
+        assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).as(what).isFalse();
+        assertThat(Manifests.find(overlay, "ServiceAccount", pod.path("serviceAccountName").asText())).as(what).isPresent();
+
+        // the chassis' command, from a service's image as the overlay sets it, dry by default
+        String image = Manifests.get(overlay, "Deployment", "scoring-service").path("spec").path("template").path("spec")
+                .path("containers").get(0).path("image").asText();
+        assertThat(replay.path("image").asText()).as(what + ": the image follows the overlay's").isEqualTo(image);
+        String mainClass = replay.path("command").get(replay.path("command").size() - 1).asText();
+        assertThat(Manifests.repository().resolve("chassis/src/main/java/" + mainClass.replace('.', '/') + ".java"))
+                .as(what + ": the class it runs").exists();
+        assertThat(replay.path("command").toString()).contains("\"/deployments/lib/main/*\"");
+        assertThat(replay.path("args").toString()).as(what + ": a Job made from it changes nothing").contains("--dry-run");
+
+        // the Kafka settings every service gets, and the credentials of the KafkaUser made for the replay
+        String settings = replay.path("envFrom").get(0).path("configMapRef").path("name").asText();
+        assertThat(Manifests.configMap(overlay, settings)).as(what + ": " + settings).isPresent().get()
+                .satisfies(map -> assertThat(map.path("data").path("KAFKA_BOOTSTRAP_SERVERS").asText()).isNotBlank());
+        JsonNode jaas = replay.path("env").get(0);
+        assertThat(jaas.path("name").asText()).isEqualTo("KAFKA_SASL_JAAS_CONFIG");
+        assertThat(jaas.path("valueFrom").path("secretKeyRef").path("name").asText()).as(what + ": its KafkaUser's Secret")
+                .isEqualTo(Manifests.get(overlay, "KafkaUser", "leadstream-dlq-replay").path("metadata").path("name").asText());
+        List<String> mounted = new ArrayList<>();
+        replay.path("volumeMounts").forEach(m -> mounted.add(m.path("mountPath").asText()));
+        assertThat(mounted).as(what + ": the CA the shared settings name, and a writable /tmp")
+                .contains("/tmp", "/etc/leadstream/kafka-ca");
+
+        JsonNode policy = Manifests.get(overlay, "NetworkPolicy", "leadstream-dlq-replay");
+        assertThat(policy.path("spec").path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText())
+                .isEqualTo(podTemplate.path("metadata").path("labels").path("app.kubernetes.io/name").asText());
+        assertThat(policy.path("spec").path("ingress")).as(what + ": takes no connection").isEmpty();
+        assertThat(policy.path("spec").path("egress").toString()).contains("kube-dns", "\"strimzi.io/cluster\":\"leadstream-kafka\"")
+                .doesNotContain("cnpg.io");
+    }
+
     @Test
     void shouldLetOnlyTheServicesThatCallCaptureReachIt() {
         for (String service : Manifests.SERVICES) {
