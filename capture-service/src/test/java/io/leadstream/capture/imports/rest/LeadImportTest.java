@@ -186,9 +186,11 @@ class LeadImportTest {
         int total = 10_000;
         StringBuilder answer = new StringBuilder();
         int status = StreamingClient.post(vertx, "/api/leads/import", "text/csv",
+                // each row a person at a company of their own, as in a real list: ten thousand people at one
+                // company would make each row's fuzzy duplicate check compare the name with every earlier one
                 StreamingClient.rows("firstName,lastName,email,company,source\n", total, n -> n % 1000 == 0
-                        ? "Row,%d,not-an-email,Bulk Ltd,%s\n".formatted(n, source)
-                        : "Row,%d,row%d+%s@example.com,Bulk Ltd,%s\n".formatted(n, n, tag, source)),
+                        ? "Row,%d,not-an-email,Bulk %d Ltd,%s\n".formatted(n, n, source)
+                        : "Row,%d,row%d+%s@example.com,Bulk %d Ltd,%s\n".formatted(n, n, tag, n, source)),
                 buffer -> answer.append(buffer.toString(StandardCharsets.UTF_8)));
 
         assertThat(status).isEqualTo(200);
