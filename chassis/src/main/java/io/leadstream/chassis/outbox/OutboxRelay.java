@@ -5,9 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,6 +20,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.leadstream.chassis.inbox.Failures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -89,10 +93,14 @@ public class OutboxRelay {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile PgSubscriber subscriber;
 
-    public OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config) {
+    private final MeterRegistry registry;
+    private final Map<String, Counter> published = new ConcurrentHashMap<>();
+
+    public OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config, MeterRegistry registry) {
         this.pool = pool;
         this.sender = sender;
         this.config = config;
+        this.registry = registry;
     }
 
     /**
@@ -174,6 +182,7 @@ public class OutboxRelay {
                 .chain(events -> events.isEmpty()
                         ? Uni.createFrom().item(0)
                         : sendAll(events).chain(() -> markPublished(conn, events)).replaceWith(events.size())))
+                .invoke(() -> countPublished(claimed)) // committed: the rows are marked published
                 .onFailure(e -> !claimed.isEmpty()).recoverWithUni(e -> {
                     if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
                         // the broker is away or slow: no row is to blame, all of them wait for the next run
@@ -208,6 +217,11 @@ public class OutboxRelay {
                     }
                     return sendAll(events).chain(() -> markPublished(conn, events)).replaceWith(1);
                 }))
+                .invoke(n -> {
+                    if (n == 1) {
+                        countPublished(List.of(row));
+                    }
+                })
                 // this row's failure only: the rows after it are sent by the chain below, outside this recovery
                 .onFailure().recoverWithUni(e -> {
                     boolean passes = Failures.classify(e) == Failures.Kind.TRANSIENT;
@@ -251,6 +265,20 @@ public class OutboxRelay {
                 .failWith(() -> new TimeoutException("the broker did not acknowledge " + events.size()
                         + " outbox events within " + config.sendTimeout()))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Counter {@code leadstream.events.published{type}}: the events this relay published, by type, once the rows are
+     * marked published (the dashboard's leads captured, scored and assigned per second are its lead.captured,
+     * lead.scored and lead.assigned/lead.claimed rates). A batch sent again after a failed commit counts again, as the
+     * consumers see it again.
+     */
+    private void countPublished(List<PendingEvent> events) {
+        for (PendingEvent event : events) {
+            published.computeIfAbsent(event.ceType(), type -> Counter.builder("leadstream.events.published")
+                    .description("events the outbox relay published, by CloudEvents type").tag("type", type)
+                    .register(registry)).increment();
+        }
     }
 
     private Uni<Void> markPublished(SqlConnection conn, List<PendingEvent> events) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.leadstream.chassis.support.ItemCreated;
 import io.leadstream.chassis.testing.KafkaResource;
 import io.leadstream.chassis.testing.PostgresResource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,11 +113,19 @@ class OutboxTest {
                 .isNotNull();
     }
 
+    /** Counter leadstream.events.published{type} in {@code meters}, 0 before the first event of that type. */
+    private static double publishedCount(io.micrometer.core.instrument.MeterRegistry meters, String type) {
+        var counter = meters.find("leadstream.events.published").tag("type", type).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void shouldPublishEachRowExactlyOnceWhenTwoRelaysRunAtOnce() {
         int rows = 300;
         Set<String> aggregates = insertEvents(rows);
-        OutboxRelay second = new OutboxRelay(pool, sender, config);
+        var secondMeters = new SimpleMeterRegistry();
+        OutboxRelay second = new OutboxRelay(pool, sender, config, secondMeters);
+        double countedBefore = publishedCount(registry, "leadstream.item.created.v1");
 
         AtomicInteger published = new AtomicInteger();
         for (int round = 0; round < 50 && published.get() < rows; round++) {
@@ -132,6 +141,9 @@ class OutboxTest {
                 .collect(Collectors.groupingBy(r -> header(r, "ce_id"), Collectors.counting()));
         assertThat(perId).hasSize(rows);
         assertThat(perId.values()).allMatch(n -> n == 1);
+        assertThat(publishedCount(registry, "leadstream.item.created.v1") - countedBefore
+                + publishedCount(secondMeters, "leadstream.item.created.v1"))
+                .as("leadstream.events.published: each relay counts what it published, once").isEqualTo(rows);
     }
 
     /**
@@ -194,7 +206,8 @@ class OutboxTest {
         // test sink does not, which is why services' tests may see "Insufficient downstream requests")
         int rows = 300;
         Set<String> aggregates = insertEvents(rows);
-        OutboxRelay large = new OutboxRelay(pool, sender, with(config, rows, config.maxAttempts()));
+        OutboxRelay large = new OutboxRelay(pool, sender, with(config, rows, config.maxAttempts()),
+                new SimpleMeterRegistry());
 
         assertThat(large.relayPending().await().atMost(WAIT)).isEqualTo(rows);
 
@@ -261,7 +274,7 @@ class OutboxTest {
         Set<String> aggregates = insertEvents(3);
         OutboxSender away = event -> Uni.createFrom().failure(
                 new org.apache.kafka.common.errors.TimeoutException("broker unavailable"));
-        OutboxRelay failing = new OutboxRelay(pool, away, config);
+        OutboxRelay failing = new OutboxRelay(pool, away, config, new SimpleMeterRegistry());
 
         assertThatThrownBy(() -> failing.relayPending().await().atMost(WAIT)).hasMessageContaining("broker unavailable");
 
@@ -299,12 +312,15 @@ class OutboxTest {
             sent.add(event.id());
             return Uni.createFrom().voidItem();
         };
-        OutboxRelay refusing = new OutboxRelay(pool, refusingA1, with(config, config.batchSize(), 2));
+        var refusingMeters = new SimpleMeterRegistry();
+        OutboxRelay refusing = new OutboxRelay(pool, refusingA1, with(config, config.batchSize(), 2), refusingMeters);
         try {
             // 1st run: the batch fails, its rows go one by one: a1 refused (attempt 1), a2 waits behind it, b1 flows
             assertThat(refusing.relayPending().await().atMost(WAIT)).isEqualTo(1);
             assertThat(published(ids)).containsExactly(false, false, true);
             assertThat(sent).as("sent one by one after the batch: b1, not a2").endsWith(ids[2]);
+            assertThat(publishedCount(refusingMeters, "leadstream.item.created.v1")).as("b1 counted, a1 and a2 not")
+                    .isEqualTo(1.0);
             // 2nd run: a1 refused again, its last allowed attempt: parked; a2 still waits
             assertThat(refusing.relayPending().await().atMost(WAIT)).isZero();
             Row a1 = query("select attempts, last_error, parked_at from outbox_event where id = '" + ids[0] + "'").get(0);
@@ -329,9 +345,10 @@ class OutboxTest {
             OutboxRelay fixed = new OutboxRelay(pool, event -> {
                 sent.add(event.id());
                 return Uni.createFrom().voidItem();
-            }, config);
+            }, config, refusingMeters);
             assertThat(fixed.relayPending().await().atMost(WAIT)).isEqualTo(2);
             assertThat(sent).containsExactly(ids[0], ids[1]);
+            assertThat(publishedCount(refusingMeters, "leadstream.item.created.v1")).isEqualTo(3.0);
             maintenance.refresh().await().atMost(WAIT);
             assertThat(registry.get("leadstream.outbox.parked").gauge().value()).isZero();
             assertThat(registry.get("leadstream.outbox.pending").gauge().value()).isZero();
@@ -361,7 +378,8 @@ class OutboxTest {
         try {
             // the batch fails on x (refused), so its rows go one by one: x refused, y finds the broker gone: the run
             // stops there, z is left for the next run
-            assertThatThrownBy(() -> new OutboxRelay(pool, sender, config).relayPending().await().atMost(WAIT))
+            assertThatThrownBy(() -> new OutboxRelay(pool, sender, config, new SimpleMeterRegistry()).relayPending()
+                    .await().atMost(WAIT))
                     .hasMessageContaining("broker gone");
             assertThat(published(ids)).containsExactly(false, false, false);
             assertThat(query("select attempts from outbox_event where id in ('" + ids[0] + "', '" + ids[1] + "', '"
