@@ -40,8 +40,9 @@ LOG="$(log_file p7-bench)"
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 step "P7: Hibernate Reactive persist vs the reactive PG client's prepared insert, and capture's hot path ($ROWS per round, $ROUNDS rounds, $CONCURRENCY in flight)"
-# -am: the chassis as this tree has it (installing nothing); surefire runs only the benchmark
-if ! (cd "$REPO" && flock /tmp/leadstream-maven.lock ./mvnw -B -o --no-transfer-progress -pl capture-service -am verify \
+# -am: the chassis as this tree has it (installing nothing); up to the test phase (no jar, no Quarkus packaging);
+# surefire runs only the benchmark
+if ! (cd "$REPO" && flock /tmp/leadstream-maven.lock ./mvnw -B -o --no-transfer-progress -pl capture-service -am test \
     -Dleadstream.benchmark=true -Dtest=LeadInsertBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
     -Dleadstream.benchmark.p7.rows="$ROWS" -Dleadstream.benchmark.p7.rounds="$ROUNDS" \
     -Dleadstream.benchmark.p7.concurrency="$CONCURRENCY" -Dleadstream.benchmark.p7.out="$out") >"$LOG" 2>&1; then

@@ -170,7 +170,8 @@ class DistributionTest {
                     .body("sla.policy", equalTo("rule:" + rule))
                     .body("sla.nextStep", equalTo("REMIND"));
 
-            // one minute to the breach, one more to the reassignment, and the breach pass runs every 30 s
+            // one minute to the breach, one more to the reassignment; the breach pass runs every 5 s in the local run
+            // (deploy/local/distribution-service.properties; 30 s by default)
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(
                     () -> given().auth().oauth2(manager).get(assignment).then().extract().<String>path("repId"),
                     second::equals);
