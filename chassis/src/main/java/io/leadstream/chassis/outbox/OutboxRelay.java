@@ -269,9 +269,9 @@ public class OutboxRelay {
 
     /**
      * Counter {@code leadstream.events.published{type}}: the events this relay published, by type, once the rows are
-     * marked published (the dashboard's leads captured, scored and assigned per second are its lead.captured,
-     * lead.scored and lead.assigned/lead.claimed rates). A batch sent again after a failed commit counts again, as the
-     * consumers see it again.
+     * marked published and that transaction committed (the dashboard's leads captured, scored and assigned per second
+     * are its lead.captured, lead.scored and lead.assigned/lead.claimed rates). A batch the broker took but whose rows
+     * could not be marked is counted once, when it is sent again and marked: the consumers may see such an event twice.
      */
     private void countPublished(List<PendingEvent> events) {
         for (PendingEvent event : events) {

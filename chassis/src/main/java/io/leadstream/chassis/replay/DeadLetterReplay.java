@@ -128,7 +128,8 @@ public final class DeadLetterReplay {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static final String USAGE = "usage: DeadLetterReplay (--topic leads.dlq.<service> | --all) [--bootstrap host:port] [--dry-run]\n"
+    static final String USAGE = "usage: DeadLetterReplay (--topic leads.dlq.<service> | --all) [--bootstrap host:port]"
+            + " [--dry-run]\n"
             + "  Kafka client settings come from the KAFKA_* environment variables, as the services read them\n"
             + "  (KAFKA_BOOTSTRAP_SERVERS, KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_JAAS_CONFIG, ...); --bootstrap overrides\n"
             + "  the servers; without either, 127.0.0.1:9092.";
