@@ -13,7 +13,7 @@
 #   system-tests/faults.sh --no-write   the same, writing nothing
 #
 # CI runs the scenarios as part of the system tests (deploy/local/test.sh), without writing the document, except the
-# longest (JUnit tag long-fault: R1, R4, R6, the network faults), which only this script runs (CI stays under 40 min).
+# longest (JUnit tag long-fault: R1, R3, R4, R6, the network faults), which only this script runs (CI stays under 40 min).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../deploy/local/lib.sh
@@ -52,7 +52,7 @@ doc="$REPO/docs/reliability.md"
   echo "are R1–R8 in quality.md; how the services meet them is in [events.md](events.md) (\"Delivery guarantees\")."
   echo "Each scenario drives the running local suite (\`deploy/local/up.sh\`) through a recording client and checks its"
   echo "invariants over what it sent, what came back and what reached Kafka; CI runs the same scenarios with the"
-  echo "system tests, except the longest (R1, R4, R6 and the network faults, tagged long-fault), which this script runs."
+  echo "system tests, except the longest (R1, R3, R4, R6 and the network faults, tagged long-fault), which this script runs."
   echo
   for t in "${tables[@]}"; do cat "$t"; echo; done
   echo "Also shown by the system tests, outside this table: \`GracefulShutdownTest\` (a service stopped with an import in"
