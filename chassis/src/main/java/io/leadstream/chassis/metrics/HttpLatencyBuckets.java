@@ -21,9 +21,9 @@ public class HttpLatencyBuckets {
     /** The HTTP server timer of Quarkus' Micrometer binder. */
     static final String HTTP_SERVER_REQUESTS = "http.server.requests";
 
-    /** The buckets' upper bounds. */
-    static final Duration[] BOUNDS = Stream.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
-            .map(Duration::ofMillis).toArray(Duration[]::new);
+    /** The buckets' upper bounds, in nanoseconds (a timer's unit in Micrometer). */
+    static final double[] BOUNDS = Stream.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
+            .mapToDouble(ms -> Duration.ofMillis(ms).toNanos()).toArray();
 
     @Produces
     @Singleton
@@ -34,8 +34,7 @@ public class HttpLatencyBuckets {
                 if (!id.getName().equals(HTTP_SERVER_REQUESTS)) {
                     return config;
                 }
-                double[] nanos = Stream.of(BOUNDS).mapToDouble(Duration::toNanos).toArray();
-                return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
+                return DistributionStatisticConfig.builder().serviceLevelObjectives(BOUNDS).build().merge(config);
             }
         };
     }
